@@ -1,0 +1,57 @@
+/**
+ * The command-line program. Command modules define their options and load their
+ * implementation lazily, so `policy --version` stays fast. This is the only
+ * place that maps errors to exit codes.
+ */
+import { Command, CommanderError } from 'commander';
+import type { Context } from '../context.js';
+import { EXIT, isPolicyError } from '../errors.js';
+import type { CliRuntime } from './runtime.js';
+import { registerDiff } from './commands/diff.js';
+
+declare const POLICY_VERSION: string | undefined;
+
+/** The tool's own version (injected at build time; package.json in development). */
+export const VERSION = typeof POLICY_VERSION === 'string' ? POLICY_VERSION : '0.0.0-dev';
+
+/** Builds the commander program for one run. */
+export function createProgram(rt: CliRuntime): Command {
+  const { ctx } = rt;
+  const program = new Command();
+  program
+    .name('policy')
+    .description("Keeps a company's legal policies honest over time: diff, classify, archive, notify, publish.")
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    });
+  registerDiff(program, rt);
+  return program;
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script) and returns the exit status. */
+export async function runCli(argv: string[], ctx: Context): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const rt: CliRuntime = { ctx, setExitCode: (code) => (exitCode = code) };
+  const program = createProgram(rt);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version "errors" are how commander stops after printing them.
+      if (error.exitCode === 0) return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (isPolicyError(error)) {
+      ctx.stderr.write(`policy: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    ctx.stderr.write(`policy: internal error (this is a bug, please report it):\n${stack}\n`);
+    return 70;
+  }
+}
