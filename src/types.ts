@@ -134,3 +134,42 @@ export interface Revision {
   changes: ClassifiedChange[];
   warnings: string[];
 }
+
+/** Level recorded for an archived version (`initial` for the first one). */
+export type ArchivedLevel = ChangeLevel | 'initial';
+
+/** One entry of `archive/<id>/index.json`. Entries are hash-chained through `previous`. */
+export interface ArchivedVersion {
+  /** `1.0`, `1.1`, `2.0` … (compare numerically: 1.10 after 1.9). */
+  version: string;
+  /** Publish date, YYYY-MM-DD. */
+  date: string;
+  /** Effective date, YYYY-MM-DD. */
+  effective: string;
+  /** File name inside `archive/<id>/`, e.g. `2.0.md`. */
+  file: string;
+  /** SHA-256 hex of the file's bytes. */
+  sha256: string;
+  /** The final level (after any human override). */
+  level: ArchivedLevel;
+  /** Trigger indices hit (of the previous version's list). */
+  triggers: number[];
+  /** One-line summary of the revision. */
+  summary: string;
+  /** ISO timestamp of the publish. */
+  publishedAt: string;
+  /** SHA-256 of the previous entry as canonical JSON (keys sorted, no whitespace); null for the first. */
+  previous: string | null;
+  /** The classifier's verdict, kept when a human overrode it. */
+  automatic?: { level: ChangeLevel; triggers: number[] };
+  /** A recorded human decision. */
+  override?: { level: ChangeLevel; reason: string; at: string };
+}
+
+/** `archive/<id>/index.json`. Versions oldest first. */
+export interface ArchiveIndex {
+  id: string;
+  title: string;
+  lang: Lang;
+  versions: ArchivedVersion[];
+}
