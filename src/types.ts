@@ -58,6 +58,8 @@ export interface Trigger {
   text: string;
   /** 1-based source line of the item (0 for triggers from front matter or the default list). */
   line: number;
+  /** Index in `Policy.blocks` of the list item that states it (-1 for front matter or the default list). */
+  blockIndex: number;
 }
 
 /** Where a policy's trigger list came from. */
@@ -84,7 +86,7 @@ export interface Policy {
   lastUpdated: LastUpdated | null;
   triggers: Trigger[];
   triggerSource: TriggerSource;
-  /** Index range [start, end) in `blocks` of the trigger list items, when the policy has its own list. */
+  /** Index range [start, end) in `blocks` of the whole trigger list (promises that are not triggers included). */
   triggerBlocks: [number, number] | null;
   /** Things the reader of a report should know (e.g. the default trigger list is in use). */
   warnings: string[];
