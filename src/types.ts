@@ -16,7 +16,9 @@ export type BlockKind =
   | 'blockquote'
   | 'thematicBreak'
   | 'definition'
-  | 'footnote';
+  | 'footnote'
+  /** A front-matter key (text `key: value`); only `diff` makes these, for changed keys. */
+  | 'frontMatter';
 
 /** One visible unit of a policy: a heading, a paragraph, a list item, a table row … */
 export interface Block {

@@ -1,0 +1,49 @@
+/** The `--format json` shape of a revision (fixed: CI and the evaluation read it). */
+import type { ChangeKind, ChangeLevel, Lang, Revision, RevisionLevel } from '../../types.js';
+import { hasOwnTriggers, sectionOf } from './describe.js';
+
+export interface RevisionJson {
+  policy: { id: string; title: string; lang: Lang };
+  old: { path: string; lastUpdated: string | null; sha256: string };
+  new: { path: string; lastUpdated: string | null; sha256: string };
+  level: RevisionLevel;
+  triggers: { index: number; text: string }[];
+  /** Where the trigger list came from: the policy itself, its front matter, or the built-in default. */
+  triggerSource: string;
+  changes: {
+    kind: ChangeKind;
+    level: ChangeLevel;
+    section: string;
+    line: { old: number | null; new: number | null };
+    before: string;
+    after: string;
+    triggers: number[];
+    reasons: string[];
+  }[];
+  warnings: string[];
+}
+
+/** Renders a revision as the JSON object of `policy diff --format json`. Pure. */
+export function renderRevisionJson(revision: Revision): RevisionJson {
+  const own = hasOwnTriggers(revision);
+  const triggerText = (index: number) => revision.old.triggers.find((trigger) => trigger.index === index)?.text ?? '';
+  return {
+    policy: { id: revision.new.id, title: revision.new.title, lang: revision.new.lang },
+    old: { path: revision.old.path, lastUpdated: revision.old.lastUpdated?.date ?? null, sha256: revision.old.sha256 },
+    new: { path: revision.new.path, lastUpdated: revision.new.lastUpdated?.date ?? null, sha256: revision.new.sha256 },
+    level: revision.level,
+    triggers: own ? revision.triggers.map((index) => ({ index, text: triggerText(index) })) : [],
+    triggerSource: revision.old.triggerSource,
+    changes: revision.changes.map((change) => ({
+      kind: change.kind,
+      level: change.level,
+      section: sectionOf(change),
+      line: { old: change.oldBlock?.line ?? null, new: change.newBlock?.line ?? null },
+      before: change.oldBlock?.text ?? '',
+      after: change.newBlock?.text ?? '',
+      triggers: own ? change.triggers : [],
+      reasons: change.reasons,
+    })),
+    warnings: revision.warnings,
+  };
+}

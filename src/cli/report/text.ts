@@ -1,0 +1,79 @@
+/** The terminal report of a revision: each change with its section, line, redline, level and trigger. */
+import type { ClassifiedChange, InlinePart, Revision } from '../../types.js';
+import { countLevels, elideRedline, hasOwnTriggers, redlineOf, sectionOf, triggersHit } from './describe.js';
+
+export interface TextStyle {
+  /** Use ANSI colours (only on a terminal, and never with NO_COLOR). */
+  color: boolean;
+}
+
+const ANSI = {
+  bold: ['\u001b[1m', '\u001b[22m'],
+  dim: ['\u001b[2m', '\u001b[22m'],
+  red: ['\u001b[31m', '\u001b[39m'],
+  green: ['\u001b[32m', '\u001b[39m'],
+  yellow: ['\u001b[33m', '\u001b[39m'],
+  strike: ['\u001b[9m', '\u001b[29m'],
+  underline: ['\u001b[4m', '\u001b[24m'],
+} as const;
+
+type Paint = (style: keyof typeof ANSI, text: string) => string;
+
+function painter(color: boolean): Paint {
+  return (style, text) => (color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text);
+}
+
+function redline(parts: readonly InlinePart[], paint: Paint, color: boolean): string {
+  return elideRedline(parts)
+    .map((part) => {
+      if (part.op === 'equal') return part.text;
+      if (part.op === 'delete') return color ? paint('red', paint('strike', part.text)) : `[-${part.text}-]`;
+      return color ? paint('green', paint('underline', part.text)) : `{+${part.text}+}`;
+    })
+    .join('');
+}
+
+function lineLabel(change: ClassifiedChange): string {
+  const oldLine = change.oldBlock?.line;
+  const newLine = change.newBlock?.line;
+  if (oldLine !== undefined && newLine !== undefined) return oldLine === newLine ? `line ${newLine}` : `line ${oldLine} → ${newLine}`;
+  return newLine !== undefined ? `line ${newLine}` : `old line ${oldLine}`;
+}
+
+function renderChange(revision: Revision, change: ClassifiedChange, paint: Paint, color: boolean): string[] {
+  const level = change.level === 'major' ? paint('bold', paint('red', 'MAJOR')) : paint('yellow', 'minor');
+  const lines = [`${level}  ${change.kind}  ${paint('bold', sectionOf(change) || '(top)')}  ${paint('dim', lineLabel(change))}`];
+  lines.push(`  ${redline(redlineOf(change), paint, color)}`);
+  if (hasOwnTriggers(revision)) {
+    for (const trigger of triggersHit(revision, change.triggers)) lines.push(`  trigger ${trigger.index}: ${trigger.text}`);
+  }
+  for (const reason of change.reasons) lines.push(paint('dim', `  why: ${reason}`));
+  return lines;
+}
+
+/** The one-line verdict that ends the report. */
+export function renderVerdict(revision: Revision): string {
+  if (revision.level === 'none') return `${revision.new.id}: no visible change`;
+  const { major, minor } = countLevels(revision);
+  const triggers =
+    revision.triggers.length > 0 && hasOwnTriggers(revision) ? `; triggers hit: ${revision.triggers.join(', ')}` : '';
+  return `${revision.new.id}: ${revision.level.toUpperCase()} revision — ${revision.changes.length} change${revision.changes.length === 1 ? '' : 's'} (${major} major, ${minor} minor)${triggers}`;
+}
+
+/** Renders a revision for a terminal. Pure. */
+export function renderRevisionText(revision: Revision, style: TextStyle): string {
+  const paint = painter(style.color);
+  const out: string[] = [];
+  const { old: before, new: after } = revision;
+  out.push(paint('bold', `${after.title} (${after.id}, ${after.lang})`));
+  out.push(`old: ${before.path}${before.lastUpdated ? ` (last updated ${before.lastUpdated.date})` : ''}`);
+  out.push(`new: ${after.path}${after.lastUpdated ? ` (last updated ${after.lastUpdated.date})` : ''}`);
+  out.push('');
+  for (const change of revision.changes) {
+    out.push(...renderChange(revision, change, paint, style.color));
+    out.push('');
+  }
+  const verdict = renderVerdict(revision);
+  out.push(revision.level === 'major' ? paint('bold', paint('red', verdict)) : paint('bold', verdict));
+  return out.join('\n') + '\n';
+}

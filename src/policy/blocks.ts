@@ -1,0 +1,246 @@
+/**
+ * Markdown → the ordered list of visible blocks. Each section (see sections.ts)
+ * is parsed on its own with remark-parse + remark-gfm; identical sections are
+ * parsed once per process.
+ */
+import { createHash } from 'node:crypto';
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block, BlockKind } from '../types.js';
+import { collectDefinitions, definitionsUsedBy, normalizeLabel, splitSections } from './sections.js';
+import { normalizeWhitespace } from './text.js';
+
+/** A block before its section path and file line are known. */
+interface LocalBlock {
+  kind: BlockKind;
+  depth: number;
+  text: string;
+  urls: string[];
+  /** 1-based line within the parsed section. */
+  line: number;
+  endLine: number;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const TAG = /<\/?[A-Za-z][^>]*>|<![^>]*>|<\?[\s\S]*?\?>/g;
+const ATTRIBUTE_URL = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** The text and link targets a reader gets from a fragment of raw HTML. */
+function htmlText(html: string, urls: string[]): string {
+  const visible = html.replace(COMMENT, '');
+  for (const match of visible.matchAll(ATTRIBUTE_URL)) urls.push(decodeEntities(match[1] ?? match[2] ?? match[3] ?? ''));
+  const blockBreaks = visible.replace(/<\/?(p|div|br|li|tr|h[1-6]|ul|ol|table|section|article)\b[^>]*>/gi, '\n');
+  return decodeEntities(blockBreaks.replace(TAG, ''));
+}
+
+type Definitions = Map<string, string>;
+
+function phrasingText(nodes: readonly Nodes[], urls: string[], definitions: Definitions): string {
+  let text = '';
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        text += node.value;
+        break;
+      case 'break':
+        text += '\n';
+        break;
+      case 'html':
+        text += htmlText(node.value, urls);
+        break;
+      case 'image':
+        urls.push(node.url);
+        text += node.alt ?? '';
+        break;
+      case 'imageReference': {
+        const url = definitions.get(normalizeLabel(node.identifier));
+        if (url !== undefined) urls.push(url);
+        text += node.alt ?? '';
+        break;
+      }
+      case 'link':
+        urls.push(node.url);
+        text += phrasingText(node.children, urls, definitions);
+        break;
+      case 'linkReference': {
+        const url = definitions.get(normalizeLabel(node.identifier));
+        if (url !== undefined) urls.push(url);
+        text += phrasingText(node.children, urls, definitions);
+        break;
+      }
+      case 'footnoteReference':
+        text += `[^${node.label ?? node.identifier}]`;
+        break;
+      default:
+        if ('children' in node) text += phrasingText((node as Parent).children as Nodes[], urls, definitions);
+        else if ('value' in node && typeof node.value === 'string') text += node.value;
+    }
+  }
+  return text;
+}
+
+function lineOf(node: Nodes): [number, number] {
+  return [node.position?.start.line ?? 1, node.position?.end.line ?? node.position?.start.line ?? 1];
+}
+
+function pushBlock(out: LocalBlock[], kind: BlockKind, depth: number, raw: string, urls: string[], node: Nodes): void {
+  const text = normalizeWhitespace(raw);
+  if (text === '' && urls.length === 0) return;
+  const [line, endLine] = lineOf(node);
+  out.push({ kind, depth, text, urls, line, endLine });
+}
+
+/** Plain text of any flow content (for list items and footnotes that hold several blocks). */
+function flowText(nodes: readonly RootContent[], urls: string[], definitions: Definitions): string {
+  const parts: string[] = [];
+  for (const node of nodes) {
+    if (node.type === 'list') continue;
+    if (node.type === 'code') parts.push(node.value);
+    else if (node.type === 'html') parts.push(htmlText(node.value, urls));
+    else if (node.type === 'table') {
+      for (const row of node.children) parts.push(row.children.map((cell) => phrasingText(cell.children, urls, definitions)).join(' | '));
+    } else if ('children' in node) {
+      const children = (node as Parent).children as RootContent[];
+      parts.push(node.type === 'paragraph' || node.type === 'heading' ? phrasingText(children as PhrasingContent[], urls, definitions) : flowText(children, urls, definitions));
+    }
+  }
+  return parts.join('\n');
+}
+
+function walkFlow(nodes: readonly RootContent[], out: LocalBlock[], definitions: Definitions, listDepth: number): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'heading': {
+        const urls: string[] = [];
+        pushBlock(out, 'heading', node.depth, phrasingText(node.children, urls, definitions), urls, node);
+        break;
+      }
+      case 'paragraph': {
+        const urls: string[] = [];
+        pushBlock(out, 'paragraph', 0, phrasingText(node.children, urls, definitions), urls, node);
+        break;
+      }
+      case 'list':
+        for (const item of node.children) {
+          const urls: string[] = [];
+          pushBlock(out, 'listItem', listDepth, flowText(item.children, urls, definitions), urls, item);
+          for (const child of item.children) {
+            if (child.type === 'list') walkFlow([child], out, definitions, listDepth + 1);
+          }
+        }
+        break;
+      case 'table':
+        for (const row of node.children) {
+          const urls: string[] = [];
+          const text = row.children.map((cell) => normalizeWhitespace(phrasingText(cell.children, urls, definitions))).join(' | ');
+          pushBlock(out, 'tableRow', 0, text, urls, row);
+        }
+        break;
+      case 'code':
+        pushBlock(out, 'code', 0, node.value, [], node);
+        break;
+      case 'html': {
+        const urls: string[] = [];
+        pushBlock(out, 'html', 0, htmlText(node.value, urls), urls, node);
+        break;
+      }
+      case 'blockquote':
+        walkFlow(node.children, out, definitions, listDepth);
+        break;
+      case 'footnoteDefinition': {
+        const urls: string[] = [];
+        const text = flowText(node.children, urls, definitions);
+        pushBlock(out, 'footnote', 0, `[^${node.label ?? node.identifier}]: ${text}`, urls, node);
+        break;
+      }
+      default:
+        // definitions, thematic breaks and front matter carry no text of their own
+        break;
+    }
+  }
+}
+
+function definitionsOf(tree: Root): Definitions {
+  const definitions: Definitions = new Map();
+  const visit = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'definition') {
+        const label = normalizeLabel(node.identifier);
+        if (!definitions.has(label)) definitions.set(label, node.url);
+      } else if ('children' in node) visit((node as Parent).children as RootContent[]);
+    }
+  };
+  visit(tree.children);
+  return definitions;
+}
+
+const cache = new Map<string, LocalBlock[]>();
+const CACHE_LIMIT = 20_000;
+
+/** Parses one section (plus the definitions it borrows) into local blocks. Memoised. */
+function parseSection(text: string, borrowed: string): LocalBlock[] {
+  const cacheKey = text + '\u0000' + borrowed;
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
+  const tree = processor.parse(text + borrowed);
+  const sectionLines = text.split('\n').length;
+  const blocks: LocalBlock[] = [];
+  walkFlow(tree.children, blocks, definitionsOf(tree), 0);
+  const own = blocks.filter((block) => block.line <= sectionLines);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey, own);
+  return own;
+}
+
+/** The identity of a block for alignment: two blocks with equal keys look the same to a reader. */
+export function blockKey(kind: BlockKind, depth: number, text: string, urls: readonly string[]): string {
+  const family = kind === 'html' || kind === 'paragraph' ? 'text' : kind === 'heading' ? `h${depth}` : kind;
+  return createHash('sha1').update(`${family}\u0000${text}\u0000${urls.join('\u0001')}`).digest('base64').slice(0, 20);
+}
+
+/**
+ * Parses a Markdown body into blocks with their section paths and file lines.
+ * `lineOffset` is the number of file lines before the body (the front matter).
+ */
+export function parseBlocks(body: string, lineOffset = 0): Block[] {
+  const definitions = collectDefinitions(body);
+  const blocks: Block[] = [];
+  const headings: { depth: number; text: string }[] = [];
+  for (const section of splitSections(body)) {
+    const borrowed = definitionsUsedBy(section.text, definitions);
+    for (const local of parseSection(section.text, borrowed)) {
+      if (local.kind === 'heading') {
+        while (headings.length > 0 && headings[headings.length - 1]!.depth >= local.depth) headings.pop();
+      }
+      const offset = lineOffset + section.startLine;
+      blocks.push({
+        kind: local.kind,
+        depth: local.depth,
+        text: local.text,
+        urls: local.urls,
+        section: headings.map((heading) => heading.text),
+        line: local.line + offset,
+        endLine: local.endLine + offset,
+        key: blockKey(local.kind, local.depth, local.text, local.urls),
+      });
+      if (local.kind === 'heading') headings.push({ depth: local.depth, text: local.text });
+    }
+  }
+  return blocks;
+}

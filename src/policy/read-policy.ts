@@ -1,0 +1,33 @@
+/** Reads a policy file from disk. */
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { PolicyError } from '../errors.js';
+import type { Policy } from '../types.js';
+import { MAX_POLICY_BYTES } from './decode.js';
+import { parsePolicyBytes, policyIdFromPath } from './parse-policy.js';
+
+/** Reads a file's bytes with the checks every policy input gets (exists, is a file, size limit). */
+export async function readPolicyFile(path: string, ctx: Context): Promise<Buffer> {
+  const absolute = resolve(ctx.cwd, path);
+  let info;
+  try {
+    info = await stat(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new PolicyError('FILE_NOT_FOUND', `${path}: no such file`, {}, { cause: error });
+    throw new PolicyError('FILE_NOT_FOUND', `${path}: cannot read (${code ?? (error as Error).message})`, {}, { cause: error });
+  }
+  if (info.isDirectory()) throw new PolicyError('NOT_A_FILE', `${path}: is a folder, expected a Markdown file`);
+  if (!info.isFile()) throw new PolicyError('NOT_A_FILE', `${path}: not a regular file`);
+  if (info.size > MAX_POLICY_BYTES) {
+    const mb = (info.size / 1024 / 1024).toFixed(1);
+    throw new PolicyError('FILE_TOO_LARGE', `${path}: file is ${mb} MB, over the 10 MB limit for a policy`);
+  }
+  return readFile(absolute);
+}
+
+/** Reads and parses a policy file. */
+export async function readPolicy(path: string, ctx: Context, id: string = policyIdFromPath(path)): Promise<Policy> {
+  return parsePolicyBytes(await readPolicyFile(path, ctx), path, id);
+}

@@ -1,0 +1,113 @@
+/**
+ * Splits Markdown at top-level ATX headings so each part can be parsed on its
+ * own: parsing cost and memory then scale with the size of a section, and a
+ * section that is identical in two versions is parsed once.
+ *
+ * A split is made only where it cannot change how CommonMark reads the text:
+ * at a `#` heading in column 0, outside fenced code and raw HTML blocks.
+ */
+
+export interface SourceSection {
+  /** The section's Markdown (the heading line first, except for the preamble). */
+  text: string;
+  /** 0-based line of the body where the section starts. */
+  startLine: number;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+const HTML_START = /^ {0,3}<(!--|\?|![A-Za-z]|!\[CDATA\[|\/?[A-Za-z][A-Za-z0-9-]*)/;
+
+function htmlBlockEnd(opening: string): RegExp {
+  if (opening === '!--') return /-->/;
+  if (opening === '?') return /\?>/;
+  if (opening === '![CDATA[') return /\]\]>/;
+  if (opening.startsWith('!')) return />/;
+  if (/^(script|pre|style|textarea)$/i.test(opening)) return /<\/(script|pre|style|textarea)>/i;
+  return /^\s*$/; // other HTML blocks end at a blank line
+}
+
+/** Splits a Markdown body into sections at safe heading lines. */
+export function splitSections(body: string): SourceSection[] {
+  const lines = body.split('\n');
+  const sections: SourceSection[] = [];
+  let start = 0;
+  let fence: string | null = null;
+  let htmlEnd: RegExp | null = null;
+  let previousBlank = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (fence) {
+      const closing = FENCE.exec(line);
+      if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && line.trim() === closing[0].trim()) fence = null;
+      previousBlank = false;
+      continue;
+    }
+    if (htmlEnd) {
+      const isBlank = line.trim() === '';
+      if (htmlEnd.source === '^\\s*$' ? isBlank : htmlEnd.test(line)) htmlEnd = null;
+      previousBlank = isBlank;
+      continue;
+    }
+    const opening = FENCE.exec(line);
+    if (opening) {
+      fence = opening[1]!;
+      previousBlank = false;
+      continue;
+    }
+    const html = previousBlank ? HTML_START.exec(line) : null;
+    if (html) {
+      const end = htmlBlockEnd(html[1]!.replace(/^\//, ''));
+      // A one-line comment or processing instruction closes on its own line.
+      if (end.source !== '^\\s*$' && end.test(line.slice(html.index + html[0].length))) {
+        previousBlank = false;
+        continue;
+      }
+      htmlEnd = end;
+      previousBlank = false;
+      continue;
+    }
+    if (ATX_HEADING.test(line) && i > start) {
+      sections.push({ text: lines.slice(start, i).join('\n'), startLine: start });
+      start = i;
+    }
+    previousBlank = line.trim() === '';
+  }
+  sections.push({ text: lines.slice(start).join('\n'), startLine: start });
+  return sections;
+}
+
+const DEFINITION = /^ {0,3}\[((?:[^\]\\]|\\.){1,999})\]:[ \t]*(?:\r?\n[ \t]*)?(<[^>\n]*>|\S+)(.*)$/gm;
+
+/** Normalises a link label the way CommonMark matches them. */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** All link reference definitions of a body, by normalised label (first one wins, as in CommonMark). */
+export function collectDefinitions(body: string): Map<string, string> {
+  const definitions = new Map<string, string>();
+  if (!body.includes(']:')) return definitions;
+  for (const match of body.matchAll(DEFINITION)) {
+    const label = normalizeLabel(match[1]!);
+    if (label.startsWith('^')) continue; // footnotes are not link definitions
+    if (!definitions.has(label)) definitions.set(label, match[0]);
+  }
+  return definitions;
+}
+
+/**
+ * The definitions a section uses but does not contain, as Markdown to append to
+ * it, so that reference links resolve when the section is parsed alone.
+ */
+export function definitionsUsedBy(section: string, definitions: Map<string, string>): string {
+  if (definitions.size === 0 || !section.includes('[')) return '';
+  const own = collectDefinitions(section);
+  const needed: string[] = [];
+  for (const match of section.matchAll(/\[((?:[^\]\\]|\\.){1,999})\]/g)) {
+    const label = normalizeLabel(match[1]!);
+    const definition = definitions.get(label);
+    if (definition && !own.has(label) && !needed.includes(definition)) needed.push(definition);
+  }
+  return needed.length > 0 ? `\n\n${needed.join('\n')}\n` : '';
+}
