@@ -217,13 +217,15 @@ export function blockKey(kind: BlockKind, depth: number, text: string, urls: rea
 /**
  * Parses a Markdown body into blocks with their section paths and file lines.
  * `lineOffset` is the number of file lines before the body (the front matter).
+ * `split: false` parses the body in one piece (the reference the sectioned parse must match).
  */
-export function parseBlocks(body: string, lineOffset = 0): Block[] {
+export function parseBlocks(body: string, lineOffset = 0, options: { split?: boolean } = {}): Block[] {
   const definitions = collectDefinitions(body);
   const blocks: Block[] = [];
   const headings: { depth: number; text: string }[] = [];
-  for (const section of splitSections(body)) {
-    const borrowed = definitionsUsedBy(section.text, definitions);
+  const sections = options.split === false ? [{ text: body, startLine: 0 }] : splitSections(body);
+  for (const section of sections) {
+    const borrowed = options.split === false ? '' : definitionsUsedBy(section.text, definitions);
     for (const local of parseSection(section.text, borrowed)) {
       if (local.kind === 'heading') {
         while (headings.length > 0 && headings[headings.length - 1]!.depth >= local.depth) headings.pop();
