@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyError } from '../src/errors.js';
+import { parseBlocks } from '../src/policy/blocks.js';
 import { decodePolicyBytes } from '../src/policy/decode.js';
 import { formatLikeLastUpdated, parseLastUpdated } from '../src/policy/last-updated.js';
 import { parsePolicyBytes, policyIdFromPath } from '../src/policy/parse-policy.js';
@@ -81,6 +82,13 @@ describe('parsePolicy on policies in the wild', () => {
   it('resolves a reference link defined in another section', () => {
     const policy = policyFrom('# A\n\nSee [the list][x].\n\n## B\n\nText.\n\n[x]: https://example.com/x\n');
     expect(policy.blocks[1]).toMatchObject({ text: 'See the list.', urls: ['https://example.com/x'], line: 3 });
+  });
+
+  it('never splits inside an HTML block, even one that starts right after a code fence', () => {
+    const body = '# A\n\n```\ncode\n```\n<div>\n## not a heading\n</div>\n\n## B\n\nText.\n';
+    const blocks = parseBlocks(body);
+    expect(blocks).toEqual(parseBlocks(body, 0, { split: false }));
+    expect(blocks.filter((block) => block.kind === 'heading').map((block) => block.text)).toEqual(['A', 'B']);
   });
 
   it('uses front matter majorChangeTriggers over the detected list', () => {

@@ -13,7 +13,7 @@ import { collectDefinitions, definitionsUsedBy, normalizeLabel, splitSections } 
 import { normalizeWhitespace } from './text.js';
 
 /** A block before its section path and file line are known. */
-interface LocalBlock {
+export interface LocalBlock {
   kind: BlockKind;
   depth: number;
   text: string;
@@ -190,22 +190,65 @@ function definitionsOf(tree: Root): Definitions {
   return definitions;
 }
 
-const cache = new Map<string, LocalBlock[]>();
+/** One section to parse: its text and the link definitions it borrows from elsewhere. */
+export interface SectionJob {
+  text: string;
+  borrowed: string;
+  /** 0-based line of the body where the section starts. */
+  startLine: number;
+}
+
+/** Blocks of one parsed section, with lines counted from the section's start. */
+export type SectionBlocks = LocalBlock[];
+
+const cache = new Map<string, SectionBlocks>();
 const CACHE_LIMIT = 20_000;
 
+/** The memo key of a section job. */
+export function sectionJobKey(job: Pick<SectionJob, 'text' | 'borrowed'>): string {
+  return job.text + '\u0000' + job.borrowed;
+}
+
+/** True when the section's blocks are already in this thread's memo. */
+export function isSectionParsed(job: SectionJob): boolean {
+  return cache.has(sectionJobKey(job));
+}
+
+/** Adds sections parsed elsewhere (another thread) to this thread's memo. */
+export function rememberSections(entries: Iterable<[key: string, blocks: SectionBlocks]>): void {
+  for (const [key, blocks] of entries) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, blocks);
+  }
+}
+
 /** Parses one section (plus the definitions it borrows) into local blocks. Memoised. */
-function parseSection(text: string, borrowed: string): LocalBlock[] {
-  const cacheKey = text + '\u0000' + borrowed;
+export function parseSection(job: Pick<SectionJob, 'text' | 'borrowed'>): SectionBlocks {
+  const cacheKey = sectionJobKey(job);
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const tree = processor.parse(text + borrowed);
-  const sectionLines = text.split('\n').length;
+  const tree = processor.parse(job.text + job.borrowed);
+  const sectionLines = job.text.split('\n').length;
   const blocks: LocalBlock[] = [];
   walkFlow(tree.children, blocks, definitionsOf(tree), 0);
   const own = blocks.filter((block) => block.line <= sectionLines);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(cacheKey, own);
   return own;
+}
+
+/**
+ * The sections a body is parsed in. `split: false` gives the body as one piece
+ * (the reference the sectioned parse must match).
+ */
+export function planSections(body: string, options: { split?: boolean } = {}): SectionJob[] {
+  if (options.split === false) return [{ text: body, borrowed: '', startLine: 0 }];
+  const definitions = collectDefinitions(body);
+  return splitSections(body).map((section) => ({
+    text: section.text,
+    borrowed: definitionsUsedBy(section.text, definitions),
+    startLine: section.startLine,
+  }));
 }
 
 /** The identity of a block for alignment: two blocks with equal keys look the same to a reader. */
@@ -220,13 +263,10 @@ export function blockKey(kind: BlockKind, depth: number, text: string, urls: rea
  * `split: false` parses the body in one piece (the reference the sectioned parse must match).
  */
 export function parseBlocks(body: string, lineOffset = 0, options: { split?: boolean } = {}): Block[] {
-  const definitions = collectDefinitions(body);
   const blocks: Block[] = [];
   const headings: { depth: number; text: string }[] = [];
-  const sections = options.split === false ? [{ text: body, startLine: 0 }] : splitSections(body);
-  for (const section of sections) {
-    const borrowed = options.split === false ? '' : definitionsUsedBy(section.text, definitions);
-    for (const local of parseSection(section.text, borrowed)) {
+  for (const section of planSections(body, options)) {
+    for (const local of parseSection(section)) {
       if (local.kind === 'heading') {
         while (headings.length > 0 && headings[headings.length - 1]!.depth >= local.depth) headings.pop();
       }

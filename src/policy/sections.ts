@@ -34,44 +34,39 @@ export function splitSections(body: string): SourceSection[] {
   let start = 0;
   let fence: string | null = null;
   let htmlEnd: RegExp | null = null;
-  let previousBlank = true;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
     if (fence) {
       const closing = FENCE.exec(line);
       if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && line.trim() === closing[0].trim()) fence = null;
-      previousBlank = false;
       continue;
     }
     if (htmlEnd) {
-      const isBlank = line.trim() === '';
-      if (htmlEnd.source === '^\\s*$' ? isBlank : htmlEnd.test(line)) htmlEnd = null;
-      previousBlank = isBlank;
+      if (htmlEnd.test(line)) htmlEnd = null;
       continue;
     }
     const opening = FENCE.exec(line);
     if (opening) {
       fence = opening[1]!;
-      previousBlank = false;
       continue;
     }
-    const html = previousBlank ? HTML_START.exec(line) : null;
+    // HTML blocks of most kinds may start without a blank line before them (they
+    // interrupt a paragraph); treating every tag-like line as one only ever
+    // prevents a split, which is always safe.
+    const html = HTML_START.exec(line);
     if (html) {
       const end = htmlBlockEnd(html[1]!.replace(/^\//, ''));
       // A one-line comment or processing instruction closes on its own line.
       if (end.source !== '^\\s*$' && end.test(line.slice(html.index + html[0].length))) {
-        previousBlank = false;
         continue;
       }
       htmlEnd = end;
-      previousBlank = false;
       continue;
     }
     if (ATX_HEADING.test(line) && i > start) {
       sections.push({ text: lines.slice(start, i).join('\n'), startLine: start });
       start = i;
     }
-    previousBlank = line.trim() === '';
   }
   sections.push({ text: lines.slice(start).join('\n'), startLine: start });
   return sections;
