@@ -1,0 +1,345 @@
+/**
+ * The publish pipeline as a table: read → compare → decide → report →
+ * confirm → write the policy → write the version → write index.json (the
+ * commit point) → notify. Each step declares whether it runs under
+ * --dry-run. The write order makes every state a kill can leave one that the
+ * next publish completes with the same version number: an edited policy file
+ * alone is re-archived; a version file that index.json does not list yet is
+ * replaced; once index.json lists it, the version is published.
+ */
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { PolicyError } from '../errors.js';
+import { parsePolicy, parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
+import { readPolicyFile } from '../policy/read-policy.js';
+import { comparePolicies } from '../revision.js';
+import type { ArchivedVersion, ChangeLevel } from '../types.js';
+import { removeTempFiles, writeFileAtomic } from './atomic-write.js';
+import { entryHash, sha256Hex } from './canonical-json.js';
+import { daysBetween, isIsoDate } from './dates.js';
+import { latestVersion, readArchiveIndex, writeArchiveIndex } from './index-file.js';
+import type { NoticeResult } from '../notify/summary.js';
+import type { PublishEnv, PublishPlan, PublishStep } from './publish.js';
+import { renderDateLike, renderPublishedSource } from './published-source.js';
+import { validatePolicyId } from './policy-id.js';
+import { displayPath } from './reference.js';
+import { readArchivedBytes, writeVersionFile } from './store.js';
+import { INITIAL_SUMMARY, renderSummary } from './summary.js';
+import { verifyArchive } from './verify.js';
+import { FIRST_VERSION, nextVersion } from './version.js';
+
+function need<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`publish pipeline: ${what} is not set (a step ran out of order)`);
+  return value;
+}
+
+function archiveLabel(env: PublishEnv, id: string, file?: string): string {
+  return displayPath(env.ctx, file === undefined ? join(env.archiveDir, id) : join(env.archiveDir, id, file));
+}
+
+/** The front matter `effective` date, if any (YAML may have turned an unquoted date into a Date). */
+function frontMatterEffective(plan: PublishPlan): string | undefined {
+  const value = need(plan.policy, 'policy').frontMatter.effective;
+  if (value === undefined || value === null) return undefined;
+  const text = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+  if (typeof text !== 'string' || !isIsoDate(text)) {
+    throw new PolicyError('BAD_FRONT_MATTER', `${plan.file}: front matter "effective" must be a date written YYYY-MM-DD, found ${JSON.stringify(value)}`);
+  }
+  return text;
+}
+
+/** Reads each policy and its latest archived version, after checking the archive as a whole. */
+const read: PublishStep = {
+  name: 'read',
+  dryRun: true,
+  async run(plans, env) {
+    const verified = await verifyArchive(env.archiveDir, { label: displayPath(env.ctx, env.archiveDir) });
+    if (!verified.ok) {
+      const [first] = verified.errors;
+      const more = verified.errors.length > 1 ? ` (and ${verified.errors.length - 1} more)` : '';
+      throw new PolicyError('ARCHIVE_INVALID', `${first?.file}: ${first?.message}${more}; the archive fails policy verify, so nothing was published`);
+    }
+    const seen = new Map<string, string>();
+    for (const plan of plans) {
+      const inArchive = relative(env.archiveDir, plan.absolutePath);
+      if (!inArchive.startsWith('..') && !isAbsolute(inArchive)) {
+        throw new PolicyError('USAGE', `${plan.file}: is inside the archive, whose files are never edited; publish the policy under ${env.config.policies}/`);
+      }
+      const fileId = policyIdFromPath(plan.file);
+      validatePolicyId(fileId, plan.file);
+      const bytes = await readPolicyFile(plan.file, env.ctx);
+      let policy = parsePolicyBytes(bytes, plan.file, fileId);
+      const declared = policy.frontMatter.id;
+      if (declared !== undefined) {
+        if (typeof declared !== 'string') throw new PolicyError('BAD_ID', `${plan.file}: front matter "id" must be a string`);
+        validatePolicyId(declared, `${plan.file}: front matter "id"`);
+        if (declared !== fileId) policy = { ...policy, id: declared };
+      }
+      const other = seen.get(policy.id);
+      if (other !== undefined) throw new PolicyError('USAGE', `${plan.file}: policy id ${policy.id} is also the id of ${other}`);
+      seen.set(policy.id, plan.file);
+      plan.id = policy.id;
+      plan.policy = policy;
+      plan.index = await readArchiveIndex(env.archiveDir, policy.id, archiveLabel(env, policy.id, 'index.json'));
+      if (plan.index) {
+        const latest = latestVersion(plan.index);
+        const label = archiveLabel(env, policy.id, latest.file);
+        plan.latest = latest;
+        plan.previous = parsePolicyBytes(await readArchivedBytes(env.archiveDir, policy.id, latest, label), label, policy.id);
+      }
+    }
+  },
+};
+
+/** Diffs and classifies each policy against its latest archived version. */
+const compare: PublishStep = {
+  name: 'compare',
+  dryRun: true,
+  async run(plans) {
+    for (const plan of plans) {
+      if (!plan.previous) continue; // a first version has nothing to compare with
+      const revision = comparePolicies(plan.previous, need(plan.policy, 'policy'));
+      plan.revision = revision;
+      plan.warnings.push(...revision.warnings);
+      if (revision.level === 'none') {
+        plan.status = 'nothing';
+        continue;
+      }
+      const own = revision.old.triggerSource !== 'default';
+      plan.automatic = { level: revision.level, triggers: own ? revision.triggers : [] };
+    }
+  },
+};
+
+/** Applies the rules (dates, notice period, trigger list, override), then builds the published text and the new entry. */
+const decide: PublishStep = {
+  name: 'decide',
+  dryRun: true,
+  async run(plans, env) {
+    const { options, config, date } = env;
+    if (options.level !== undefined && plans.length > 1) {
+      throw new PolicyError('USAGE', `--level applies to one policy, but ${plans.length} have changes (${plans.map((plan) => plan.file).join(', ')}): name the file to publish`);
+    }
+    for (const plan of plans) {
+      const policy = need(plan.policy, 'policy');
+      const { latest, previous, automatic } = plan;
+      if (latest && date < latest.date) {
+        throw new PolicyError('REFUSED', `${plan.file}: publish date ${date} is earlier than ${plan.id}@${latest.version}'s date ${latest.date}; a version cannot predate the one it replaces`);
+      }
+      const effective = options.effective ?? frontMatterEffective(plan) ?? date;
+      if (effective < date) {
+        throw new PolicyError('REFUSED', `${plan.file}: effective date ${effective} is before the publish date ${date}; a revision cannot take effect retroactively`);
+      }
+      if (previous && previous.triggerSource !== 'default' && policy.triggerSource === 'default') {
+        const where = `${plan.id}@${need(latest, 'latest').version}`;
+        if (!(options.yes && options.allowTriggerRemoval)) {
+          throw new PolicyError(
+            'REFUSED',
+            `${plan.file}: the policy's own list of major changes (${previous.triggers.length} items in ${where}) is gone; if that is intended, publish with --yes --allow-trigger-removal`,
+          );
+        }
+        plan.warnings.push(`${plan.file}: the policy's own list of major changes (in ${where}) was removed (--allow-trigger-removal)`);
+      }
+
+      let level: ChangeLevel | 'initial' = 'initial';
+      let override: ArchivedVersion['override'];
+      if (automatic) {
+        level = options.level ?? automatic.level;
+        if (options.level !== undefined) {
+          if (automatic.level === 'major' && options.level === 'minor' && options.reason === undefined) {
+            throw new PolicyError('USAGE', `${plan.file}: the classifier found a major revision; downgrading it with --level minor needs --reason "…" for the record`);
+          }
+          override = { level: options.level, reason: options.reason ?? '', at: env.now.toISOString() };
+        }
+      } else if (options.level !== undefined) {
+        throw new PolicyError('USAGE', `${plan.file}: ${plan.id} has no archived version yet, so it is published as ${FIRST_VERSION} (initial); --level has nothing to override`);
+      }
+
+      if (level === 'major' && config.noticeDays !== undefined) {
+        const days = daysBetween(date, effective);
+        if (days < config.noticeDays) {
+          throw new PolicyError(
+            'REFUSED',
+            `${plan.file}: a major revision must take effect at least ${config.noticeDays} days after it is published (noticeDays), but ${effective} is ${days} days after ${date}; set front matter effective or --effective`,
+          );
+        }
+      }
+
+      const version = level === 'initial' ? FIRST_VERSION : nextVersion(need(latest, 'latest').version, level);
+      const source = renderPublishedSource(policy.source, policy.lastUpdated, { date, version, lang: policy.lang });
+      const published = Buffer.from(source, 'utf8');
+      if (policy.lastUpdated) {
+        plan.lastUpdatedText = renderDateLike(policy.lastUpdated, date, policy.lang);
+        const reread = parsePolicy({ source, path: plan.file, id: plan.id, sha256: sha256Hex(published) });
+        if (reread.lastUpdated?.date !== date) {
+          plan.warnings.push(`${plan.file}: the rewritten "last updated" line (${plan.lastUpdatedText}) does not read back as ${date}; check it`);
+        }
+      } else {
+        plan.warnings.push(`${plan.file}: no "last updated" line found, so none was updated`);
+      }
+      const triggers = automatic && (level === automatic.level || level === 'major') ? automatic.triggers : [];
+      const entry: ArchivedVersion = {
+        version,
+        date,
+        effective,
+        file: `${version}.md`,
+        sha256: sha256Hex(published),
+        level,
+        triggers,
+        summary: options.summary?.trim() || (plan.revision ? renderSummary(plan.revision) : INITIAL_SUMMARY),
+        publishedAt: env.now.toISOString(),
+        previous: latest ? entryHash(latest) : null,
+      };
+      if (override && automatic) {
+        entry.automatic = automatic;
+        entry.override = override;
+      }
+      plan.entry = entry;
+      plan.archiveFile = archiveLabel(env, plan.id, entry.file);
+      plan.published = published;
+    }
+  },
+};
+
+/** Shows each planned publish (the classified report). */
+const report: PublishStep = {
+  name: 'report',
+  dryRun: true,
+  async run(plans, env) {
+    for (const plan of plans) env.hooks.report(plan, env);
+  },
+};
+
+/** Asks once for all planned publishes, unless --yes. */
+const confirm: PublishStep = {
+  name: 'confirm',
+  dryRun: false,
+  async run(plans, env) {
+    if (env.options.yes) return;
+    if (await env.hooks.confirm(plans, env)) return;
+    for (const plan of plans) {
+      plan.status = 'declined';
+      plan.actions.push('declined: nothing written');
+    }
+  },
+};
+
+function describeDate(plan: PublishPlan): string {
+  return plan.lastUpdatedText === null ? '' : `"last updated" → ${plan.lastUpdatedText}, `;
+}
+
+/** Writes the policy file with its new date and version (first: on its own it is completed by the next publish). */
+const writePolicy: PublishStep = {
+  name: 'write-policy',
+  dryRun: false,
+  describe: (plan) => `would update ${plan.file}: ${describeDate(plan)}front matter version: "${need(plan.entry, 'entry').version}"`,
+  async run(plans, env) {
+    for (const plan of plans) {
+      const published = need(plan.published, 'published');
+      const policy = need(plan.policy, 'policy');
+      // The author may have saved the file while we were asking for confirmation.
+      const current = await readPolicyFile(plan.file, env.ctx);
+      if (sha256Hex(current) !== policy.sha256) {
+        throw new PolicyError('REFUSED', `${plan.file}: changed while publishing; nothing of it was written, run policy publish again`);
+      }
+      await removeTempFiles(dirname(plan.absolutePath), basename(plan.absolutePath));
+      if (!current.equals(published)) await writeFileAtomic(plan.absolutePath, published);
+      plan.actions.push(`updated ${plan.file}: ${describeDate(plan)}front matter version: "${need(plan.entry, 'entry').version}"`);
+    }
+  },
+};
+
+/** Writes `archive/<id>/<version>.md`, the exact bytes published. */
+const writeVersion: PublishStep = {
+  name: 'write-version',
+  dryRun: false,
+  describe: (plan, env) => {
+    const entry = need(plan.entry, 'entry');
+    return `would write ${archiveLabel(env, plan.id, entry.file)} (sha256 ${entry.sha256.slice(0, 12)}…)`;
+  },
+  async run(plans, env) {
+    for (const plan of plans) {
+      const entry = need(plan.entry, 'entry');
+      await writeVersionFile(env.archiveDir, plan.id, entry.file, need(plan.published, 'published'));
+      plan.actions.push(`wrote ${archiveLabel(env, plan.id, entry.file)}`);
+    }
+  },
+};
+
+/** Adds the entry to `archive/<id>/index.json`: the commit point of the publish. */
+const writeIndex: PublishStep = {
+  name: 'write-index',
+  dryRun: false,
+  describe: (plan, env) => `would add version ${need(plan.entry, 'entry').version} to ${archiveLabel(env, plan.id, 'index.json')}`,
+  async run(plans, env) {
+    for (const plan of plans) {
+      const policy = need(plan.policy, 'policy');
+      const entry = need(plan.entry, 'entry');
+      const versions = plan.index ? [...plan.index.versions, entry] : [entry];
+      await writeArchiveIndex(env.archiveDir, { id: plan.id, title: policy.title, lang: policy.lang, versions });
+      plan.status = 'published';
+      plan.actions.push(`added version ${entry.version} to ${archiveLabel(env, plan.id, 'index.json')}`);
+    }
+  },
+};
+
+function noticeSkipReason(env: PublishEnv): string | null {
+  return env.options.notify ? null : 'notices not sent (--no-notify)';
+}
+
+/** True when a notices run left recipients without an accepted message (they need a resume). */
+function hasUndelivered(result: NoticeResult): boolean {
+  return !result.skipped && !result.dryRun && result.failed + result.uncertain + (result.notAttempted ?? 0) > 0;
+}
+
+/** Sends the notices of each published version. A failure is recorded and reported; it never undoes the archived version. */
+const notify: PublishStep = {
+  name: 'notify',
+  dryRun: false,
+  appliesTo: (plan) => plan.status === 'published' || (plan.status === 'planned' && plan.entry !== null),
+  describe: (plan, env) => {
+    const entry = need(plan.entry, 'entry');
+    return noticeSkipReason(env) ?? `would send the ${entry.level} notices of ${plan.id}@${entry.version}`;
+  },
+  async run(plans, env) {
+    for (const plan of plans) {
+      const skip = noticeSkipReason(env);
+      if (skip) {
+        plan.actions.push(skip);
+        continue;
+      }
+      const version = need(plan.entry, 'entry').version;
+      const resume = resumeCommand(plan.id, version);
+      // A kill from here on cannot be reported, so say now how to finish the job.
+      env.ctx.stderr.write(`sending the notices of ${plan.id}@${version} (if interrupted, finish with: ${resume})\n`);
+      let result: NoticeResult;
+      try {
+        const send = env.hooks.sendNotices ?? (await import('../notify/send-notices.js')).sendVersionNotices;
+        result = await send(env.ctx, env.config, { id: plan.id, version });
+      } catch (error) {
+        if (!(error instanceof PolicyError)) throw error;
+        plan.noticeError = `${plan.id}@${version} is archived, but its notices were not sent: ${error.message}; when that is fixed, run ${resume}`;
+        continue;
+      }
+      plan.notices = result;
+      if (hasUndelivered(result)) {
+        const parts = [
+          result.failed ? `${result.failed} failed` : '',
+          result.uncertain ? `${result.uncertain} uncertain` : '',
+          result.notAttempted ? `${result.notAttempted} not attempted` : '',
+        ].filter(Boolean);
+        plan.noticeError = `${plan.id}@${version} is archived, but not all notices were delivered (${parts.join(', ')}); run ${resume}`;
+      }
+      plan.actions.push(
+        result.skipped ? `notices: none sent: ${result.reason ?? 'nothing to send'}` : `notices: ${result.sent} sent, ${result.failed} failed, ${result.uncertain} uncertain`,
+      );
+    }
+  },
+};
+
+/** The pipeline, in order. Steps that run under --dry-run come first: they only read. */
+export const PUBLISH_STEPS: readonly PublishStep[] = [read, compare, decide, report, confirm, writePolicy, writeVersion, writeIndex, notify];
+
+/** For messages: the command that resends the notices of a version. */
+export function resumeCommand(id: string, version: string): string {
+  return `policy notify ${id}@${version} --resume`;
+}

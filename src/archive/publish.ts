@@ -1,0 +1,232 @@
+/**
+ * `policy publish`: the pipeline that turns an edited policy into an archived
+ * version. The steps are a table (publish-steps.ts); this module holds the
+ * plan each step fills in and the runner that walks the table, taking the
+ * publish lock around anything that writes.
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import type { Config } from '../config.js';
+import type { Context } from '../context.js';
+import { PolicyError } from '../errors.js';
+import type { NoticeResult } from '../notify/summary.js';
+import type { ArchivedVersion, ArchiveIndex, ChangeLevel, Policy, Revision } from '../types.js';
+import { parseIsoDate, utcDate } from './dates.js';
+import { type LockHolder, withLock } from './lock.js';
+import { PUBLISH_STEPS } from './publish-steps.js';
+import { archiveDirOf, displayPath } from './reference.js';
+import { listPolicyFiles } from './store.js';
+
+/** Sends the notices of an archived version (src/notify/send-notices.ts has the real one). */
+export type SendNotices = (ctx: Context, config: Config, target: { id: string; version: string }) => Promise<NoticeResult>;
+
+/** The options of one publish run. */
+export interface PublishOptions {
+  /** Policy files to publish; empty means every `*.md` under the policies folder. */
+  files: string[];
+  /** Publish without asking. Default false. */
+  yes: boolean;
+  /** Write nothing; describe what would be done. Default false. */
+  dryRun: boolean;
+  /** Publish date YYYY-MM-DD. Default: today (UTC) by the context's clock. */
+  date?: string;
+  /** Effective date YYYY-MM-DD. Default: front matter `effective`, else the publish date. */
+  effective?: string;
+  /** Send notices after archiving. Default true. */
+  notify: boolean;
+  /** A human decision overriding the classifier's level. */
+  level?: ChangeLevel;
+  /** Why the level was overridden (required to downgrade a major revision). */
+  reason?: string;
+  /** The archive entry's one-line summary. Default: generated from the revision. */
+  summary?: string;
+  /** With `yes`, allow publishing a policy whose list of major changes was removed. Default false. */
+  allowTriggerRemoval: boolean;
+}
+
+/** What the command line supplies to the pipeline. */
+export interface PublishHooks {
+  /** Shows a planned publish (its classified report) before confirmation. */
+  report(plan: PublishPlan, env: PublishEnv): void;
+  /** Asks whether to publish the planned versions; resolves false when declined. */
+  confirm(plans: PublishPlan[], env: PublishEnv): Promise<boolean>;
+  /** Told once when another publish holds the lock and this one starts waiting. */
+  onLockWait?(holder: LockHolder): void;
+  /** Replaces the notices step's sender (default: src/notify/send-notices.ts). */
+  sendNotices?: SendNotices;
+}
+
+/** Everything a step may read: the world, the configuration, the options. */
+export interface PublishEnv {
+  ctx: Context;
+  config: Config;
+  options: PublishOptions;
+  hooks: PublishHooks;
+  archiveDir: string;
+  /** The publish date, YYYY-MM-DD. */
+  date: string;
+  /** The instant of the publish (publishedAt, override time). */
+  now: Date;
+}
+
+/** One policy's way through the pipeline; steps fill it in. */
+export interface PublishPlan {
+  /** The policy file as given or found, shown in messages. */
+  file: string;
+  absolutePath: string;
+  /**
+   * planned: still going; nothing: no visible change since the latest version;
+   * declined: the user said no; published: index.json lists the new version.
+   */
+  status: 'planned' | 'nothing' | 'declined' | 'published';
+  id: string;
+  /** The policy as read (before the publish edits it). */
+  policy: Policy | null;
+  index: ArchiveIndex | null;
+  latest: ArchivedVersion | null;
+  /** The latest archived version, parsed. */
+  previous: Policy | null;
+  revision: Revision | null;
+  /** The classifier's verdict (null for a first version). */
+  automatic: { level: ChangeLevel; triggers: number[] } | null;
+  /** The new archive entry. */
+  entry: ArchivedVersion | null;
+  /** The version file to be written, as shown to the user (e.g. `archive/privacy-policy/2.0.md`). */
+  archiveFile: string | null;
+  /** The policy file's bytes as published (last-updated date and version set). */
+  published: Buffer | null;
+  /** How the last-updated date reads after the edit (null when the policy has no such line). */
+  lastUpdatedText: string | null;
+  /** What was done, or under --dry-run what would be done, one line each. */
+  actions: string[];
+  warnings: string[];
+  notices: NoticeResult | null;
+  /** When some recipients are left without a notice: what happened, naming the command that resumes. */
+  noticeError: string | null;
+}
+
+/** A step of the pipeline. */
+export interface PublishStep {
+  name: string;
+  /** Whether the step runs under --dry-run; a step that does not is described instead (see `describe`). */
+  dryRun: boolean;
+  /** Which plans the step works on (default: those still `planned`). */
+  appliesTo?(plan: PublishPlan): boolean;
+  /** Runs the step over all plans it applies to (steps run in order, each over every plan). */
+  run(plans: PublishPlan[], env: PublishEnv): Promise<void>;
+  /** Under --dry-run, what the step would do for a plan (null: nothing to say). */
+  describe?(plan: PublishPlan, env: PublishEnv): string | null;
+}
+
+/** The outcome of a publish run. */
+export interface PublishResult {
+  dryRun: boolean;
+  date: string;
+  plans: PublishPlan[];
+}
+
+function newPlan(file: string, absolutePath: string): PublishPlan {
+  return {
+    file,
+    absolutePath,
+    status: 'planned',
+    id: '',
+    policy: null,
+    index: null,
+    latest: null,
+    previous: null,
+    revision: null,
+    automatic: null,
+    entry: null,
+    archiveFile: null,
+    published: null,
+    lastUpdatedText: null,
+    actions: [],
+    warnings: [],
+    notices: null,
+    noticeError: null,
+  };
+}
+
+/** Rejects option combinations that make no sense, before anything is read. */
+function checkOptions(options: PublishOptions): void {
+  if (options.date !== undefined) parseIsoDate(options.date, '--date');
+  if (options.effective !== undefined) parseIsoDate(options.effective, '--effective');
+  if (options.reason !== undefined && options.level === undefined) {
+    throw new PolicyError('USAGE', '--reason records why a level was overridden: use it with --level major|minor');
+  }
+  if (options.reason !== undefined && options.reason.trim() === '') throw new PolicyError('USAGE', '--reason must not be empty');
+  if (options.allowTriggerRemoval && !options.yes) {
+    throw new PolicyError('USAGE', '--allow-trigger-removal takes effect only together with --yes');
+  }
+}
+
+/** The lock that serialises publishes: in the tool's state folder, never among the archived files. */
+export function publishLockPath(ctx: Context, config: Config): string {
+  return resolve(ctx.cwd, config.notify.ledger, 'publish.lock');
+}
+
+/** How long to wait for another publish: POLICY_LOCK_TIMEOUT seconds, default 60. */
+function lockWaitMs(ctx: Context): number {
+  const raw = ctx.env.POLICY_LOCK_TIMEOUT;
+  if (raw === undefined || raw === '') return 60_000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new PolicyError('USAGE', `POLICY_LOCK_TIMEOUT must be a number of seconds, found ${JSON.stringify(raw)}`);
+  }
+  return seconds * 1000;
+}
+
+/** Walks the step table over the plans. */
+async function runPublishSteps(plans: PublishPlan[], env: PublishEnv, steps: readonly PublishStep[] = PUBLISH_STEPS): Promise<void> {
+  for (const step of steps) {
+    const active = plans.filter((plan) => (step.appliesTo ? step.appliesTo(plan) : plan.status === 'planned'));
+    if (active.length === 0) continue;
+    if (env.options.dryRun && !step.dryRun) {
+      for (const plan of active) {
+        const action = step.describe?.(plan, env);
+        if (action) plan.actions.push(action);
+      }
+      continue;
+    }
+    await step.run(active, env);
+  }
+}
+
+/**
+ * Publishes the policies named in `options` (or all of them): reads, compares,
+ * validates, confirms, archives and notifies, following `steps` (default
+ * PUBLISH_STEPS; tests pass a prefix to stop where a crash would).
+ * Refusals throw before anything is written.
+ */
+export async function runPublish(
+  ctx: Context,
+  config: Config,
+  options: PublishOptions,
+  hooks: PublishHooks,
+  steps: readonly PublishStep[] = PUBLISH_STEPS,
+): Promise<PublishResult> {
+  checkOptions(options);
+  const now = ctx.now();
+  const date = options.date ?? utcDate(now);
+  const policiesDir = resolve(ctx.cwd, config.policies);
+  const files = options.files.length > 0
+    ? options.files.map((file) => ({ file, absolutePath: isAbsolute(file) ? file : join(ctx.cwd, file) }))
+    : (await listPolicyFiles(policiesDir)).map((absolutePath) => ({ file: displayPath(ctx, absolutePath), absolutePath }));
+  if (files.length === 0) {
+    throw new PolicyError('USAGE', `${displayPath(ctx, policiesDir)}: no policy files (*.md) to publish`);
+  }
+  const plans = files.map(({ file, absolutePath }) => newPlan(file, absolutePath));
+  const env: PublishEnv = { ctx, config, options, hooks, archiveDir: archiveDirOf(ctx, config), date, now };
+  if (options.dryRun) {
+    // A dry run writes nothing, not even the lock file.
+    await runPublishSteps(plans, env, steps);
+  } else {
+    const lockPath = publishLockPath(ctx, config);
+    await withLock(
+      lockPath,
+      { waitMs: lockWaitMs(ctx), now: () => ctx.now(), label: displayPath(ctx, lockPath), onWait: hooks.onLockWait },
+      () => runPublishSteps(plans, env, steps),
+    );
+  }
+  return { dryRun: options.dryRun, date, plans };
+}

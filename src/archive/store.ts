@@ -1,0 +1,59 @@
+/**
+ * The archive's files: reading an archived version (checked against its
+ * recorded hash) and writing a new one. index.json lives in index-file.ts.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PolicyError } from '../errors.js';
+import type { ArchivedVersion } from '../types.js';
+import { makeDirDurable, removeTempFiles, writeFileAtomic } from './atomic-write.js';
+import { sha256Hex } from './canonical-json.js';
+
+/** Reads the bytes of an archived version; throws ARCHIVE_INVALID when the file is missing or no longer matches its sha256. */
+export async function readArchivedBytes(archiveDir: string, id: string, entry: ArchivedVersion, label: string): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(archiveDir, id, entry.file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new PolicyError('ARCHIVE_INVALID', `${label}: missing, but index.json lists it as version ${entry.version} (run policy verify)`, {}, { cause: error });
+    }
+    throw new PolicyError('ARCHIVE_INVALID', `${label}: cannot read: ${(error as Error).message}`, {}, { cause: error });
+  }
+  const actual = sha256Hex(bytes);
+  if (actual !== entry.sha256) {
+    throw new PolicyError(
+      'ARCHIVE_INVALID',
+      `${label}: altered since it was archived (sha256 ${actual.slice(0, 12)}…, index.json records ${entry.sha256.slice(0, 12)}…; run policy verify)`,
+    );
+  }
+  return bytes;
+}
+
+/**
+ * Writes `archive/<id>/<file>` atomically, creating the folder, after removing
+ * temporary files that an interrupted publish left there. An unlisted file of
+ * the same name (from an interrupted publish) is replaced.
+ */
+export async function writeVersionFile(archiveDir: string, id: string, file: string, bytes: Uint8Array): Promise<void> {
+  const dir = join(archiveDir, id);
+  await makeDirDurable(dir);
+  await removeTempFiles(dir);
+  // Read-only: an archived version is never edited (verify would flag it), only ever replaced while unlisted.
+  await writeFileAtomic(join(dir, file), bytes, { mode: 0o444 });
+}
+
+/** The Markdown files directly in the policies folder, sorted (dot files and temporary files skipped). */
+export async function listPolicyFiles(policiesDir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(policiesDir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && /\.md$/i.test(entry.name))
+    .map((entry) => join(policiesDir, entry.name))
+    .sort();
+}

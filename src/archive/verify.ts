@@ -1,0 +1,207 @@
+/**
+ * `policy verify`: recompute every archived file's hash and the chain of
+ * entries. The check itself is pure over a snapshot (names, hashes, index
+ * texts); `verifyArchive` reads the snapshot from disk.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ArchivedVersion, ArchiveIndex } from '../types.js';
+import { isTempFileName } from './atomic-write.js';
+import { entryHash } from './canonical-json.js';
+import { findIndexProblems, INDEX_FILE } from './index-file.js';
+import { findIdProblem } from './policy-id.js';
+import { compareVersions } from './version.js';
+
+/** One file in a policy's archive folder. */
+export interface ArchiveFileInfo {
+  name: string;
+  /** SHA-256 of a regular file's bytes; null for anything else (a folder, a socket …). */
+  sha256: string | null;
+}
+
+/** What verification needs to know about `archive/<id>/`. */
+export interface PolicyFolderSnapshot {
+  id: string;
+  /** The text of index.json, or null when there is none. */
+  indexText: string | null;
+  /** Every entry of the folder except index.json. */
+  files: ArchiveFileInfo[];
+}
+
+/** What verification needs to know about the archive folder. */
+export interface ArchiveSnapshot {
+  /** The archive folder as shown in messages, e.g. `archive`. */
+  label: string;
+  /** False when the archive folder does not exist. */
+  exists: boolean;
+  folders: PolicyFolderSnapshot[];
+  /** Files directly in the archive folder, outside any policy's folder. */
+  looseFiles: string[];
+}
+
+/** A problem, naming the file it is in. */
+export interface VerifyIssue {
+  file: string;
+  message: string;
+}
+
+/** The outcome of a verification: ok when there are no errors. */
+export interface VerifyResult {
+  ok: boolean;
+  errors: VerifyIssue[];
+  warnings: VerifyIssue[];
+  /** Policies and versions checked. */
+  policies: number;
+  versions: number;
+}
+
+/** How strict a verification is. */
+export interface VerifyOptions {
+  /** Report files that no entry lists as errors instead of warnings. Default false. */
+  strict?: boolean;
+}
+
+const short = (hash: string) => `${hash.slice(0, 12)}…`;
+
+function verifyEntries(index: ArchiveIndex, folder: PolicyFolderSnapshot, base: string, errors: VerifyIssue[]): void {
+  const indexFile = `${base}/${INDEX_FILE}`;
+  const files = new Map(folder.files.map((file) => [file.name, file]));
+  let before: ArchivedVersion | null = null;
+  for (const entry of index.versions) {
+    const file = `${base}/${entry.file}`;
+    const found = files.get(entry.file);
+    if (!found) {
+      errors.push({ file, message: `missing: index.json lists it as version ${entry.version}` });
+    } else if (found.sha256 === null) {
+      errors.push({ file, message: `not a regular file (index.json lists it as version ${entry.version})` });
+    } else if (found.sha256 !== entry.sha256) {
+      errors.push({
+        file,
+        message: `altered: its sha256 is ${short(found.sha256)}, index.json records ${short(entry.sha256)} for version ${entry.version}`,
+      });
+    }
+    if (before === null) {
+      if (entry.previous !== null) {
+        errors.push({ file: indexFile, message: `chain broken at version ${entry.version}: the first entry's "previous" must be null` });
+      }
+    } else {
+      const expected = entryHash(before);
+      if (entry.previous !== expected) {
+        errors.push({
+          file: indexFile,
+          message: `chain broken at version ${entry.version}: "previous" is ${entry.previous === null ? 'null' : short(entry.previous)}, the entry of version ${before.version} hashes to ${short(expected)}`,
+        });
+      }
+      if (compareVersions(entry.version, before.version) <= 0) {
+        errors.push({ file: indexFile, message: `version ${entry.version} follows ${before.version}: versions must increase` });
+      }
+      if (entry.date < before.date) {
+        errors.push({ file: indexFile, message: `version ${entry.version} is dated ${entry.date}, before version ${before.version} (${before.date})` });
+      }
+      if (entry.level === 'initial') {
+        errors.push({ file: indexFile, message: `version ${entry.version} has level "initial", which only the first version may have` });
+      }
+    }
+    before = entry;
+  }
+}
+
+function verifyFolder(folder: PolicyFolderSnapshot, label: string, result: VerifyResult, unlisted: VerifyIssue[]): void {
+  const base = `${label}/${folder.id}`;
+  const idProblem = findIdProblem(folder.id);
+  if (idProblem !== null) {
+    result.errors.push({ file: base, message: `folder name is not a valid policy id: ${idProblem}` });
+    return;
+  }
+  let listed = new Set<string>();
+  if (folder.indexText === null) {
+    if (folder.files.length === 0) return;
+  } else {
+    const indexFile = `${base}/${INDEX_FILE}`;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(folder.indexText);
+    } catch (error) {
+      result.errors.push({ file: indexFile, message: `invalid JSON: ${(error as Error).message}` });
+      return;
+    }
+    const problems = findIndexProblems(raw);
+    if (problems.length > 0) {
+      for (const problem of problems) result.errors.push({ file: indexFile, message: problem });
+      return;
+    }
+    const index = raw as ArchiveIndex;
+    if (index.id !== folder.id) {
+      result.errors.push({ file: indexFile, message: `"id" is ${JSON.stringify(index.id)}, expected ${JSON.stringify(folder.id)} (the folder's name)` });
+    }
+    result.policies += 1;
+    result.versions += index.versions.length;
+    verifyEntries(index, folder, base, result.errors);
+    listed = new Set(index.versions.map((entry) => entry.file));
+  }
+  for (const file of folder.files) {
+    if (listed.has(file.name)) continue;
+    const message = isTempFileName(file.name)
+      ? 'temporary file left by an interrupted write; the next publish removes it'
+      : folder.indexText === null
+        ? 'not listed: there is no index.json in this folder (left by an interrupted first publish? the next publish replaces it)'
+        : 'not listed in index.json (left by an interrupted publish? the next publish replaces it)';
+    unlisted.push({ file: `${base}/${file.name}`, message });
+  }
+}
+
+/** Checks an archive snapshot: every listed file present and unaltered, every chain link intact. Pure. */
+export function verifySnapshot(snapshot: ArchiveSnapshot, options: VerifyOptions = {}): VerifyResult {
+  const result: VerifyResult = { ok: true, errors: [], warnings: [], policies: 0, versions: 0 };
+  const unlisted: VerifyIssue[] = [];
+  for (const folder of snapshot.folders) verifyFolder(folder, snapshot.label, result, unlisted);
+  for (const name of snapshot.looseFiles) {
+    unlisted.push({ file: `${snapshot.label}/${name}`, message: 'not inside a policy folder (archive/<id>/)' });
+  }
+  (options.strict ? result.errors : result.warnings).push(...unlisted);
+  result.ok = result.errors.length === 0;
+  return result;
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Reads what `verifySnapshot` needs from the archive folder: folder names, file hashes, index texts. */
+export async function readArchiveSnapshot(archiveDir: string, label: string = archiveDir): Promise<ArchiveSnapshot> {
+  let entries;
+  try {
+    entries = await readdir(archiveDir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { label, exists: false, folders: [], looseFiles: [] };
+    throw error;
+  }
+  const snapshot: ArchiveSnapshot = { label, exists: true, folders: [], looseFiles: [] };
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (!entry.isDirectory()) {
+      snapshot.looseFiles.push(entry.name);
+      continue;
+    }
+    const dir = join(archiveDir, entry.name);
+    const folder: PolicyFolderSnapshot = { id: entry.name, indexText: null, files: [] };
+    const children = await readdir(dir, { withFileTypes: true });
+    for (const child of children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (child.name === INDEX_FILE && child.isFile()) {
+        folder.indexText = await readFile(join(dir, child.name), 'utf8');
+      } else {
+        folder.files.push({ name: child.name, sha256: child.isFile() ? await hashFile(join(dir, child.name)) : null });
+      }
+    }
+    snapshot.folders.push(folder);
+  }
+  return snapshot;
+}
+
+/** Verifies the archive at `archiveDir`; `label` is how messages name the folder (default: the path as given). */
+export async function verifyArchive(archiveDir: string, options: VerifyOptions & { label?: string } = {}): Promise<VerifyResult> {
+  return verifySnapshot(await readArchiveSnapshot(archiveDir, options.label ?? archiveDir), options);
+}

@@ -1,0 +1,127 @@
+/** Implementation of `policy publish`: the command-line side of the publish pipeline. */
+import { createInterface } from 'node:readline';
+import { type PublishOptions, type PublishPlan, type PublishResult, runPublish } from '../../archive/publish.js';
+import { readConfig } from '../../config.js';
+import { type Context, useColor, warn } from '../../context.js';
+import { EXIT, PolicyError } from '../../errors.js';
+import { renderRevisionJson } from '../report/json.js';
+import { renderRevisionText } from '../report/text.js';
+import type { PublishCliOptions } from './publish.js';
+
+/** Reads one line from stdin (the answer to a question). */
+async function readAnswer(ctx: Context): Promise<string> {
+  const lines = createInterface({ input: ctx.stdin, terminal: false });
+  try {
+    for await (const line of lines) return line;
+    return '';
+  } finally {
+    lines.close();
+  }
+}
+
+function headline(plan: PublishPlan): string {
+  const entry = plan.entry;
+  if (!entry) return `${plan.id}: nothing to publish`;
+  const from = plan.latest ? `${plan.latest.version} → ${entry.version}` : `first version ${entry.version}`;
+  const level = entry.override && entry.automatic ? `${entry.level}, overriding the classifier's ${entry.automatic.level}` : entry.level;
+  return `${plan.id}: ${from} (${level}), dated ${entry.date}, effective ${entry.effective}`;
+}
+
+function printReport(ctx: Context, options: PublishCliOptions, plan: PublishPlan): void {
+  if (options.format === 'json') return;
+  if (plan.revision) ctx.stdout.write(renderRevisionText(plan.revision, { color: useColor(ctx, ctx.stdout) }));
+  ctx.stdout.write(`${headline(plan)}\n`);
+}
+
+async function confirmPublish(ctx: Context, plans: PublishPlan[]): Promise<boolean> {
+  const files = plans.map((plan) => plan.file).join(', ');
+  if (!ctx.stdin.isTTY) {
+    throw new PolicyError(
+      'REFUSED',
+      `${files}: not published: stdin is not a terminal, so nobody can confirm; run policy publish --yes to publish (or --dry-run to preview)`,
+    );
+  }
+  const what = plans.map((plan) => `${plan.id} ${plan.entry?.version ?? ''}`.trim()).join(', ');
+  ctx.stderr.write(`Publish ${what}? [y/N] `);
+  const answer = (await readAnswer(ctx)).trim().toLowerCase();
+  return answer === 'y' || answer === 'yes';
+}
+
+function statusOf(plan: PublishPlan, dryRun: boolean): string {
+  if (plan.status === 'planned') return dryRun ? 'would-publish' : 'planned';
+  return plan.status;
+}
+
+/** The `--format json` result of a publish. Pure. */
+export function renderPublishJson(result: PublishResult): unknown {
+  return {
+    dryRun: result.dryRun,
+    date: result.date,
+    policies: result.plans.map((plan) => ({
+      id: plan.id,
+      file: plan.file,
+      status: statusOf(plan, result.dryRun),
+      previousVersion: plan.latest?.version ?? null,
+      version: plan.entry?.version ?? null,
+      entry: plan.entry,
+      archiveFile: plan.archiveFile,
+      actions: plan.actions,
+      warnings: plan.warnings,
+      notices: plan.notices,
+      noticeError: plan.noticeError,
+      revision: plan.revision ? renderRevisionJson(plan.revision) : null,
+    })),
+  };
+}
+
+function renderPublishText(result: PublishResult): string {
+  const lines: string[] = [];
+  for (const plan of result.plans) {
+    if (plan.status === 'nothing') {
+      lines.push(`${plan.id}: nothing to publish (no visible change since ${plan.id}@${plan.latest?.version})`);
+      continue;
+    }
+    const verb = plan.status === 'published' ? 'published' : plan.status === 'declined' ? 'not published (declined)' : 'dry run';
+    lines.push(`${plan.id}: ${verb}`);
+    for (const action of plan.actions) lines.push(`  ${action}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs `policy publish` and returns its exit status (0, 1 declined, 3 notices failed). */
+export async function runPublishCommand(ctx: Context, files: string[], cli: PublishCliOptions): Promise<number> {
+  const { config } = await readConfig(ctx);
+  const options: PublishOptions = {
+    files,
+    yes: Boolean(cli.yes),
+    dryRun: Boolean(cli.dryRun),
+    date: cli.date,
+    effective: cli.effective,
+    notify: cli.notify !== false,
+    level: cli.level,
+    reason: cli.reason,
+    summary: cli.summary,
+    allowTriggerRemoval: Boolean(cli.allowTriggerRemoval),
+  };
+  const result = await runPublish(ctx, config, options, {
+    report: (plan) => printReport(ctx, cli, plan),
+    confirm: (plans) => confirmPublish(ctx, plans),
+    onLockWait: (holder) => warn(ctx, `waiting for another publish to finish (pid ${holder.pid}, since ${holder.startedAt})`),
+  });
+
+  for (const plan of result.plans) for (const warning of plan.warnings) warn(ctx, warning);
+  if (cli.format === 'json') ctx.stdout.write(`${JSON.stringify(renderPublishJson(result), null, 2)}\n`);
+  else ctx.stdout.write(renderPublishText(result));
+
+  let exit: number = EXIT.ok;
+  for (const plan of result.plans) {
+    if (plan.noticeError === null) continue;
+    ctx.stderr.write(`policy: ${plan.noticeError}\n`);
+    exit = EXIT.noticesFailed;
+  }
+  if (exit === EXIT.ok && result.plans.some((plan) => plan.status === 'declined')) {
+    ctx.stderr.write('policy: not published: declined\n');
+    exit = EXIT.failed;
+  }
+  return exit;
+}

@@ -1,0 +1,32 @@
+/** Implementation of `policy verify`. */
+import { archiveDirOf, displayPath } from '../../archive/reference.js';
+import { verifyArchive, type VerifyResult } from '../../archive/verify.js';
+import { readConfig } from '../../config.js';
+import type { Context } from '../../context.js';
+import { EXIT } from '../../errors.js';
+import type { VerifyCliOptions } from './verify.js';
+
+/** The text report of a verification. Pure. */
+export function renderVerifyText(result: VerifyResult, label: string): string {
+  const lines: string[] = [];
+  for (const issue of result.errors) lines.push(`error: ${issue.file}: ${issue.message}`);
+  for (const issue of result.warnings) lines.push(`warning: ${issue.file}: ${issue.message}`);
+  const counted = `${result.policies} ${result.policies === 1 ? 'policy' : 'policies'}, ${result.versions} ${result.versions === 1 ? 'version' : 'versions'}`;
+  lines.push(
+    result.ok
+      ? `${label}: OK (${counted} verified${result.warnings.length > 0 ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''})`
+      : `${label}: FAILED (${result.errors.length} error${result.errors.length === 1 ? '' : 's'} in ${counted})`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Verifies the archive, prints the report, and returns 1 when it fails. */
+export async function runVerify(ctx: Context, options: VerifyCliOptions): Promise<number> {
+  const { config } = await readConfig(ctx);
+  const archiveDir = archiveDirOf(ctx, config);
+  const label = displayPath(ctx, archiveDir);
+  const result = await verifyArchive(archiveDir, { strict: Boolean(options.strict), label });
+  if (options.format === 'json') ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else ctx.stdout.write(renderVerifyText(result, label));
+  return result.ok ? EXIT.ok : EXIT.failed;
+}
