@@ -1,0 +1,58 @@
+/** `/<id>/feed.xml`: an Atom feed with one entry per version, newest first (npm `feed`). */
+import { Feed } from 'feed';
+import type { ArchivedVersion, Lang } from '../types.js';
+import { h } from './h.js';
+import { stringifyFragment } from './html.js';
+import { htmlLang, messagesFor } from './i18n.js';
+import type { TriggerText } from './model.js';
+import { absoluteUrl, relativeHref, sitePaths } from './paths.js';
+
+/** What the feed lists. */
+export interface FeedModel {
+  lang: Lang;
+  title: string;
+  id: string;
+  /** Oldest first, each with the trigger texts it hit. */
+  entries: { entry: ArchivedVersion; triggers: TriggerText[] }[];
+  /** Without a base URL, links are relative to the feed and ids are URNs. */
+  baseUrl: string | null;
+}
+
+/** Renders the Atom feed. Pure (dates come from the archive). */
+export function renderFeed(model: FeedModel): string {
+  const { lang, id, baseUrl } = model;
+  const messages = messagesFor(lang);
+  const feedPath = sitePaths.feed(id);
+  const url = (pagePath: string): string => (baseUrl ? absoluteUrl(baseUrl, pagePath) : relativeHref(feedPath, pagePath));
+  const newest = model.entries.at(-1);
+  const feed = new Feed({
+    id: baseUrl ? absoluteUrl(baseUrl, sitePaths.versions(id)) : `urn:policy-archive:${id}`,
+    title: `${model.title} — ${messages.siteName}`,
+    updated: new Date(newest?.entry.publishedAt ?? 0),
+    generator: 'policy',
+    language: htmlLang(lang),
+    link: url(sitePaths.versions(id)),
+    ...(baseUrl ? { feedLinks: { atom: absoluteUrl(baseUrl, feedPath) } } : {}),
+  });
+  for (const { entry, triggers } of [...model.entries].reverse()) {
+    const level = messages.level[entry.level];
+    const pagePath = sitePaths.version(id, entry.version);
+    const summary = [messages.feedSummary(level, messages.date(entry.effective)), entry.summary].filter((part) => part !== '').join(messages.sentenceGap);
+    const content = [
+      h('p', {}, summary),
+      triggers.length > 0 ? h('ul', {}, triggers.map((trigger) => h('li', {}, trigger.text !== '' ? trigger.text : `#${trigger.index}`))) : null,
+      h('p', {}, h('a', { href: url(sitePaths.changes(id, entry.version)) }, messages.changesInThisVersion)),
+    ].filter((node) => node !== null);
+    feed.addItem({
+      title: stringifyFragment([{ type: 'text', value: messages.feedEntryTitle(model.title, entry.version, level) }]),
+      id: baseUrl ? url(pagePath) : `urn:policy-archive:${id}:${entry.version}`,
+      link: url(pagePath),
+      date: new Date(entry.publishedAt),
+      published: new Date(entry.publishedAt),
+      description: stringifyFragment([{ type: 'text', value: summary }]),
+      content: stringifyFragment(content),
+      category: [{ term: entry.level }],
+    });
+  }
+  return feed.atom1();
+}

@@ -1,0 +1,150 @@
+/**
+ * Renders an archived policy's Markdown to a sanitised hast tree:
+ * remark-parse + remark-gfm → remark-rehype → rehype-sanitize. Raw HTML is
+ * dropped, event handlers and `javascript:` URLs are removed, ids are prefixed
+ * so a policy cannot clobber the page's own.
+ *
+ * Successive versions of a policy share most of their sections, and parsing is
+ * the cost of a build (about a second per megabyte), so a document without
+ * reference definitions, footnotes or raw HTML is rendered section by section,
+ * and each section's result is kept for the next version.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+import { splitSections } from '../policy/sections.js';
+import type { Lang } from '../types.js';
+import { messagesFor } from './i18n.js';
+
+/** The prefix rehype-sanitize gives every id that comes from a policy. */
+const CLOBBER_PREFIX = 'user-content-';
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/** The Markdown body of a policy file: everything after its YAML front matter. Pure. */
+export function parseMarkdownBody(source: string): string {
+  const match = FRONT_MATTER.exec(source);
+  return match ? source.slice(match[0].length) : source.replace(/^\uFEFF/, '');
+}
+
+type MarkdownProcessor = Processor<import('mdast').Root, import('mdast').Root, Root, undefined, undefined>;
+
+const processors = new Map<Lang, MarkdownProcessor>();
+
+function processorFor(lang: Lang): MarkdownProcessor {
+  let processor = processors.get(lang);
+  if (!processor) {
+    const messages = messagesFor(lang);
+    processor = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      // No prefix here: rehype-sanitize adds it, and a second one would break footnote links.
+      .use(remarkRehype, { clobberPrefix: '', footnoteLabel: messages.footnotes, footnoteBackLabel: messages.footnoteBack })
+      .use(rehypeSanitize)
+      .freeze() as unknown as MarkdownProcessor;
+    processors.set(lang, processor);
+  }
+  return processor;
+}
+
+/**
+ * In-page links still say `#fn-1` while sanitising renamed the target to
+ * `#user-content-fn-1`; point them at the renamed ids. Task-list checkboxes get
+ * an accessible name.
+ */
+function finishTree(tree: Root, lang: Lang): void {
+  const ids = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+  });
+  const messages = messagesFor(lang);
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) {
+      const target = decodeURIComponentSafe(href.slice(1));
+      if (!ids.has(target) && ids.has(CLOBBER_PREFIX + target)) node.properties.href = `#${CLOBBER_PREFIX}${target}`;
+    }
+    if (node.tagName === 'input' && node.properties.type === 'checkbox') {
+      node.properties.ariaLabel = node.properties.checked ? messages.taskDone : messages.taskOpen;
+    }
+  });
+  // An image whose URL the sanitiser removed (javascript: and the like) becomes its alt text.
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'img' || typeof node.properties.src === 'string' || !parent || index === undefined) return;
+    const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+    parent.children.splice(index, 1, ...(alt === '' ? [] : [{ type: 'text' as const, value: alt }]));
+    return index;
+  });
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function renderWhole(markdown: string, lang: Lang): Root {
+  const processor = processorFor(lang);
+  const tree = processor.runSync(processor.parse(markdown));
+  finishTree(tree, lang);
+  return tree;
+}
+
+/** Renders the whole document in one pass: what section-wise rendering must equal. Pure. */
+export function renderMarkdownAtOnce(source: string, lang: Lang): Root {
+  return renderWhole(parseMarkdownBody(source), lang);
+}
+
+/**
+ * What keeps a document from being rendered section by section: link reference
+ * and footnote definitions (used across sections), and raw HTML, whose block
+ * rules are subtle enough that only the real parser should decide where a
+ * block ends (the policy is dropped from the output anyway).
+ */
+const UNSPLITTABLE = /^ {0,3}(?:\[[^\]\n]+\]:|<)/m;
+const SECTION_CACHE_LIMIT = 4000;
+const sectionCache = new Map<string, readonly ElementContent[]>();
+
+function renderSection(text: string, lang: Lang): readonly ElementContent[] {
+  const key = `${lang}\0${text}`;
+  const cached = sectionCache.get(key);
+  if (cached) return cached;
+  const children = renderWhole(text, lang).children as ElementContent[];
+  if (sectionCache.size >= SECTION_CACHE_LIMIT) sectionCache.delete(sectionCache.keys().next().value as string);
+  sectionCache.set(key, children);
+  return children;
+}
+
+/**
+ * Renders a policy file's text (front matter included) to a sanitised hast
+ * tree. Pure (the section cache only remembers results). Nodes may be shared
+ * with other trees from this function: do not mutate them.
+ */
+export function renderMarkdown(source: string, lang: Lang): Root {
+  const body = parseMarkdownBody(source);
+  if (UNSPLITTABLE.test(body)) return renderWhole(body, lang);
+  const children: ElementContent[] = [];
+  for (const section of splitSections(body)) {
+    const rendered = renderSection(section.text, lang);
+    if (rendered.length === 0) continue;
+    // remark-rehype puts a line break between block elements; keep that between sections too.
+    if (children.length > 0) children.push({ type: 'text', value: '\n' });
+    children.push(...rendered);
+  }
+  return { type: 'root', children };
+}
+
+/** True when the tree has a top-level heading of its own. */
+export function hasHeadingOne(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'h1') found = true;
+  });
+  return found;
+}
