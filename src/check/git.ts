@@ -1,0 +1,102 @@
+/**
+ * The few git reads `policy check --base` needs, through the git executable:
+ * the repository root, a commit, and a file's bytes at that commit.
+ * git runs with the process's own environment (it needs PATH and HOME, which
+ * the injected context of a test need not carry); it only reads.
+ */
+import { execFile } from 'node:child_process';
+import { MAX_POLICY_BYTES } from '../policy/decode.js';
+import { PolicyError } from '../errors.js';
+
+interface GitOutput {
+  stdout: Buffer;
+  stderr: string;
+}
+
+class GitFailure extends Error {
+  constructor(
+    readonly args: string[],
+    readonly stderr: string,
+    readonly exitCode: number | null,
+    options: { cause: unknown },
+  ) {
+    super(`git ${args.join(' ')} failed: ${stderr.trim().split('\n')[0] ?? ''}`, options);
+  }
+}
+
+function runGit(cwd: string, args: string[], maxBuffer = 1024 * 1024): Promise<GitOutput> {
+  return new Promise((resolvePromise, reject) => {
+    execFile('git', args, { cwd, encoding: 'buffer', maxBuffer, windowsHide: true }, (error, stdout, stderr) => {
+      const errText = stderr.toString('utf8');
+      if (error) {
+        const code = typeof error.code === 'number' ? error.code : null;
+        reject(new GitFailure(args, errText || error.message, code, { cause: error }));
+        return;
+      }
+      resolvePromise({ stdout, stderr: errText });
+    });
+  });
+}
+
+/** The root of the git work tree containing `cwd`, or null when `cwd` is not in one (or git is missing). */
+export async function readRepoRoot(cwd: string): Promise<string | null> {
+  try {
+    const { stdout } = await runGit(cwd, ['rev-parse', '--show-toplevel']);
+    const root = stdout.toString('utf8').trim();
+    return root === '' ? null : root;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The commit a ref names (`origin/main`, a tag, a sha). Throws BAD_REFERENCE
+ * with a hint when it names none, e.g. because the CI checkout is shallow.
+ */
+export async function readCommit(root: string, ref: string): Promise<string> {
+  if (ref === '' || ref.startsWith('-') || /[\0\n]/.test(ref)) {
+    throw new PolicyError('BAD_REFERENCE', `--base ${JSON.stringify(ref)}: not a git ref`);
+  }
+  try {
+    const { stdout } = await runGit(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return stdout.toString('utf8').trim();
+  } catch (error) {
+    throw new PolicyError(
+      'BAD_REFERENCE',
+      `--base ${ref}: no such commit in this repository (fetch it first, e.g. git fetch origin; in CI check out with fetch-depth: 0)`,
+      {},
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * The bytes of `path` (relative to the repository root, `/`-separated) at
+ * `commit`; null when the file is not there. Throws FILE_TOO_LARGE over the
+ * policy size limit, labelling the file `label`.
+ */
+export async function readFileAtCommit(root: string, commit: string, path: string, label: string): Promise<Buffer | null> {
+  let listing: string;
+  try {
+    // --literal-pathspecs: a file name with * or ? means itself, not a pattern.
+    const { stdout } = await runGit(root, ['--literal-pathspecs', 'ls-tree', '-z', '-l', commit, '--', path]);
+    listing = stdout.toString('utf8');
+  } catch (error) {
+    throw new PolicyError('BAD_REFERENCE', `${label}: cannot list it with git: ${(error as Error).message}`, {}, { cause: error });
+  }
+  // "<mode> SP <type> SP <object> SP+ <size> TAB <path>" NUL
+  const entry = listing.split('\0').find((line) => line.slice(line.indexOf('\t') + 1) === path);
+  if (!entry) return null;
+  const [mode, type, object, size] = entry.slice(0, entry.indexOf('\t')).trim().split(/\s+/);
+  if (type !== 'blob' || !object || mode === '120000') return null;
+  const bytes = Number(size);
+  if (bytes > MAX_POLICY_BYTES) {
+    throw new PolicyError('FILE_TOO_LARGE', `${label}: file is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit for a policy`);
+  }
+  try {
+    const { stdout } = await runGit(root, ['cat-file', 'blob', object], MAX_POLICY_BYTES + 1024);
+    return stdout;
+  } catch (error) {
+    throw new PolicyError('BAD_REFERENCE', `${label}: cannot read it with git: ${(error as Error).message}`, {}, { cause: error });
+  }
+}
