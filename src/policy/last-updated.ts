@@ -1,6 +1,6 @@
 /**
- * Finds the "last updated" date in a policy's own words, and writes a new date
- * in the same format (the publish step rewrites it in place).
+ * Finds the "last updated" date in a policy's own words, with what the publish
+ * step needs to rewrite it in place (see archive/published-source.ts).
  */
 import type { LastUpdated } from '../types.js';
 
@@ -76,38 +76,4 @@ export function parseLastUpdated(source: string, fromOffset = 0): LastUpdated | 
     best = { date, line, source: dateSource, offset, format: pattern.format };
   }
   return best;
-}
-
-/** Writes `isoDate` (YYYY-MM-DD) the way `previous` was written. Pure. */
-export function formatLikeLastUpdated(previous: LastUpdated, isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const old = previous.source;
-  switch (previous.format) {
-    case 'zh': {
-      // Keep the spacing the policy uses around 年/月/日 ("2021 年 8 月 27 日" or "2021年8月27日").
-      const spaced = /\d\s+年/.test(old);
-      const pad = /月\s*0\d/.test(old) || /年\s*0\d/.test(old);
-      const two = (n: number) => (pad ? String(n).padStart(2, '0') : String(n));
-      return spaced ? `${year} 年 ${two(month)} 月 ${two(day)} 日` : `${year}年${two(month)}月${two(day)}日`;
-    }
-    case 'en-long': {
-      const name = MONTHS[month - 1]!;
-      const abbreviated = /^[A-Za-z]{3,4}\.?\s/.test(old) && !MONTHS.some((m) => old.toLowerCase().startsWith(m));
-      const monthText = abbreviated ? name.slice(0, 3) : name;
-      const comma = /\d,/.test(old) ? ',' : '';
-      return `${monthText[0]!.toUpperCase()}${monthText.slice(1)}${abbreviated && /\./.test(old) ? '.' : ''} ${day}${comma} ${year}`;
-    }
-    case 'en-long-dmy': {
-      const name = MONTHS[month - 1]!;
-      return `${day} ${name[0]!.toUpperCase()}${name.slice(1)} ${year}`;
-    }
-    case 'iso':
-      return isoDate;
-    case 'numeric': {
-      const separator = old.includes('/') ? '/' : '.';
-      const pad = /[./]0\d/.test(old);
-      const two = (n: number) => (pad ? String(n).padStart(2, '0') : String(n));
-      return `${year}${separator}${two(month)}${separator}${two(day)}`;
-    }
-  }
 }
