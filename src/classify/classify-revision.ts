@@ -1,0 +1,360 @@
+/**
+ * Classifies every change of a revision as major or minor by the OLD version's triggers
+ * (the promise in force when the change was made), with reasons a lawyer can read.
+ *
+ * The section a change sits in decides WHICH trigger it would hit; the substance of the
+ * change (signals.ts) decides WHETHER it is major; rules.ts turns signals into a level.
+ */
+import { defaultListWarning } from '../policy/default-triggers.js';
+import type { Block, Change, ChangeLevel, ClassifiedChange, Policy, Revision, Trigger } from '../types.js';
+import { addInto, conceptFeatures, featuresOf, indexSections, modelTriggers, scoreTriggers, type SectionIndex, type TriggerModel, type Vector } from './affinity.js';
+import { analyzeBlock, analyzeModified, SUBSTANTIVE, type Analysis, type Signal } from './signals.js';
+import { DEFAULT_RULES, matchRules, maxLevel, validateRules, type Rule } from './rules.js';
+import { analyzeFrontMatter } from './front-matter.js';
+import { composeReasons, show } from './reasons.js';
+import { contentKey, normalizeText, similarity } from './text.js';
+
+/** How the three views of a change are weighed to pick its trigger, and when a trigger governs. Tuned on the dev set. */
+export const GOVERNANCE = {
+  /** Weight of the section profile (heading path and section content). */
+  section: 1,
+  /** Weight of the changed words. */
+  change: 0.6,
+  /** Weight of the whole block's text. */
+  block: 0.25,
+  /** A trigger governs a change when its combined score reaches this. */
+  threshold: 0.3,
+  /** A removed and an added block this similar are one rewritten block. */
+  pairSimilarity: 0.6,
+} as const;
+
+/** Options for classifyRevision. */
+export interface ClassifyOptions {
+  /** The rules to apply (default: DEFAULT_RULES). */
+  rules?: readonly Rule[];
+}
+
+/** Classifies the changes between two versions. Pure. */
+export function classifyRevision(old: Policy, neu: Policy, changes: Change[], options: ClassifyOptions = {}): Revision {
+  const rules = options.rules ? validateRules(options.rules) : DEFAULT_RULES;
+  const ctx = new Classifier(old, neu, rules);
+  const classified = changes.map((c, i) => ctx.classify(c, i, changes));
+  let level: Revision['level'] = 'none';
+  for (const c of classified) level = level === 'none' ? c.level : maxLevel(level, c.level);
+  const triggers = [...new Set(classified.flatMap((c) => c.triggers))].sort((a, b) => a - b);
+  // Both versions falling back to the default list is one fact: say it once, for the version in force.
+  const bothDefault = old.triggerSource === 'default' && neu.triggerSource === 'default';
+  const newWarnings = bothDefault ? neu.warnings.filter((warning) => warning !== defaultListWarning(neu.path)) : neu.warnings;
+  const warnings = [...new Set([...old.warnings, ...newWarnings])];
+  return { old, new: neu, level, triggers, changes: classified, warnings };
+}
+
+interface Governor {
+  /** Position in the old trigger list, or -1. */
+  at: number;
+  score: number;
+  governed: boolean;
+}
+
+class Classifier {
+  private readonly model: TriggerModel;
+  private oldIndex?: SectionIndex;
+  private newIndex?: SectionIndex;
+  private readonly oldTriggerAt = new Map<number, Trigger>();
+  private readonly newTriggerAt = new Map<number, Trigger>();
+  private pairs?: Map<number, number>;
+  private keys?: Array<{ old: string | null; new: string | null }>;
+  /** Indices of the added and removed (non-heading) changes. */
+  private wholeBlocks?: number[];
+  private readonly sectionTexts = new Map<string, string>();
+
+  constructor(
+    private readonly old: Policy,
+    private readonly neu: Policy,
+    private readonly rules: readonly Rule[],
+  ) {
+    this.model = modelTriggers(old.triggers);
+    for (const t of old.triggers) if (t.blockIndex >= 0) this.oldTriggerAt.set(t.blockIndex, t);
+    for (const t of neu.triggers) if (t.blockIndex >= 0) this.newTriggerAt.set(t.blockIndex, t);
+  }
+
+  private index(which: 'old' | 'new'): SectionIndex {
+    if (which === 'old') return (this.oldIndex ??= indexSections(this.old, this.old.triggerBlocks));
+    return (this.newIndex ??= indexSections(this.neu, this.neu.triggerBlocks));
+  }
+
+  classify(change: Change, i: number, all: Change[]): ClassifiedChange {
+    const analysis = this.analyze(change, i, all);
+    const side: 'old' | 'new' = change.kind === 'added' ? 'new' : 'old';
+    const blockIndex = side === 'new' ? change.newIndex : change.oldIndex;
+    const block = (side === 'new' ? change.newBlock : change.oldBlock) ?? change.newBlock ?? change.oldBlock;
+    const gov = this.govern(side, blockIndex, block, analysis);
+    let level: ChangeLevel = 'minor';
+    const fired: Array<{ signal: Signal; rule: Rule }> = [];
+    for (const signal of analysis.signals) {
+      for (const rule of matchRules(signal, gov.governed, this.rules)) {
+        fired.push({ signal, rule });
+        level = maxLevel(level, rule.level);
+      }
+    }
+    const decisive = fired.filter((f) => f.rule.level === level).map((f) => f.signal);
+    const listSignals = analysis.signals.filter((s) => s.kind.startsWith('trigger-'));
+    let triggers: number[] = [];
+    if (level === 'major') {
+      if (listSignals.length > 0) triggers = [...new Set(listSignals.flatMap((s) => (s.trigger !== undefined ? [s.trigger] : [])))].sort((x, y) => x - y);
+      else if (gov.at >= 0) triggers = [this.old.triggers[gov.at]!.index];
+      if (this.old.triggerSource === 'default') triggers = [];
+    }
+    const reasons = composeReasons({
+      level,
+      decisive,
+      all: analysis.signals,
+      where: this.sectionName(side, blockIndex),
+      trigger: gov.at >= 0 ? this.old.triggers[gov.at] : undefined,
+      governed: gov.governed,
+      isDefault: this.old.triggerSource === 'default',
+      isList: listSignals.length > 0,
+    });
+    return { ...change, level, triggers, reasons };
+  }
+
+  /** Signals of one change, including the trigger list's own edits. */
+  private analyze(change: Change, i: number, all: Change[]): Analysis {
+    const fm = change.newBlock ?? change.oldBlock;
+    if (fm && fm.kind === 'frontMatter') return analyzeFrontMatter(change, this.old, this.neu);
+    if (change.kind === 'moved') {
+      return { signals: [{ kind: 'moved', text: `the block moved from line ${change.oldBlock?.line ?? '?'} to line ${change.newBlock?.line ?? '?'} unchanged`, concepts: [] }], changedText: '' };
+    }
+    if (change.kind === 'modified' && change.oldBlock && change.newBlock) {
+      const [before, after] = this.withSplitsAndMerges(change, all);
+      const a = this.analyzeModified(before, after);
+      if ((before !== change.oldBlock || after !== change.newBlock) && a.signals.every((x) => x.kind === 'same-text')) {
+        const what = before !== change.oldBlock ? 'merged with the paragraph after it' : 'split';
+        a.signals = [{ kind: 'text-elsewhere', text: `the paragraph was ${what}; not a word changed`, concepts: [] }];
+      }
+      return this.withTriggerList(a, change.oldIndex, change.newIndex);
+    }
+    const pairs = this.pairUp(all);
+    const partner = pairs.get(i);
+    if (partner !== undefined) {
+      const other = all[partner]!;
+      if (change.kind === 'added' && other.oldBlock && change.newBlock) {
+        const a = this.analyzeModified(other.oldBlock, change.newBlock);
+        return this.withTriggerList(a, other.oldIndex, change.newIndex);
+      }
+      if (change.kind === 'removed' && other.newBlock) {
+        const trig = this.oldTriggerAt.get(change.oldIndex);
+        const where = `line ${other.newBlock.line}`;
+        return {
+          signals: [{ kind: 'text-elsewhere', text: `the block reappears, edited, at ${where}; that change is judged there${trig ? ` (it states trigger ${trig.index})` : ''}`, concepts: [] }],
+          changedText: '',
+        };
+      }
+    }
+    if (change.kind === 'added' && change.newBlock) {
+      const elsewhere = this.textElsewhere(change.newBlock, all, 'added');
+      const a = elsewhere ?? analyzeBlock(change.newBlock, 'added', this.sectionText('old', change.newBlock.section));
+      return this.withTriggerList(a, -1, change.newIndex);
+    }
+    if (change.kind === 'removed' && change.oldBlock) {
+      const elsewhere = this.textElsewhere(change.oldBlock, all, 'removed');
+      const a = elsewhere ?? analyzeBlock(change.oldBlock, 'removed', this.sectionText('old', change.oldBlock.section));
+      return this.withTriggerList(a, change.oldIndex, -1);
+    }
+    return { signals: [{ kind: 'same-text', text: 'nothing a reader sees changed', concepts: [] }], changedText: '' };
+  }
+
+  /**
+   * A paragraph split in two shows as a modified block plus an added one; two merged, as a modified
+   * block plus a removed one. Judge the modified block with the split-off (or merged-in) text put
+   * back, so that text that only moved is not read as cut or added.
+   */
+  private withSplitsAndMerges(change: Change, all: Change[]): [Block, Block] {
+    const oldBlock = change.oldBlock!;
+    const newBlock = change.newBlock!;
+    const keys = this.changeKeys(all);
+    const oldKey = contentKey(normalizeText(oldBlock.text));
+    const newKey = contentKey(normalizeText(newBlock.text));
+    const before: Block[] = [];
+    const after: Block[] = [];
+    const extraOld: Block[] = [];
+    this.wholeBlocks ??= all.flatMap((c, j) => ((c.kind === 'added' || c.kind === 'removed') && (c.newBlock ?? c.oldBlock)!.kind !== 'heading' ? [j] : []));
+    this.wholeBlocks.forEach((j) => {
+      const c = all[j]!;
+      if (c.kind === 'added' && c.newBlock && c.newBlock.kind !== 'heading') {
+        const k = keys[j]!.new!;
+        if (k.length >= 4 && oldKey.includes(k) && !newKey.includes(k)) (c.newIndex < change.newIndex ? before : after).push(c.newBlock);
+      } else if (c.kind === 'removed' && c.oldBlock && c.oldBlock.kind !== 'heading') {
+        const k = keys[j]!.old!;
+        if (k.length >= 4 && newKey.includes(k) && !oldKey.includes(k)) extraOld.push(c.oldBlock);
+      }
+    });
+    const newParts = [...before, newBlock, ...after];
+    const oldParts = extraOld.length === 0 ? [oldBlock] : this.mergeOrder([oldBlock, ...extraOld], newBlock.text);
+    const join = (b: Block, parts: Block[]): Block => (parts.length === 1 ? b : { ...b, text: parts.map((p) => p.text).join(' '), urls: parts.flatMap((p) => p.urls) });
+    return [join(oldBlock, oldParts), join(newBlock, newParts)];
+  }
+
+  /** The old block and the removed blocks merged into it, in the order their text appears in the new block. */
+  private mergeOrder(parts: Block[], newText: string): Block[] {
+    const key = contentKey(normalizeText(newText));
+    const pos = (b: Block): number => {
+      const at = key.indexOf(contentKey(normalizeText(b.text)).slice(0, 12));
+      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    return [...parts].sort((a, b) => pos(a) - pos(b));
+  }
+
+  private changeKeys(all: Change[]): Array<{ old: string | null; new: string | null }> {
+    this.keys ??= all.map((c) => ({
+      old: c.oldBlock && c.kind !== 'moved' ? contentKey(normalizeText(c.oldBlock.text)) : null,
+      new: c.newBlock && c.kind !== 'moved' ? contentKey(normalizeText(c.newBlock.text)) : null,
+    }));
+    return this.keys;
+  }
+
+  private analyzeModified(before: Block, after: Block): Analysis {
+    return analyzeModified(before, after, this.sectionText('old', before.section));
+  }
+
+  /** Turns an edit of a trigger item into a trigger-list signal (a typo-level fix stays minor). */
+  private withTriggerList(a: Analysis, oldIndex: number, newIndex: number): Analysis {
+    const oldTrigger = oldIndex >= 0 ? this.oldTriggerAt.get(oldIndex) : undefined;
+    const newTrigger = newIndex >= 0 ? this.newTriggerAt.get(newIndex) : undefined;
+    const substantive = a.signals.some((s) => SUBSTANTIVE.has(s.kind) || s.kind === 'rewording');
+    if (oldTrigger && newIndex < 0) {
+      return { signals: [{ kind: 'trigger-removed', text: `trigger ${oldTrigger.index} ${show(oldTrigger.text)} was removed from the list of major changes`, concepts: [], trigger: oldTrigger.index }], changedText: oldTrigger.text };
+    }
+    if (oldTrigger && substantive) {
+      const to = newTrigger?.text ?? '';
+      return {
+        signals: [{ kind: 'trigger-edited', text: `trigger ${oldTrigger.index} of the list of major changes was reworded from ${show(oldTrigger.text)} to ${show(to)}`, concepts: [], trigger: oldTrigger.index }, ...a.signals],
+        changedText: a.changedText,
+      };
+    }
+    if (oldTrigger && !newTrigger && newIndex >= 0) {
+      return { signals: [{ kind: 'trigger-removed', text: `trigger ${oldTrigger.index} ${show(oldTrigger.text)} is no longer in the list of major changes`, concepts: [], trigger: oldTrigger.index }], changedText: oldTrigger.text };
+    }
+    if (!oldTrigger && newTrigger && oldIndex < 0 && substantive) {
+      return { signals: [{ kind: 'trigger-added', text: `a new trigger was added to the list of major changes: ${show(newTrigger.text)}`, concepts: [] }], changedText: newTrigger.text };
+    }
+    // The sentence that introduces the list (重大变更包括但不限于：): narrowing or widening it edits the list as a whole.
+    const lead = this.old.triggerBlocks ? this.old.triggerBlocks[0] - 1 : -1;
+    if (oldIndex >= 0 && oldIndex === lead && this.old.triggerSource === 'policy' && a.signals.some((s) => SUBSTANTIVE.has(s.kind))) {
+      const detail = a.signals.find((s) => SUBSTANTIVE.has(s.kind))!;
+      return { signals: [{ kind: 'trigger-added', text: `the sentence that introduces the list of major changes changed: ${detail.text}`, concepts: [] }], changedText: a.changedText };
+    }
+    return a;
+  }
+
+  /** True for a block of the trigger list (or its lead-in) that states no trigger: its section says nothing about it. */
+  private inTriggerList(side: 'old' | 'new', blockIndex: number): boolean {
+    const policy = side === 'old' ? this.old : this.neu;
+    const range = policy.triggerBlocks;
+    if (!range || blockIndex < 0) return false;
+    return blockIndex >= range[0] - 1 && blockIndex < range[1];
+  }
+
+  /** Greedily pairs removed and added blocks of the same kind whose texts are alike: one rewritten (or moved and edited) block. */
+  private pairUp(all: Change[]): Map<number, number> {
+    if (this.pairs) return this.pairs;
+    const pairs = new Map<number, number>();
+    const removed = all.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'removed' && c.oldBlock && c.oldBlock.kind !== 'heading');
+    const added = all.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'added' && c.newBlock && c.newBlock.kind !== 'heading');
+    const candidates: Array<{ r: number; a: number; s: number }> = [];
+    const window = removed.length * added.length > 40_000 ? 60 : Infinity;
+    for (const [rc, ri] of removed) {
+      for (const [ac, ai] of added) {
+        if (Math.abs(ri - ai) > window) continue;
+        const s = similarity(rc.oldBlock!.text, ac.newBlock!.text);
+        if (s >= GOVERNANCE.pairSimilarity) candidates.push({ r: ri, a: ai, s });
+        else if (contains(rc.oldBlock!.text, ac.newBlock!.text)) candidates.push({ r: ri, a: ai, s: GOVERNANCE.pairSimilarity });
+      }
+    }
+    candidates.sort((x, y) => y.s - x.s);
+    for (const c of candidates) {
+      if (pairs.has(c.r) || pairs.has(c.a)) continue;
+      pairs.set(c.r, c.a);
+      pairs.set(c.a, c.r);
+    }
+    this.pairs = pairs;
+    return pairs;
+  }
+
+  /** An added block whose text was cut from a changed old block (a split), or a removed one merged into a changed new block. */
+  private textElsewhere(block: Block, all: Change[], kind: 'added' | 'removed'): Analysis | null {
+    const key = contentKey(normalizeText(block.text));
+    if (key.length < 4) return null;
+    this.changeKeys(all);
+    for (let j = 0; j < all.length; j++) {
+      const c = all[j]!;
+      const other = kind === 'added' ? c.oldBlock : c.newBlock;
+      const otherKey = kind === 'added' ? this.keys![j]!.old : this.keys![j]!.new;
+      if (!other || otherKey === null || other === block) continue;
+      if (kind === 'added' && c.kind === 'added') continue;
+      if (kind === 'removed' && c.kind === 'removed') continue;
+      if (otherKey.length > key.length && otherKey.includes(key)) {
+        const where = kind === 'added' ? 'was split out of the old text at line' : 'was merged into the new text at line';
+        return { signals: [{ kind: 'text-elsewhere', text: `the ${block.kind === 'listItem' ? 'list item' : 'text'} ${show(block.text)} ${where} ${other.line}`, concepts: [] }], changedText: '' };
+      }
+    }
+    return null;
+  }
+
+  private sectionText(which: 'old' | 'new', section: string[]): string {
+    if (this.sectionTexts.size === 0) {
+      for (const [side, policy] of [['old', this.old], ['new', this.neu]] as const) {
+        const parts = new Map<string, string[]>();
+        for (const b of policy.blocks) {
+          const key = `${side}\u0000${b.section.join('\u0000')}`;
+          let list = parts.get(key);
+          if (!list) parts.set(key, (list = []));
+          list.push(b.text);
+        }
+        for (const [key, list] of parts) this.sectionTexts.set(key, list.join('\n'));
+      }
+    }
+    return this.sectionTexts.get(`${which}\u0000${section.join('\u0000')}`) ?? '';
+  }
+
+  /** Which trigger governs the change, from its section, its changed words and its block. */
+  private govern(side: 'old' | 'new', blockIndex: number, block: Block | null, analysis: Analysis): Governor {
+    const n = this.model.triggers.length;
+    if (n === 0) return { at: -1, score: 0, governed: false };
+    const index = this.index(side);
+    const section =
+      blockIndex >= 0 && !this.inTriggerList(side, blockIndex) ? scoreTriggers(this.model, index.profile(blockIndex)).map((x) => x * index.strength(blockIndex)) : new Array<number>(n).fill(0);
+    const changedV: Vector = featuresOf(analysis.changedText, { words: true });
+    if (analysis.contextText) addInto(changedV, featuresOf(analysis.contextText), 0.5);
+    for (const s of analysis.signals) for (const c of s.concepts) addInto(changedV, conceptFeatures(c), 0.5);
+    const changed = scoreTriggers(this.model, changedV);
+    const whole = block ? scoreTriggers(this.model, featuresOf(normalizeText(block.text))) : new Array<number>(n).fill(0);
+    let at = -1;
+    let best = -1;
+    for (let t = 0; t < n; t++) {
+      const s = GOVERNANCE.section * section[t]! + GOVERNANCE.change * changed[t]! + GOVERNANCE.block * whole[t]!;
+      if (s > best) {
+        best = s;
+        at = t;
+      }
+    }
+    return { at, score: best, governed: best >= GOVERNANCE.threshold };
+  }
+
+  private sectionName(side: 'old' | 'new', blockIndex: number): string {
+    if (blockIndex < 0) return 'the front matter';
+    const index = this.index(side);
+    const path = index.path(blockIndex);
+    const deepest = path[path.length - 1];
+    if (deepest === undefined || index.strength(blockIndex) < 1) return 'the opening text';
+    return `section ${show(deepest)}`;
+  }
+}
+
+/** One text holds the other whole (a sentence cut from, or added to, a paragraph). */
+function contains(a: string, b: string): boolean {
+  const x = contentKey(normalizeText(a));
+  const y = contentKey(normalizeText(b));
+  if (Math.min(x.length, y.length) < 8) return false;
+  return x.length > y.length ? x.includes(y) : y.includes(x);
+}

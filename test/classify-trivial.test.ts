@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { diffHunks } from '../src/classify/hunks.js';
+import { classifyTrivialHunk, isCrossReference, isExample } from '../src/classify/trivial.js';
+
+/** The harmless kinds of every hunk between two texts (null for a hunk that may matter). */
+function kinds(before: string, after: string, sectionText = ''): Array<string | null> {
+  return diffHunks(before, after).map((h) => classifyTrivialHunk(h, { before, after, sectionText })?.kind ?? null);
+}
+
+describe('harmless edits', () => {
+  it('whitespace and punctuation', () => {
+    expect(kinds('以下情形除外： 我们可能', '以下情形除外：我们可能')).toEqual(['whitespace']);
+    expect(kinds('不合理，法律禁止', '不合理、法律禁止')).toEqual(['punctuation']);
+    expect(kinds('privacy Policy', 'Privacy Policy')).toEqual(['case']);
+  });
+
+  it('typos: one ideograph swapped, dropped or added inside a word; a misspelt English word', () => {
+    expect(kinds('我们搜集的有关您的信息', '我们收集的有关您的信息')).toEqual(['typo']);
+    expect(kinds('所必须的时间', '所必需的时间')).toEqual(['typo']);
+    expect(kinds('本隐私权政策的旧版本', '本隐私政策的旧版本')).toEqual(['typo']);
+    expect(kinds('we will endaevor to ensure', 'we will endeavor to ensure')).toEqual(['typo']);
+    expect(kinds('the resiliance of our servers', 'the resilience of our servers')).toEqual(['typo']);
+  });
+
+  it('is not fooled by edits that look like typos but change a number, a region or a negation', () => {
+    expect(kinds('十五个工作日内', '三十个工作日内')).not.toContain('typo');
+    expect(kinds('存储在中国境内', '存储在中国境外')).toEqual([null]);
+    expect(kinds('我们不会共享', '我们会共享')).toEqual([null]);
+    expect(kinds('within 30 days', 'within 60 days')).toEqual([null]);
+    expect(kinds('We sell data', 'We tell data')).toEqual([null]);
+  });
+
+  it('dropped pronouns and particles', () => {
+    expect(kinds('建议您请您的父母或监护人', '建议您请父母或监护人')).toEqual(['function-words']);
+    expect(kinds('to read the policy', 'to read this policy')).toEqual(['function-words']);
+  });
+
+  it('a defined term listed twice, or a doubled word, removed', () => {
+    expect(kinds('（下称“我们”、“我们的”或“我们”）', '（下称“我们”或“我们的”）').every((k) => k === 'duplicate' || k === 'function-words')).toBe(true);
+    expect(kinds('the the policy', 'the policy')).toEqual(['function-words']);
+    expect(kinds('we may may share', 'we may share')).toEqual(['duplicate']);
+  });
+
+  it('a date changed', () => {
+    expect(kinds('最新更新于 2021 年 8 月 27 日', '最新更新于 2022 年 9 月 1 日').every((k) => k === 'date')).toBe(true);
+    expect(kinds('Last updated on August 27, 2021', 'Last updated on May 9, 2022')).toEqual(['date']);
+  });
+
+  it('an example that restates the section, but not one that brings a new commitment', () => {
+    const before = 'any data you enter in any "free text" box (your inquiry), and';
+    const after = 'any data you enter in any "free text" box (your inquiry, for example a description of a technical issue), and';
+    expect(kinds(before, after)).toEqual(['example']);
+    expect(isExample('，例如您的工作手机号码', { before: '您的手机号码', after: '', sectionText: '' })).toBe(true);
+    expect(isExample(', for example your biometric data', { before: 'your name', after: '', sectionText: 'contact details' })).toBe(false);
+    expect(isExample(', such as sharing it with advertisers we may choose', { before: '', after: '', sectionText: '' })).toBe(false);
+  });
+
+  it('a cross-reference', () => {
+    expect(isCrossReference('有关我们存储您的个人信息的地点及期限，请参见本隐私政策第 5 条。')).toBe(true);
+    expect(isCrossReference(' See Section 5 for where we store your information.')).toBe(true);
+    expect(isCrossReference('详见“如何联系我们”。')).toBe(true);
+    expect(isCrossReference('We keep data for 30 days; see Section 5.')).toBe(false);
+    expect(isCrossReference('We share data with partners.')).toBe(false);
+  });
+});
