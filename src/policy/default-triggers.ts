@@ -25,3 +25,8 @@ export const DEFAULT_TRIGGERS: Readonly<Record<Lang, readonly string[]>> = {
     'A personal information security impact assessment shows a high risk',
   ],
 };
+
+/** The warning a policy without a list of major changes of its own carries. */
+export function defaultListWarning(path: string): string {
+  return `${path}: no list of major changes found in the policy; using the built-in default list`;
+}

@@ -5,7 +5,7 @@ import { PolicyError } from '../errors.js';
 import type { Lang, Policy, Trigger, TriggerSource } from '../types.js';
 import { parseBlocks } from './blocks.js';
 import { decodePolicyBytes } from './decode.js';
-import { DEFAULT_TRIGGERS } from './default-triggers.js';
+import { DEFAULT_TRIGGERS, defaultListWarning } from './default-triggers.js';
 import { parseFrontMatter } from './front-matter.js';
 import { parseLastUpdated } from './last-updated.js';
 import { hasCjk } from './text.js';
@@ -81,7 +81,7 @@ export function parsePolicy(input: PolicySource): Policy {
   } else {
     triggers = DEFAULT_TRIGGERS[lang].map((text, i) => ({ index: i + 1, text, line: 0, blockIndex: -1 }));
     triggerSource = 'default';
-    warnings.push(`${path}: no list of major changes found in the policy; using the built-in default list`);
+    warnings.push(defaultListWarning(path));
   }
 
   return {
