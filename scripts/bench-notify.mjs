@@ -14,11 +14,11 @@
 //   npm run build && node scripts/bench-notify.mjs
 //   node scripts/bench-notify.mjs --sink     (internal: the sink server process)
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { canonicalJson, sha256 } from './bench-lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = process.env.POLICY_BIN ?? join(root, 'bin', 'policy.js');
@@ -93,15 +93,6 @@ function startSink() {
 }
 
 // ── a policy repository with two archived versions ──────────────────────────────────────────
-const sha256 = (data) => createHash('sha256').update(data).digest('hex');
-
-function canonicalJson(value) {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
-}
-
 function makeRepo(dir, recipients) {
   const archive = join(dir, 'archive', ID);
   mkdirSync(archive, { recursive: true });

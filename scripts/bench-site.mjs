@@ -7,11 +7,11 @@
 //
 //   npm run build && node scripts/bench-site.mjs
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { canonicalJson, largePolicy, random, scatteredEdits, sha256 } from './bench-lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // POLICY_BIN runs another build of the CLI (e.g. a bundle in a temporary folder).
@@ -20,44 +20,6 @@ const VERSIONS = Number(process.env.BENCH_SITE_VERSIONS ?? 200);
 const SIZE = 100 * 1024;
 const ID = 'bench-policy';
 const hasGnuTime = existsSync('/usr/bin/time');
-
-const sha256 = (data) => createHash('sha256').update(data).digest('hex');
-
-/** JSON with keys sorted at every depth: what index.json's `previous` hashes. */
-function canonicalJson(value) {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
-}
-
-/** A deterministic pseudo-random generator, so every run edits the same places. */
-function random(seed) {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
-
-/** The seed's sections repeated (renumbered) until the document reaches `bytes`. */
-function largePolicy(seed, bytes) {
-  const split = seed.indexOf('\n## ');
-  let doc = seed.slice(0, split);
-  const body = seed.slice(split);
-  for (let copy = 1; Buffer.byteLength(doc) < bytes; copy++) doc += body.replace(/\n## (\d+)\./g, (_m, n) => `\n## ${copy}.${n}.`);
-  return doc;
-}
-
-/** A few small edits at scattered lines, as a real revision makes. */
-function edit(doc, count, next) {
-  const lines = doc.split('\n');
-  const candidates = lines.map((_line, i) => i).filter((i) => i > 10 && lines[i].length > 20 && !lines[i].startsWith('#'));
-  for (let i = 0; i < count; i++) {
-    const at = candidates[Math.floor(next() * candidates.length)];
-    const line = lines[at];
-    const pos = Math.floor(next() * (line.length - 4));
-    lines[at] = next() < 0.5 ? `${line.slice(0, pos)}以及相关${line.slice(pos)}` : `${line.slice(0, pos)}${line.slice(pos + 3)}`;
-  }
-  return lines.join('\n');
-}
 
 function isoDay(start, days) {
   return new Date(Date.parse(start) + days * 86_400_000).toISOString().slice(0, 10);
@@ -125,7 +87,7 @@ try {
   let text = largePolicy(seed, SIZE);
   const index = { id: ID, title: '隐私政策（基准）', lang: 'zh', versions: [] };
   for (let i = 0; i < VERSIONS; i++) {
-    if (i > 0) text = edit(text, 5, next).replace(/最新更新于 .*?日/, `最新更新于 ${isoDay('2010-01-01', i * 14)}`);
+    if (i > 0) text = scatteredEdits(text, 5, next).replace(/最新更新于 .*?日/, `最新更新于 ${isoDay('2010-01-01', i * 14)}`);
     publish(archiveDir, index, text, i);
   }
   const mb = index.versions.reduce((sum, entry) => sum + Buffer.byteLength(readFileSync(join(archiveDir, entry.file))), 0) / 1024 / 1024;
@@ -135,7 +97,7 @@ try {
   console.log(`${'cold build'.padEnd(34)} ${fmt(cold).padEnd(40)} target under 60 s   ${cold.stdout}`);
   const noop = timed(repo, ['site', '--out', 'site']);
   console.log(`${'rebuild, nothing changed'.padEnd(34)} ${fmt(noop).padEnd(40)} ${''.padEnd(19)} ${noop.stdout}`);
-  publish(archiveDir, index, edit(text, 5, next), VERSIONS);
+  publish(archiveDir, index, scatteredEdits(text, 5, next), VERSIONS);
   const incremental = timed(repo, ['site', '--out', 'site']);
   console.log(`${'rebuild after one more version'.padEnd(34)} ${fmt(incremental).padEnd(40)} target under 2 s    ${incremental.stdout}`);
   if (process.env.BENCH_SITE_SERIAL === '1') {

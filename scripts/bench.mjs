@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Whole-process performance figures of `policy`, each beside a reference tool
+// measured in the same run on the same files. Prints a table; asserts nothing.
+//
+//   npm run bench            # all benches
+//   npm run bench -- diff    # only the diff benches (also: notify, site)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { largePolicy, random, scatteredEdits } from './bench-lib.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'policy.js');
+const only = process.argv[2];
+const RUNS = 5;
+const hasGnuTime = existsSync('/usr/bin/time');
+
+/** Runs a command and returns wall seconds and peak RSS in MB (null without GNU time). */
+function measureOnce(command, args) {
+  const started = process.hrtime.bigint();
+  const result = hasGnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  }
+  const kb = hasGnuTime ? Number(result.stderr.trim().split('\n').pop()) : NaN;
+  return { seconds, mb: Number.isFinite(kb) ? kb / 1024 : null };
+}
+
+/** Median wall time and the largest peak memory over RUNS runs. */
+function measure(command, args) {
+  const runs = Array.from({ length: RUNS }, () => measureOnce(command, args));
+  const times = runs.map((run) => run.seconds).sort((a, b) => a - b);
+  const mbs = runs.map((run) => run.mb).filter((mb) => mb !== null);
+  return { seconds: times[Math.floor(times.length / 2)], mb: mbs.length ? Math.max(...mbs) : null };
+}
+
+const fmt = (m) => `${m.seconds.toFixed(3)} s${m.mb !== null ? `, ${m.mb.toFixed(0)} MB` : ''}`;
+
+function row(name, ours, reference, target) {
+  const ratio = ours.seconds / reference.seconds;
+  console.log(`${name.padEnd(34)} ${fmt(ours).padEnd(20)} ref ${fmt(reference).padEnd(20)} ×${ratio.toFixed(2).padEnd(7)} ${target}`);
+}
+
+function benchDiff() {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-bench-'));
+  try {
+    const seed = readFileSync(join(root, 'policies', 'privacy-policy.md'), 'utf8');
+    const files = {
+      seed: join(dir, 'seed.md'),
+      seedRevised: join(dir, 'seed-revised.md'),
+      large: join(dir, 'large.md'),
+      large50: join(dir, 'large-50.md'),
+      large2000: join(dir, 'large-2000.md'),
+    };
+    writeFileSync(files.seed, seed);
+    writeFileSync(files.seedRevised, seed.replace('legal@pingcap.com](mailto:legal@pingcap.com)。我们将', 'legal@pingcap.cn](mailto:legal@pingcap.cn)。我们将').replace('三十天', '十五天'));
+    const large = largePolicy(seed, 1024 * 1024);
+    writeFileSync(files.large, large);
+    writeFileSync(files.large50, scatteredEdits(large, 50, random(7)));
+    writeFileSync(files.large2000, scatteredEdits(large, 2000, random(11)));
+
+    const node = process.execPath;
+    const gitWordDiff = (a, b) => ['diff', '--no-index', '--word-diff-regex=.', a, b];
+    console.log(`policy diff (median of ${RUNS} runs; memory = peak RSS${hasGnuTime ? '' : ', unavailable without /usr/bin/time'})`);
+    console.log(`${'case'.padEnd(34)} ${'policy'.padEnd(20)} ${'reference'.padEnd(24)} ${'ratio'.padEnd(8)} target`);
+    row('version: policy --version', measure(node, [bin, '--version']), measure(node, ['-e', '']), 'within 2.5× of node -e ""');
+    const cases = [
+      ['seed vs small revision', files.seed, files.seedRevised, 'under 0.3 s'],
+      ['1 MB vs 50 scattered edits', files.large, files.large50, ''],
+      ['1 MB vs 2,000 scattered edits', files.large, files.large2000, 'under 3 s and 300 MB'],
+    ];
+    for (const [name, a, b, target] of cases) {
+      row(name, measure(node, [bin, 'diff', a, b, '--format', 'json']), measure('git', gitWordDiff(a, b)), target);
+    }
+    console.log('reference: git diff --no-index --word-diff-regex=. on the same files; version reference: node -e ""');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runScript(name) {
+  const script = join(root, 'scripts', `bench-${name}.mjs`);
+  if (!existsSync(script)) return;
+  console.log('');
+  const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (result.status !== 0) process.exitCode = 1;
+}
+
+if (!only || only === 'diff') benchDiff();
+for (const name of ['notify', 'site']) if (!only || only === name) runScript(name);
