@@ -8,6 +8,14 @@ import type { Context } from '../context.js';
 import { EXIT, isPolicyError } from '../errors.js';
 import type { CliRuntime } from './runtime.js';
 import { registerDiff } from './commands/diff.js';
+import { registerCheck } from './commands/check.js';
+import { registerNotify } from './commands/notify.js';
+import { registerServe } from './commands/serve.js';
+import { registerSite } from './commands/site.js';
+import { registerLog } from './commands/log.js';
+import { registerPublish } from './commands/publish.js';
+import { registerShow } from './commands/show.js';
+import { registerVerify } from './commands/verify.js';
 
 declare const POLICY_VERSION: string | undefined;
 
@@ -29,6 +37,14 @@ export function createProgram(rt: CliRuntime): Command {
       writeErr: (text) => ctx.stderr.write(text),
     });
   registerDiff(program, rt);
+  registerCheck(program, rt);
+  registerNotify(program, rt);
+  registerSite(program, rt);
+  registerServe(program, rt);
+  registerPublish(program, rt);
+  registerLog(program, rt);
+  registerShow(program, rt);
+  registerVerify(program, rt);
   return program;
 }
 
