@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { renderSummary } from '../src/archive/summary.js';
+import { comparePolicies } from '../src/revision.js';
+import { policyFrom } from './helpers/policies.js';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, entryHash, sha256Hex } from '../src/archive/canonical-json.js';
 import { addDays, daysBetween, isIsoDate, utcDate } from '../src/archive/dates.js';
@@ -240,5 +244,22 @@ describe('references', () => {
     const early = errorOf(() => resolveReference(index, parseReference('p@2020-01-01')));
     expect(early.code).toBe('NOT_FOUND');
     expect(early.message).toContain('the first, 1.0, took effect on 2021-08-27');
+  });
+});
+
+describe('renderSummary', () => {
+  const seed = readFileSync(new URL('./fixtures/policies/privacy-policy.zh.md', import.meta.url), 'utf8');
+  const revisionOf = (edited: string) => comparePolicies(policyFrom(seed), policyFrom(edited));
+
+  it('leads with the major change, then counts the others', () => {
+    const edited = seed
+      .replace('legal@pingcap.com](mailto:legal@pingcap.com)。我们将', 'legal@pingcap.cn](mailto:legal@pingcap.cn)。我们将')
+      .replace('我们搜集的', '我们收集的');
+    expect(renderSummary(revisionOf(edited))).toBe('Contact e-mail address changed from legal@pingcap.com to legal@pingcap.cn; and 1 minor change');
+  });
+
+  it('describes a minor revision by its first change', () => {
+    expect(renderSummary(revisionOf(seed.replace('我们搜集的', '我们收集的')))).toBe('Typo fixed: "搜集" → "收集"');
+    expect(renderSummary(revisionOf(seed))).toBe('No visible change');
   });
 });

@@ -66,7 +66,7 @@ describe('policy publish: a major revision', () => {
       previous: entryHash(first!),
     });
     expect(second!.triggers).toContain(5);
-    expect(second!.summary).toMatch(/^\d+ changes? \(.*major.*\) in .*10\. 如何联系我们/);
+    expect(second!.summary).toBe('Contact e-mail address changed from legal@pingcap.com to privacy@pingcap.com');
     expect(second!.automatic).toBeUndefined();
 
     const verify = await runPolicy(['verify', '--strict'], { cwd: made.root });
@@ -160,7 +160,25 @@ describe('policy publish: dry run, confirmation, overrides', () => {
     expect(result.stdout).toContain('  would update policies/privacy-policy.md: "last updated" → 2026 年 11 月 29 日, front matter version: "2.0"\n');
     expect(result.stdout).toMatch(/ {2}would write archive\/privacy-policy\/2\.0\.md \(sha256 [0-9a-f]{12}…\)\n/);
     expect(result.stdout).toContain('  would add version 2.0 to archive/privacy-policy/index.json\n');
+    expect(result.stdout).toContain('  would send no notices: notify.from is not configured\n');
+  });
+
+  it('--dry-run names the notices it would send when notices are configured', async () => {
+    const made = repo();
+    made.write(POLICY, majorEdit());
+    made.write('policy.config.json', JSON.stringify({ notify: { from: 'legal@example.com', major: ['a@example.com'] } }));
+    const result = await runPolicy(['publish', '--dry-run'], { cwd: made.root });
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('  would send the major notices of privacy-policy@2.0\n');
+  });
+
+  it('publishes without notices when none are configured, and warns why', async () => {
+    const made = repo();
+    made.write(POLICY, majorEdit());
+    const result = await runPolicy(['publish', '--yes'], { cwd: made.root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('policy: warning: privacy-policy@2.0: no notices sent: notify.from is not configured\n');
+    expect(made.exists('archive/privacy-policy/2.0.md')).toBe(true);
   });
 
   it('refuses without --yes when stdin is not a terminal, with a one-line hint', async () => {

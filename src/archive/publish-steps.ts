@@ -8,6 +8,7 @@
  * replaced; once index.json lists it, the version is published.
  */
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { warn } from '../context.js';
 import { PolicyError } from '../errors.js';
 import { parsePolicy, parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
 import { readPolicyFile } from '../policy/read-policy.js';
@@ -17,6 +18,7 @@ import { removeTempFiles, writeFileAtomic } from './atomic-write.js';
 import { entryHash, sha256Hex } from './canonical-json.js';
 import { daysBetween, isIsoDate } from './dates.js';
 import { latestVersion, readArchiveIndex, writeArchiveIndex } from './index-file.js';
+import { noticeConfigProblem } from '../notify/notice-config.js';
 import type { NoticeResult } from '../notify/summary.js';
 import type { PublishEnv, PublishPlan, PublishStep } from './publish.js';
 import { renderDateLike, renderPublishedSource } from './published-source.js';
@@ -298,7 +300,10 @@ const notify: PublishStep = {
   appliesTo: (plan) => plan.status === 'published' || (plan.status === 'planned' && plan.entry !== null),
   describe: (plan, env) => {
     const entry = need(plan.entry, 'entry');
-    return noticeSkipReason(env) ?? `would send the ${entry.level} notices of ${plan.id}@${entry.version}`;
+    const skip = noticeSkipReason(env);
+    if (skip) return skip;
+    const problem = entry.level === 'initial' ? 'a first version has no change to announce' : noticeConfigProblem(env.config, entry.level);
+    return problem ? `would send no notices: ${problem}` : `would send the ${entry.level} notices of ${plan.id}@${entry.version}`;
   },
   async run(plans, env) {
     for (const plan of plans) {
@@ -307,10 +312,12 @@ const notify: PublishStep = {
         plan.actions.push(skip);
         continue;
       }
-      const version = need(plan.entry, 'entry').version;
+      const entry = need(plan.entry, 'entry');
+      const version = entry.version;
       const resume = resumeCommand(plan.id, version);
+      const problem = entry.level === 'initial' ? null : noticeConfigProblem(env.config, entry.level);
       // A kill from here on cannot be reported, so say now how to finish the job.
-      env.ctx.stderr.write(`sending the notices of ${plan.id}@${version} (if interrupted, finish with: ${resume})\n`);
+      if (!problem) env.ctx.stderr.write(`sending the notices of ${plan.id}@${version} (if interrupted, finish with: ${resume})\n`);
       let result: NoticeResult;
       try {
         const send = env.hooks.sendNotices ?? (await import('../notify/send-notices.js')).sendVersionNotices;
@@ -321,6 +328,7 @@ const notify: PublishStep = {
         continue;
       }
       plan.notices = result;
+      if (result.skipped) warn(env.ctx, `${plan.id}@${version}: no notices sent: ${result.reason ?? 'nothing to send'}`);
       if (hasUndelivered(result)) {
         const parts = [
           result.failed ? `${result.failed} failed` : '',

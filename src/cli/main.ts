@@ -36,15 +36,16 @@ export function createProgram(rt: CliRuntime): Command {
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
     });
+  // In the order of the work: review a change, gate it in CI, publish it, inspect the archive, tell people, show it.
   registerDiff(program, rt);
   registerCheck(program, rt);
-  registerNotify(program, rt);
-  registerSite(program, rt);
-  registerServe(program, rt);
   registerPublish(program, rt);
   registerLog(program, rt);
   registerShow(program, rt);
   registerVerify(program, rt);
+  registerNotify(program, rt);
+  registerSite(program, rt);
+  registerServe(program, rt);
   return program;
 }
 
