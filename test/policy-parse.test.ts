@@ -163,3 +163,31 @@ describe('policyIdFromPath', () => {
     expect(fixturePath('x')).toMatch(/test\/fixtures\/x$/);
   });
 });
+
+describe('policies written in HTML', () => {
+  it('takes headings, paragraphs, list items and rows of raw HTML as blocks, so sections work', () => {
+    const html = [
+      '<h1>Acme Privacy</h1>',
+      '<h2 id="share">How we <em>share</em></h2>',
+      '<p>We share with <a href="https://stripe.com">Stripe</a>.</p>',
+      '<ul>',
+      '<li>Payments</li>',
+      '<li>Fraud checks</li>',
+      '</ul>',
+      '<!-- <p>hidden</p> -->',
+      '<table><tr><td>Logs</td><td>30 days</td></tr></table>',
+    ].join('\n');
+    const policy = policyFrom(`${html}\n`);
+    expect(policy.title).toBe('Acme Privacy');
+    expect(policy.blocks.map((block) => [block.kind, block.depth, block.text, block.line])).toEqual([
+      ['heading', 1, 'Acme Privacy', 1],
+      ['heading', 2, 'How we share', 2],
+      ['html', 0, 'We share with Stripe.', 3],
+      ['listItem', 0, 'Payments', 5],
+      ['listItem', 0, 'Fraud checks', 6],
+      ['tableRow', 0, 'Logs | 30 days', 9],
+    ]);
+    expect(policy.blocks[2]!.urls).toEqual(['https://stripe.com']);
+    expect(policy.blocks[3]!.section).toEqual(['Acme Privacy', 'How we share']);
+  });
+});

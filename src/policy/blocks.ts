@@ -28,6 +28,8 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const TAG = /<\/?[A-Za-z][^>]*>|<![^>]*>|<\?[\s\S]*?\?>/g;
 const ATTRIBUTE_URL = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+/** Where a block element of raw HTML starts: each starts a block of its own. */
+const HTML_BLOCK_START = /<(h[1-6]|p|li|tr|dt|dd|blockquote|div|section|article|table|ul|ol|dl)(?=[\s>\/])[^>]*>/gi;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function decodeEntities(text: string): string {
@@ -44,7 +46,9 @@ function decodeEntities(text: string): string {
 function htmlText(html: string, urls: string[]): string {
   const visible = html.replace(COMMENT, '');
   for (const match of visible.matchAll(ATTRIBUTE_URL)) urls.push(decodeEntities(match[1] ?? match[2] ?? match[3] ?? ''));
-  const blockBreaks = visible.replace(/<\/?(p|div|br|li|tr|h[1-6]|ul|ol|table|section|article)\b[^>]*>/gi, '\n');
+  // Cells of a row read like a Markdown table row; block elements break lines.
+  const cells = visible.replace(/<\/t[dh]\s*>\s*(?=<t[dh][\s>])/gi, ' | ');
+  const blockBreaks = cells.replace(/<\/?(p|div|br|li|tr|h[1-6]|ul|ol|table|section|article)\b[^>]*>/gi, '\n');
   return decodeEntities(blockBreaks.replace(TAG, ''));
 }
 
@@ -106,6 +110,33 @@ function pushBlock(out: LocalBlock[], kind: BlockKind, depth: number, raw: strin
   out.push({ kind, depth, text, urls, line, endLine });
 }
 
+/**
+ * Raw HTML as blocks: policies written in HTML structure themselves with
+ * <h1>…<h6>, <p>, <li> and <tr>, so each of those becomes a heading, paragraph,
+ * list item or table row, with the line it starts on.
+ */
+function pushHtmlBlocks(out: LocalBlock[], node: Extract<RootContent, { type: 'html' }>): void {
+  const html = node.value;
+  const startLine = node.position?.start.line ?? 1;
+  const starts = [0];
+  for (const match of html.replace(COMMENT, (comment) => ' '.repeat(comment.length)).matchAll(HTML_BLOCK_START)) {
+    if (match.index > 0) starts.push(match.index);
+  }
+  starts.push(html.length);
+  for (let i = 0; i < starts.length - 1; i++) {
+    const piece = html.slice(starts[i], starts[i + 1]);
+    const urls: string[] = [];
+    const text = normalizeWhitespace(htmlText(piece, urls));
+    if (text === '' && urls.length === 0) continue;
+    const tag = /^<([a-z0-9]+)/i.exec(piece)?.[1]?.toLowerCase() ?? '';
+    const heading = /^h([1-6])$/.exec(tag);
+    const kind: BlockKind = heading ? 'heading' : tag === 'li' ? 'listItem' : tag === 'tr' ? 'tableRow' : 'html';
+    const line = startLine + (html.slice(0, starts[i]).match(/\n/g)?.length ?? 0);
+    const endLine = line + (piece.trimEnd().match(/\n/g)?.length ?? 0);
+    out.push({ kind, depth: heading ? Number(heading[1]) : 0, text, urls, line, endLine });
+  }
+}
+
 /** Plain text of any flow content (for list items and footnotes that hold several blocks). */
 function flowText(nodes: readonly RootContent[], urls: string[], definitions: Definitions): string {
   const parts: string[] = [];
@@ -155,11 +186,9 @@ function walkFlow(nodes: readonly RootContent[], out: LocalBlock[], definitions:
       case 'code':
         pushBlock(out, 'code', 0, node.value, [], node);
         break;
-      case 'html': {
-        const urls: string[] = [];
-        pushBlock(out, 'html', 0, htmlText(node.value, urls), urls, node);
+      case 'html':
+        pushHtmlBlocks(out, node);
         break;
-      }
       case 'blockquote':
         walkFlow(node.children, out, definitions, listDepth);
         break;
