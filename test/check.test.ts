@@ -276,31 +276,35 @@ describe('policy check --notice-days', () => {
   });
 });
 
+/** Writes `archive/privacy-policy/` with `text` as version 1.0. */
+function archive(repo: Repo, text: string): void {
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  repo.write('archive/privacy-policy/1.0.md', text);
+  const index = {
+    id: 'privacy-policy',
+    title: '隐私政策',
+    lang: 'zh',
+    versions: [
+      {
+        version: '1.0',
+        date: '2021-08-27',
+        effective: '2021-08-27',
+        file: '1.0.md',
+        sha256,
+        level: 'initial',
+        triggers: [],
+        summary: 'First published version',
+        publishedAt: '2021-08-27T09:00:00.000Z',
+        previous: null,
+      },
+    ],
+  };
+  repo.write('archive/privacy-policy/index.json', JSON.stringify(index, null, 2) + '\n');
+}
+
+const archiveSeed = (repo: Repo) => archive(repo, seed);
+
 describe('policy check against the archive', () => {
-  function archive(repo: Repo, text: string): void {
-    const sha256 = createHash('sha256').update(text).digest('hex');
-    repo.write('archive/privacy-policy/1.0.md', text);
-    const index = {
-      id: 'privacy-policy',
-      title: '隐私政策',
-      lang: 'zh',
-      versions: [
-        {
-          version: '1.0',
-          date: '2021-08-27',
-          effective: '2021-08-27',
-          file: '1.0.md',
-          sha256,
-          level: 'initial',
-          triggers: [],
-          summary: 'First published version',
-          publishedAt: '2021-08-27T09:00:00.000Z',
-          previous: null,
-        },
-      ],
-    };
-    repo.write('archive/privacy-policy/index.json', JSON.stringify(index, null, 2) + '\n');
-  }
 
   it('reports a policy with no archive yet as new', async () => {
     const repo = makeRepo({ [POLICY]: seed });
@@ -339,6 +343,114 @@ describe('policy check against the archive', () => {
     expect(errors[0]).toMatch(
       /^::error file=archive\/privacy-policy\/1\.0\.md,line=1,title=Archive fails verify::altered: its sha256 is [0-9a-f]{12}…, index\.json records [0-9a-f]{12}… for version 1\.0 \(policy verify fails\)$/,
     );
+  });
+});
+
+describe('policy check: a deleted policy', () => {
+  const terms = readFixture('policies/terms-no-front-matter.md');
+  const TERMS = 'policies/terms.md';
+  const ARCHIVED_MESSAGE =
+    'the policy was deleted; archived policies stay published — archive/privacy-policy/ still publishes privacy-policy@1.0, so the public archive would show a policy that no longer exists';
+  const RESTORE = 'restore the file, or retire the policy by publishing a version that says so';
+
+  /** A pull request that deletes the privacy policy (and keeps the terms). */
+  function deletingPullRequest(base: Record<string, string>): Repo {
+    const repo = makeRepo(base);
+    repo.git('rm', '-q', POLICY);
+    repo.commit('delete the privacy policy');
+    return repo;
+  }
+
+  it('--base: fails whatever --fail-on, with an ::error naming the file, a json "deleted" row, and text and markdown rows', async () => {
+    const repo = deletingPullRequest({ [POLICY]: seed, [TERMS]: terms });
+    archiveSeed(repo);
+    repo.commit('archive the seed');
+
+    const github = await repo.check(['--base', 'main', '--format', 'github']);
+    expect(github.code).toBe(1);
+    expect(annotations(github.stdout).filter((line) => line.startsWith('::error'))).toEqual([
+      `::error file=policies/privacy-policy.md,line=1,title=Policy deleted::${ARCHIVED_MESSAGE} (the file is in main); ${RESTORE}`,
+    ]);
+    expect(github.stdout).toContain('policy check: failed — 1 problem');
+
+    const json = await repo.check(['--base', 'main', '--format', 'json', '--fail-on', 'never']);
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.failures).toEqual([{ file: POLICY, line: 1, message: `${ARCHIVED_MESSAGE} (the file is in main); ${RESTORE}` }]);
+    expect(parsed.policies.map((policy: { file: string; status: string }) => [policy.file, policy.status])).toEqual([
+      [TERMS, 'compared'],
+      [POLICY, 'deleted'],
+    ]);
+    expect(parsed.policies[1]).toMatchObject({
+      policy: { id: 'privacy-policy', title: '隐私政策', lang: 'zh' },
+      old: { path: 'main:policies/privacy-policy.md', lastUpdated: '2021-08-27', sha256: createHash('sha256').update(seed).digest('hex') },
+      new: null,
+    });
+    expect(json.stderr).toContain(`policy: policies/privacy-policy.md:1: the policy was deleted; archived policies stay published — `);
+
+    const text = await repo.check(['--base', 'main']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('privacy-policy: deleted — archive/privacy-policy/ still publishes privacy-policy@1.0; the file is in main\n');
+    expect(text.stdout).toContain(`  policies/privacy-policy.md:1: ${ARCHIVED_MESSAGE} (the file is in main); ${RESTORE}\n`);
+
+    const markdown = await repo.check(['--base', 'main', '--format', 'markdown']);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toContain('- `policies/privacy-policy.md:1` — the policy was deleted; archived policies stay published — ');
+    expect(markdown.stdout).toContain('**privacy-policy: deleted** — `policies/privacy-policy.md` is gone;');
+  });
+
+  it('--base: reports the deletion of the only policy (not "no policies"), and of a policy never archived', async () => {
+    const repo = deletingPullRequest({ [POLICY]: seed });
+    const result = await repo.check(['--base', 'main', '--format', 'github']);
+    expect(result.code).toBe(1);
+    expect(annotations(result.stdout)).toEqual([
+      '::error file=policies/privacy-policy.md,line=1,title=Policy deleted::the policy was deleted; archived policies stay published — privacy-policy is in main and not archived yet, so nothing public is lost, but a policy never disappears silently: restore the file, or merge its removal knowingly past this check',
+    ]);
+  });
+
+  it('--base: a deleted file named on the command line is reported, not "no such file"', async () => {
+    const repo = deletingPullRequest({ [POLICY]: seed, [TERMS]: terms });
+    const result = await repo.check([POLICY, '--base', 'main', '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).policies).toEqual([expect.objectContaining({ file: POLICY, status: 'deleted' })]);
+  });
+
+  it('--base: a policy that is still there, or deleted only after the base, is not reported', async () => {
+    const repo = pullRequest(typoFix(seed), { [POLICY]: seed, [TERMS]: terms });
+    const result = await repo.check(['--base', 'main', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).policies.map((policy: { status: string }) => policy.status)).toEqual(['compared', 'compared']);
+  });
+
+  it('without --base: an archived policy with no file under policies/ fails', async () => {
+    const repo = makeRepo({ [TERMS]: terms });
+    archiveSeed(repo);
+    const result = await repo.check(['--format', 'github', '--fail-on', 'never']);
+    expect(result.code).toBe(1);
+    expect(annotations(result.stdout).filter((line) => line.startsWith('::error'))).toEqual([
+      `::error file=policies/privacy-policy.md,line=1,title=Policy deleted::${ARCHIVED_MESSAGE}; ${RESTORE}`,
+    ]);
+    const json = JSON.parse((await repo.check(['--format', 'json'])).stdout);
+    expect(json.policies.find((policy: { status: string }) => policy.status === 'deleted')).toMatchObject({
+      file: POLICY,
+      policy: { id: 'privacy-policy', title: '隐私政策', lang: 'zh' },
+      old: { path: 'archive/privacy-policy/1.0.md' },
+      new: null,
+    });
+    // The only policy gone: still a report of its deletion, not "no policies to check".
+    rmSync(join(repo.dir, TERMS));
+    const alone = await repo.check([]);
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toContain('privacy-policy: deleted — archive/privacy-policy/ still publishes privacy-policy@1.0\n');
+  });
+
+  it('without --base: a policy file whose front matter id names the archived policy is not a deletion', async () => {
+    const repo = makeRepo({ 'policies/privacy.md': edit(seed, 'title: 隐私政策\n', 'title: 隐私政策\nid: privacy-policy\n') });
+    archiveSeed(repo);
+    const result = await repo.check(['--format', 'json']);
+    expect(JSON.parse(result.stdout).failures).toEqual([]);
+    expect(result.code).toBe(0);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
- * The publish pipeline as a table: read → compare → decide → report →
- * confirm → write the policy → write the version → write index.json (the
- * commit point) → notify. Each step declares whether it runs under
- * --dry-run. The write order makes every state a kill can leave one that the
- * next publish completes with the same version number: an edited policy file
- * alone is re-archived; a version file that index.json does not list yet is
- * replaced; once index.json lists it, the version is published.
+ * The publish pipeline as a table: resume owed notices → read → compare →
+ * decide → report → confirm → write the policy → write the version → record
+ * the notices as pending → write index.json (the commit point) → notify. Each
+ * step declares whether it runs under --dry-run. The write order makes every
+ * state a kill can leave one that the next publish completes with the same
+ * version number: an edited policy file alone is re-archived; a version file
+ * that index.json does not list yet is replaced (and its pending-notices
+ * marker, stale, is dropped); once index.json lists it, the version is
+ * published, and its marker makes the next publish finish its notices.
  */
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { warn } from '../context.js';
@@ -19,6 +21,7 @@ import { entryHash, sha256Hex } from './canonical-json.js';
 import { daysBetween, isIsoDate } from './dates.js';
 import { latestVersion, readArchiveIndex, writeArchiveIndex } from './index-file.js';
 import { noticeConfigProblem } from '../notify/notice-config.js';
+import { clearPendingNotice, pendingNoticePath, pendingNoticesDir, readPendingNotices, savePendingNotice } from '../notify/pending-notices.js';
 import type { NoticeResult } from '../notify/summary.js';
 import type { PublishEnv, PublishPlan, PublishStep } from './publish.js';
 import { renderDateLike, renderPublishedSource } from './published-source.js';
@@ -48,6 +51,106 @@ function frontMatterEffective(plan: PublishPlan): string | undefined {
   }
   return text;
 }
+
+/** How a user finishes the notices of a version by hand (the next publish also does). */
+function finishHint(id: string, version: string): string {
+  return `run policy publish again (or ${resumeCommand(id, version)})`;
+}
+
+/** Counts of what a notices run left undelivered, e.g. `1 failed, 2 not attempted`. */
+function undeliveredParts(result: NoticeResult): string {
+  return [
+    result.failed ? `${result.failed} failed` : '',
+    result.uncertain ? `${result.uncertain} uncertain` : '',
+    result.notAttempted ? `${result.notAttempted} not attempted` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * Finishes the notices that earlier publishes left owed (killed after their
+ * commit point, or with notices that failed), before anything new is
+ * published: the same run as `policy notify <id>@<version> --resume`. A marker
+ * for a version index.json does not list is stale (its publish stopped before
+ * the commit point) and is dropped. Under --no-notify the notices stay
+ * pending; under --dry-run they are only described.
+ */
+const resumeNotices: PublishStep = {
+  name: 'resume-notices',
+  dryRun: true,
+  appliesTo: () => true,
+  async run(_plans, env) {
+    const { ctx, config, options } = env;
+    const dir = pendingNoticesDir(ctx, config);
+    for (const pending of await readPendingNotices(dir)) {
+      const { id, version } = pending;
+      const target = `${id}@${version}`;
+      const index = await readArchiveIndex(env.archiveDir, id, archiveLabel(env, id, 'index.json'));
+      const outcome = { id, version, notices: null, noticeError: null };
+      if (!index?.versions.some((entry) => entry.version === version)) {
+        const why = `${archiveLabel(env, id, 'index.json')} does not list ${version}: the publish that recorded it stopped before its commit point`;
+        if (options.dryRun) {
+          env.pendingNotices.push({ ...outcome, status: 'would-drop', action: `would drop the stale pending notices of ${target} (${why})` });
+        } else {
+          await clearPendingNotice(dir, id, version);
+          env.pendingNotices.push({ ...outcome, status: 'dropped', action: `dropped the stale pending notices of ${target} (${why})` });
+        }
+        continue;
+      }
+      if (!options.notify) {
+        env.pendingNotices.push({
+          ...outcome,
+          status: 'kept',
+          action: `notices of ${target} still pending, not sent (--no-notify); ${finishHint(id, version)} to send them`,
+        });
+        continue;
+      }
+      if (options.dryRun) {
+        env.pendingNotices.push({ ...outcome, status: 'would-resume', action: `would resume the pending notices of ${target} (an earlier publish did not finish them)` });
+        continue;
+      }
+      ctx.stderr.write(`resuming the notices of ${target}, which an earlier publish did not finish\n`);
+      const send = env.hooks.sendNotices ?? (await import('../notify/send-notices.js')).sendVersionNotices;
+      let result: NoticeResult;
+      try {
+        result = await send(ctx, config, { id, version, resume: true });
+      } catch (error) {
+        if (!(error instanceof PolicyError)) throw error;
+        env.pendingNotices.push({
+          ...outcome,
+          status: 'undelivered',
+          action: `pending notices of ${target}: still not sent`,
+          noticeError: `${target}: its pending notices are still not sent: ${error.message}; when that is fixed, ${finishHint(id, version)}`,
+        });
+        continue;
+      }
+      if (result.skipped) {
+        // The configuration no longer sends this level: the notices stay owed until it does.
+        env.pendingNotices.push({
+          ...outcome,
+          status: 'undelivered',
+          notices: result,
+          action: `pending notices of ${target}: none sent: ${result.reason ?? 'nothing to send'}`,
+          noticeError: `${target}: its pending notices are still not sent: ${result.reason ?? 'nothing to send'}; when that is fixed, ${finishHint(id, version)} (the marker ${displayPath(ctx, pendingNoticePath(dir, id, version))} keeps them pending)`,
+        });
+        continue;
+      }
+      const counts = `${result.sent} sent, ${result.failed} failed, ${result.uncertain} uncertain${result.alreadySent ? `, ${result.alreadySent} already sent before` : ''}`;
+      if (hasUndelivered(result)) {
+        env.pendingNotices.push({
+          ...outcome,
+          status: 'undelivered',
+          notices: result,
+          action: `resumed the pending notices of ${target}: ${counts}`,
+          noticeError: `${target}: its pending notices are still not all delivered (${undeliveredParts(result)}); ${finishHint(id, version)}`,
+        });
+      } else {
+        env.pendingNotices.push({ ...outcome, status: 'delivered', notices: result, action: `resumed the pending notices of ${target}: ${counts}` });
+      }
+    }
+  },
+};
 
 /** Reads each policy and its latest archived version, after checking the archive as a whole. */
 const read: PublishStep = {
@@ -267,6 +370,33 @@ const writeVersion: PublishStep = {
   },
 };
 
+/** True when the notices step will try to send the notices of this plan's new version. */
+function willNotify(plan: PublishPlan, env: PublishEnv): boolean {
+  const entry = need(plan.entry, 'entry');
+  return env.options.notify && entry.level !== 'initial' && noticeConfigProblem(env.config, entry.level) === null;
+}
+
+/**
+ * Records the notices of each new version as pending, before the commit
+ * point: a publish killed after index.json is written (or whose notices fail)
+ * leaves them for the next publish to finish. Nothing is recorded when no
+ * notice will be sent (--no-notify, a first version, no sender or recipients).
+ */
+const recordNotices: PublishStep = {
+  name: 'record-notices',
+  dryRun: false,
+  async run(plans, env) {
+    const dir = pendingNoticesDir(env.ctx, env.config);
+    for (const plan of plans) {
+      if (!willNotify(plan, env)) continue;
+      const entry = need(plan.entry, 'entry');
+      const level = entry.level === 'initial' ? null : entry.level;
+      await removeTempFiles(dir, `${plan.id}@${entry.version}.json`);
+      await savePendingNotice(dir, { id: plan.id, version: entry.version, level, recordedAt: env.now.toISOString() });
+    }
+  },
+};
+
 /** Adds the entry to `archive/<id>/index.json`: the commit point of the publish. */
 const writeIndex: PublishStep = {
   name: 'write-index',
@@ -314,28 +444,24 @@ const notify: PublishStep = {
       }
       const entry = need(plan.entry, 'entry');
       const version = entry.version;
-      const resume = resumeCommand(plan.id, version);
-      const problem = entry.level === 'initial' ? null : noticeConfigProblem(env.config, entry.level);
+      const finish = finishHint(plan.id, version);
       // A kill from here on cannot be reported, so say now how to finish the job.
-      if (!problem) env.ctx.stderr.write(`sending the notices of ${plan.id}@${version} (if interrupted, finish with: ${resume})\n`);
+      if (willNotify(plan, env)) {
+        env.ctx.stderr.write(`sending the notices of ${plan.id}@${version} (if interrupted, the next policy publish finishes them, as does ${resumeCommand(plan.id, version)})\n`);
+      }
       let result: NoticeResult;
       try {
         const send = env.hooks.sendNotices ?? (await import('../notify/send-notices.js')).sendVersionNotices;
         result = await send(env.ctx, env.config, { id: plan.id, version });
       } catch (error) {
         if (!(error instanceof PolicyError)) throw error;
-        plan.noticeError = `${plan.id}@${version} is archived, but its notices were not sent: ${error.message}; when that is fixed, run ${resume}`;
+        plan.noticeError = `${plan.id}@${version} is archived, but its notices were not sent: ${error.message}; when that is fixed, ${finish}`;
         continue;
       }
       plan.notices = result;
       if (result.skipped) warn(env.ctx, `${plan.id}@${version}: no notices sent: ${result.reason ?? 'nothing to send'}`);
       if (hasUndelivered(result)) {
-        const parts = [
-          result.failed ? `${result.failed} failed` : '',
-          result.uncertain ? `${result.uncertain} uncertain` : '',
-          result.notAttempted ? `${result.notAttempted} not attempted` : '',
-        ].filter(Boolean);
-        plan.noticeError = `${plan.id}@${version} is archived, but not all notices were delivered (${parts.join(', ')}); run ${resume}`;
+        plan.noticeError = `${plan.id}@${version} is archived, but not all notices were delivered (${undeliveredParts(result)}); ${finish}`;
       }
       plan.actions.push(
         result.skipped ? `notices: none sent: ${result.reason ?? 'nothing to send'}` : `notices: ${result.sent} sent, ${result.failed} failed, ${result.uncertain} uncertain`,
@@ -344,8 +470,23 @@ const notify: PublishStep = {
   },
 };
 
-/** The pipeline, in order. Steps that run under --dry-run come first: they only read. */
-export const PUBLISH_STEPS: readonly PublishStep[] = [read, compare, decide, report, confirm, writePolicy, writeVersion, writeIndex, notify];
+/**
+ * The pipeline, in order. Owed notices are finished first; then the steps
+ * that run under --dry-run, which only read; then the writes.
+ */
+export const PUBLISH_STEPS: readonly PublishStep[] = [
+  resumeNotices,
+  read,
+  compare,
+  decide,
+  report,
+  confirm,
+  writePolicy,
+  writeVersion,
+  recordNotices,
+  writeIndex,
+  notify,
+];
 
 /** For messages: the command that resends the notices of a version. */
 export function resumeCommand(id: string, version: string): string {

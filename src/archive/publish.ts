@@ -16,8 +16,30 @@ import { PUBLISH_STEPS } from './publish-steps.js';
 import { archiveDirOf, displayPath } from './reference.js';
 import { listPolicyFiles } from './store.js';
 
-/** Sends the notices of an archived version (src/notify/send-notices.ts has the real one). */
-export type SendNotices = (ctx: Context, config: Config, target: { id: string; version: string }) => Promise<NoticeResult>;
+/**
+ * Sends the notices of an archived version (src/notify/send-notices.ts has the
+ * real one, which also clears the version's pending-notices marker once every
+ * recipient is served). `resume` continues an earlier run, as `policy notify --resume`.
+ */
+export type SendNotices = (ctx: Context, config: Config, target: { id: string; version: string; resume?: boolean }) => Promise<NoticeResult>;
+
+/** What the resume-notices step did with a version whose notices an earlier publish left owed. */
+export interface PendingNoticesOutcome {
+  id: string;
+  version: string;
+  /**
+   * delivered: resumed, and every recipient is served; undelivered: resumed,
+   * but some are not (see noticeError); kept: left pending (--no-notify);
+   * would-resume: --dry-run; dropped, would-drop: a stale marker (index.json
+   * does not list the version: its publish stopped before the commit point).
+   */
+  status: 'delivered' | 'undelivered' | 'kept' | 'would-resume' | 'dropped' | 'would-drop';
+  /** What was done, or would be done, in one line. */
+  action: string;
+  notices: NoticeResult | null;
+  /** When recipients are still left without a notice: what happened and how to finish. */
+  noticeError: string | null;
+}
 
 /** The options of one publish run. */
 export interface PublishOptions {
@@ -66,6 +88,8 @@ export interface PublishEnv {
   date: string;
   /** The instant of the publish (publishedAt, override time). */
   now: Date;
+  /** Filled by the resume-notices step: the notices earlier publishes left owed, and what became of them. */
+  pendingNotices: PendingNoticesOutcome[];
 }
 
 /** One policy's way through the pipeline; steps fill it in. */
@@ -122,6 +146,8 @@ export interface PublishResult {
   dryRun: boolean;
   date: string;
   plans: PublishPlan[];
+  /** Notices left owed by earlier publishes, resumed (or not) before anything new was published. */
+  pendingNotices: PendingNoticesOutcome[];
 }
 
 function newPlan(file: string, absolutePath: string): PublishPlan {
@@ -193,8 +219,9 @@ async function runPublishSteps(plans: PublishPlan[], env: PublishEnv, steps: rea
 }
 
 /**
- * Publishes the policies named in `options` (or all of them): reads, compares,
- * validates, confirms, archives and notifies, following `steps` (default
+ * Publishes the policies named in `options` (or all of them): first resumes
+ * the notices earlier publishes left owed, then reads, compares, validates,
+ * confirms, archives and notifies, following `steps` (default
  * PUBLISH_STEPS; tests pass a prefix to stop where a crash would).
  * Refusals throw before anything is written.
  */
@@ -216,7 +243,7 @@ export async function runPublish(
     throw new PolicyError('USAGE', `${displayPath(ctx, policiesDir)}: no policy files (*.md) to publish`);
   }
   const plans = files.map(({ file, absolutePath }) => newPlan(file, absolutePath));
-  const env: PublishEnv = { ctx, config, options, hooks, archiveDir: archiveDirOf(ctx, config), date, now };
+  const env: PublishEnv = { ctx, config, options, hooks, archiveDir: archiveDirOf(ctx, config), date, now, pendingNotices: [] };
   if (options.dryRun) {
     // A dry run writes nothing, not even the lock file.
     await runPublishSteps(plans, env, steps);
@@ -228,5 +255,5 @@ export async function runPublish(
       () => runPublishSteps(plans, env, steps),
     );
   }
-  return { dryRun: options.dryRun, date, plans };
+  return { dryRun: options.dryRun, date, plans, pendingNotices: env.pendingNotices };
 }

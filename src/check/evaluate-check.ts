@@ -7,7 +7,7 @@ import { comparePolicies } from '../revision.js';
 import type { ChangeLevel, Revision } from '../types.js';
 import { changeLines, mapBlocks } from './lines.js';
 import type { CheckedPolicy, CheckOptions, CheckProblem, CheckResult, CheckSubject, FailOn } from './types.js';
-import { findLastUpdatedRegression, findNoticeProblem, findTriggerListRemoval } from './validate.js';
+import { findDeletion, findLastUpdatedRegression, findNoticeProblem, findTriggerListRemoval, renderDeletionNote } from './validate.js';
 
 /** A trigger's text without the clause punctuation that ends it in its list (`；`, `;`, `。` …), for quoting inside a sentence. Pure. */
 export function trimClause(text: string): string {
@@ -49,7 +49,8 @@ function thresholdProblems(revision: Revision, file: string, failOn: FailOn, map
 /**
  * Compares every subject with its base and collects the failures: changes that
  * reach `failOn`, policies that do not parse, a removed trigger list, a
- * "last updated" date going back, a major revision without enough notice.
+ * "last updated" date going back, a major revision without enough notice, a
+ * deleted policy.
  * `problems` found while reading (the archive's verify) come first. Pure.
  */
 export function evaluateCheck(subjects: readonly CheckSubject[], options: CheckOptions, base: string, problems: readonly CheckProblem[] = []): CheckResult {
@@ -58,6 +59,11 @@ export function evaluateCheck(subjects: readonly CheckSubject[], options: CheckO
   for (const subject of subjects) {
     if (subject.kind === 'invalid') {
       failures.push({ kind: 'invalid', file: subject.file, line: subject.line, message: subject.message });
+      continue;
+    }
+    if (subject.kind === 'deleted') {
+      policies.push({ status: 'deleted', id: subject.id, file: subject.file, base: subject.base, note: renderDeletionNote(subject) });
+      failures.push(findDeletion(subject));
       continue;
     }
     if (subject.kind === 'new') {

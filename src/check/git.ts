@@ -1,6 +1,7 @@
 /**
  * The few git reads `policy check --base` needs, through the git executable:
- * the repository root, a commit, and a file's bytes at that commit.
+ * the repository root, a commit, the files of a folder at that commit, and a
+ * file's bytes at that commit.
  * git runs with the process's own environment (it needs PATH and HOME, which
  * the injected context of a test need not carry); it only reads.
  */
@@ -99,4 +100,29 @@ export async function readFileAtCommit(root: string, commit: string, path: strin
   } catch (error) {
     throw new PolicyError('BAD_REFERENCE', `${label}: cannot read it with git: ${(error as Error).message}`, {}, { cause: error });
   }
+}
+
+/**
+ * The regular files directly inside folder `dir` (relative to the repository
+ * root, `/`-separated; `''` for the root) at `commit`, as repository paths.
+ * Empty when the folder is not there.
+ */
+export async function readFolderAtCommit(root: string, commit: string, dir: string): Promise<string[]> {
+  const prefix = dir === '' || dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`;
+  let listing: string;
+  try {
+    const { stdout } = await runGit(root, ['--literal-pathspecs', 'ls-tree', '-z', commit, '--', ...(prefix ? [prefix] : [])], 16 * 1024 * 1024);
+    listing = stdout.toString('utf8');
+  } catch (error) {
+    throw new PolicyError('BAD_REFERENCE', `${commit}:${prefix}: cannot list it with git: ${(error as Error).message}`, {}, { cause: error });
+  }
+  const files: string[] = [];
+  for (const entry of listing.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type] = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    if (type === 'blob' && mode !== '120000' && path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) files.push(path);
+  }
+  return files.sort();
 }

@@ -1,12 +1,14 @@
 /**
  * The I/O half of `policy check`: finds the policies, reads each one and the
  * version it is compared with (the latest archived one, or the file at a git
- * ref), and verifies the archive. `evaluateCheck` does the rest.
+ * ref), finds the policies that were deleted (in the base or the archive but
+ * gone from the working tree), and verifies the archive. `evaluateCheck` does
+ * the rest.
  */
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { lstat, readdir, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { readReference } from '../archive/reference.js';
-import { readArchiveIndex } from '../archive/index-file.js';
+import { latestVersion, readArchiveIndex } from '../archive/index-file.js';
 import { listPolicyFiles } from '../archive/store.js';
 import { verifyArchive } from '../archive/verify.js';
 import type { Config } from '../config.js';
@@ -14,9 +16,9 @@ import type { Context } from '../context.js';
 import { isPolicyError, PolicyError } from '../errors.js';
 import { parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
 import { readPolicyFile } from '../policy/read-policy.js';
-import type { Policy } from '../types.js';
-import { readCommit, readFileAtCommit, readRepoRoot } from './git.js';
-import type { CheckProblem, CheckSubject } from './types.js';
+import type { ArchiveIndex, Policy } from '../types.js';
+import { readCommit, readFileAtCommit, readFolderAtCommit, readRepoRoot } from './git.js';
+import type { CheckProblem, CheckSubject, DeletedBase, DeletedSubject } from './types.js';
 
 /** What `evaluateCheck` needs. */
 export interface CheckSources {
@@ -53,8 +55,8 @@ async function locateFiles(ctx: Context, config: Config, cwd: string, root: stri
     paths = files.map((argument) => ({ argument, absolute: resolve(cwd, argument) }));
   } else {
     const dir = resolve(cwd, config.policies);
+    // None at all is an error only if nothing was deleted either (checked once deletions are known).
     paths = (await listPolicyFiles(dir)).map((absolute) => ({ argument: relative(cwd, absolute).split(sep).join('/'), absolute }));
-    if (paths.length === 0) throw new PolicyError('NOT_FOUND', `${config.policies}/: no policies (*.md files) to check`);
   }
   return paths.map(({ argument, absolute }) => {
     const file = toRepo(absolute);
@@ -124,10 +126,115 @@ async function readGitBase(root: string, commit: string, ref: string, located: L
   }
 }
 
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** Where the working tree's archive still publishes `id` (its latest version), or null. */
+async function readArchived(archiveDir: string, archiveLabel: string, id: string): Promise<{ folder: string; version: string; index: ArchiveIndex } | null> {
+  const folder = `${archiveLabel}/${id}`;
+  let index: ArchiveIndex | null;
+  try {
+    index = await readArchiveIndex(archiveDir, id, `${folder}/index.json`);
+  } catch (error) {
+    // An index that cannot be read is verify's to report.
+    if (isPolicyError(error)) return null;
+    throw error;
+  }
+  if (index === null || index.versions.length === 0) return null;
+  return { folder: `${folder}/`, version: latestVersion(index).version, index };
+}
+
+/** Where a deleted policy is compared from: the archive (no --base) or a git ref. */
+interface DeletionContext {
+  archiveDir: string;
+  archiveLabel: string;
+  git: { root: string; commit: string; ref: string } | null;
+}
+
+/**
+ * The deleted subject for `file` (repository path of a policy that is not in
+ * the working tree), or null when neither the base ref nor the archive has it.
+ */
+async function readDeletion(where: DeletionContext, file: string, id: string): Promise<DeletedSubject | null> {
+  const found = await readArchived(where.archiveDir, where.archiveLabel, id);
+  const archived = found ? { folder: found.folder, version: found.version } : null;
+  if (where.git) {
+    const { root, commit, ref } = where.git;
+    const label = `${ref}:${file}`;
+    const bytes = await readFileAtCommit(root, commit, file, label);
+    if (bytes === null) return null;
+    let base: DeletedBase = { path: label, title: null, lang: null, lastUpdated: null, sha256: null };
+    try {
+      const policy = parsePolicyBytes(bytes, label, id);
+      base = { path: label, title: policy.title, lang: policy.lang, lastUpdated: policy.lastUpdated?.date ?? null, sha256: policy.sha256 };
+    } catch (error) {
+      // What the base held need not parse for its deletion to matter.
+      if (!isPolicyError(error)) throw error;
+    }
+    return { kind: 'deleted', id, file, base, ref, archived };
+  }
+  if (!found) return null;
+  const latest = latestVersion(found.index);
+  const base = { path: `${found.folder}${latest.file}`, title: found.index.title, lang: found.index.lang, lastUpdated: null, sha256: latest.sha256 };
+  return { kind: 'deleted', id, file, base, ref: null, archived };
+}
+
+/** The ids of the policies the archive holds (folders with an index.json). */
+async function readArchivedIds(archiveDir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(archiveDir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const ids: string[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory() && (await exists(join(archiveDir, entry.name, 'index.json')))) ids.push(entry.name);
+  }
+  return ids.sort();
+}
+
+/**
+ * The policies deleted from the working tree, when no files are named: those
+ * in the policies folder at the base ref that are gone, or (no --base) those
+ * the archive holds whose id no policy file has.
+ */
+async function readDeletions(where: DeletionContext, root: string, policiesDir: string, knownIds: ReadonlySet<string>): Promise<DeletedSubject[]> {
+  const folder = relative(root, policiesDir).split(sep).join('/');
+  const candidates: { file: string; id: string }[] = [];
+  if (where.git) {
+    for (const file of await readFolderAtCommit(where.git.root, where.git.commit, folder)) {
+      const name = file.slice(file.lastIndexOf('/') + 1);
+      if (name.startsWith('.') || !/\.md$/i.test(name)) continue;
+      if (!(await exists(join(root, file)))) candidates.push({ file, id: policyIdFromPath(file) });
+    }
+  } else {
+    for (const id of await readArchivedIds(where.archiveDir)) {
+      if (!knownIds.has(id)) candidates.push({ file: `${folder === '' ? '' : `${folder}/`}${id}.md`, id });
+    }
+  }
+  const deleted: DeletedSubject[] = [];
+  for (const { file, id } of candidates) {
+    const subject = await readDeletion(where, file, id);
+    if (subject) deleted.push(subject);
+  }
+  return deleted;
+}
+
 /**
  * Reads every policy to check (`files`, else each `*.md` under the policies
  * folder) with its base: the file at git ref `baseRef`, or else the latest
- * archived version. Paths in the result are relative to the repository root.
+ * archived version; then the policies deleted from the working tree (in the
+ * base, or in the archive, and gone). Paths in the result are relative to the
+ * repository root.
  */
 export async function readCheckSources(ctx: Context, config: Config, files: readonly string[], baseRef?: string): Promise<CheckSources> {
   const cwd = await realpath(ctx.cwd);
@@ -144,18 +251,38 @@ export async function readCheckSources(ctx: Context, config: Config, files: read
   const ids = files.length > 0 ? new Set(located.map((entry) => entry.id)) : null;
   const problems = await readArchiveProblems(archiveDir, archiveLabel, ids);
 
+  const where: DeletionContext = { archiveDir, archiveLabel, git: commit !== null && baseRef !== undefined ? { root, commit, ref: baseRef } : null };
   const subjects: CheckSubject[] = [];
+  const knownIds = new Set<string>();
   for (const entry of located) {
+    knownIds.add(entry.id);
+    if (files.length > 0 && !(await exists(entry.absolute))) {
+      // A named file that is gone: deleted if the base or the archive has it; otherwise readHead says "no such file".
+      const deleted = await readDeletion(where, entry.file, entry.id);
+      if (deleted) {
+        subjects.push(deleted);
+        continue;
+      }
+    }
     const head = await readHead(ctx, entry);
     if ('problem' in head) {
       subjects.push({ kind: 'invalid', id: entry.id, file: entry.file, ...head.problem });
       continue;
     }
+    const declared = head.policy.frontMatter.id;
+    if (typeof declared === 'string') knownIds.add(declared);
     const subject =
       commit !== null && baseRef !== undefined
         ? await readGitBase(root, commit, baseRef, entry, head.policy)
         : await readArchivedBase(ctx, config, archiveDir, archiveLabel, entry, head.policy, problems);
     if (subject) subjects.push(subject);
+  }
+  if (files.length === 0) {
+    const deleted = await readDeletions(where, root, resolve(cwd, config.policies), knownIds);
+    if (located.length === 0 && deleted.length === 0) {
+      throw new PolicyError('NOT_FOUND', `${config.policies}/: no policies (*.md files) to check`);
+    }
+    subjects.push(...deleted);
   }
   return { subjects, problems, base: baseRef ?? 'the latest archived versions' };
 }

@@ -1,5 +1,5 @@
 /** The data of `policy check`: what it compares, and what it found. */
-import type { ChangeLevel, Policy, Revision } from '../types.js';
+import type { ChangeLevel, Lang, Policy, Revision } from '../types.js';
 
 /** The level at which a revision makes the check fail (`never`: report only). */
 export type FailOn = 'major' | 'minor' | 'never';
@@ -17,7 +17,9 @@ export type CheckProblemKind =
   /** The "last updated" date went backwards. */
   | 'last-updated'
   /** A major revision without enough notice before its `effective` date. */
-  | 'notice';
+  | 'notice'
+  /** A policy the base (or the archive) has and the working tree deleted. */
+  | 'deleted';
 
 /** One reason the check fails: a file (relative to the repository root), a line in it, a message. */
 export interface CheckFailure {
@@ -58,6 +60,7 @@ export type CheckSubject =
       /** Why there is nothing to compare with (e.g. `not in origin/main`). */
       note: string;
     }
+  | DeletedSubject
   | {
       kind: 'invalid';
       id: string;
@@ -66,6 +69,30 @@ export type CheckSubject =
       /** What is wrong, without the file name. */
       message: string;
     };
+
+/** What is known of a deleted policy from where it still exists (the base ref, or the archive). */
+export interface DeletedBase {
+  /** Where it still is, e.g. `main:policies/privacy-policy.md` or `archive/privacy-policy/2.0.md`. */
+  path: string;
+  title: string | null;
+  lang: Lang | null;
+  /** Its "last updated" date, YYYY-MM-DD, when known. */
+  lastUpdated: string | null;
+  sha256: string | null;
+}
+
+/** A policy that exists at the base (or has an archive) but whose file is gone from the working tree. */
+export interface DeletedSubject {
+  kind: 'deleted';
+  id: string;
+  /** The missing file, relative to the repository root. */
+  file: string;
+  base: DeletedBase;
+  /** The git ref it is still in, or null when the archive is the base. */
+  ref: string | null;
+  /** The archive folder that still publishes it and its latest version (e.g. `archive/privacy-policy/`, `2.0`), or null. */
+  archived: { folder: string; version: string } | null;
+}
 
 /** Options of the evaluation. */
 export interface CheckOptions {
@@ -80,7 +107,8 @@ export interface CheckOptions {
 /** A policy the check compared (or found new). */
 export type CheckedPolicy =
   | { status: 'compared'; id: string; file: string; revision: Revision }
-  | { status: 'new'; id: string; file: string; head: Policy; note: string };
+  | { status: 'new'; id: string; file: string; head: Policy; note: string }
+  | { status: 'deleted'; id: string; file: string; base: DeletedBase; note: string };
 
 /** The outcome of `policy check`. */
 export interface CheckResult {

@@ -1,12 +1,13 @@
 /**
  * The validations `policy check` runs on a revision besides its level: the
  * trigger list must not vanish, "last updated" must not go back, and a major
- * revision needs its notice period. Each returns a problem or null. Pure.
+ * revision needs its notice period; and a policy must not be deleted. Each
+ * returns a problem or null. Pure.
  */
 import { addDays, daysBetween, isIsoDate } from '../archive/dates.js';
 import type { Revision } from '../types.js';
 import { anchorLine, frontMatterKeyLine } from './lines.js';
-import type { CheckProblem } from './types.js';
+import type { CheckProblem, DeletedSubject } from './types.js';
 
 /** A problem when the base had its own list of major changes and the new version has none. */
 export function findTriggerListRemoval(revision: Revision, file: string, map?: Map<number, number>): CheckProblem | null {
@@ -72,4 +73,28 @@ export function findNoticeProblem(revision: Revision, file: string, noticeDays: 
     line,
     message: `major revision takes effect on ${effective}, ${days} day${Math.abs(days) === 1 ? '' : 's'} after today; ${need}`,
   };
+}
+
+/** Where a deleted policy still lives, in a few words (the report's note). Pure. */
+export function renderDeletionNote(subject: DeletedSubject): string {
+  const { archived, ref, id } = subject;
+  const parts = [
+    archived ? `${archived.folder} still publishes ${id}@${archived.version}` : '',
+    ref ? `the file is in ${ref}` : '',
+  ].filter(Boolean);
+  return parts.join('; ');
+}
+
+/**
+ * The failure for a deleted policy. Always a failure, whatever `--fail-on`:
+ * archived versions are immutable and stay public, so a deleted source leaves
+ * the archive (and the site built from it) showing a policy that no longer
+ * exists here, and the next publish could never announce its end.
+ */
+export function findDeletion(subject: DeletedSubject): CheckProblem {
+  const { archived, ref, id, file } = subject;
+  const why = archived
+    ? `${archived.folder} still publishes ${id}@${archived.version}, so the public archive would show a policy that no longer exists${ref ? ` (the file is in ${ref})` : ''}; restore the file, or retire the policy by publishing a version that says so`
+    : `${id} is in ${ref ?? 'the base'} and not archived yet, so nothing public is lost, but a policy never disappears silently: restore the file, or merge its removal knowingly past this check`;
+  return { kind: 'deleted', file, line: 1, message: `the policy was deleted; archived policies stay published — ${why}` };
 }

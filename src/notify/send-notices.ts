@@ -18,6 +18,7 @@ import type { ChangeLevel } from '../types.js';
 import { sendNotices, sleepFor, type DeliveryDeps, type DeliveryOptions, type DeliveryResult } from './deliver.js';
 import { FingerprintSet } from './fingerprint-set.js';
 import { Ledger, type DeliveryStatus, type LedgerKey } from './ledger.js';
+import { clearPendingNotice, pendingNoticesDir } from './pending-notices.js';
 import { parseSender, renderMessageTemplate, type MessageTemplate } from './message.js';
 import { renderNoticeModel } from './notice-model.js';
 import { DeliveryProgress } from './progress.js';
@@ -258,7 +259,8 @@ async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, re
  * Sends (or with `dryRun`, counts) the notices of `<id>@<version>`, printing
  * progress and a summary. Returns `skipped` with a reason when there is no
  * sender, no recipient list, or the version is a first one (and then prints
- * nothing: the caller says why). Throws PolicyError for bad input (recipients
+ * nothing: the caller says why). Once every configured recipient has an
+ * accepted message, removes the version's pending-notices marker. Throws PolicyError for bad input (recipients
  * file, configuration, archive) before anything is sent.
  */
 export async function sendVersionNotices(ctx: Context, config: Config, request: NoticeRequest, deps: NoticeDeps = {}): Promise<NoticeResult> {
@@ -266,6 +268,11 @@ export async function sendVersionNotices(ctx: Context, config: Config, request: 
   if (typeof plan === 'string') return { sent: 0, failed: 0, uncertain: 0, skipped: true, reason: plan };
   const result = request.dryRun ? await countNotices(ctx, plan, deps) : await deliverNotices(ctx, config, plan, Boolean(request.resume), deps);
   writeLines(deps.summary ?? ctx.stderr, renderNoticeSummary(result, plan.target));
+  // Every configured recipient now has an accepted message: the version's notices are no longer owed.
+  // A run to a --to list serves other people, so it settles nothing.
+  if (!request.dryRun && request.to === undefined && !hasUndelivered(result)) {
+    await clearPendingNotice(pendingNoticesDir(ctx, config), request.id, request.version);
+  }
   return result;
 }
 

@@ -15,7 +15,9 @@ import { renderCheckGithub } from '../report/github.js';
 import type { CheckCommandOptions } from './check.js';
 
 function policyWarnings(result: CheckResult): string[] {
-  return result.policies.flatMap((policy) => (policy.status === 'compared' ? policy.revision.warnings : policy.head.warnings));
+  return result.policies.flatMap((policy) =>
+    policy.status === 'compared' ? policy.revision.warnings : policy.status === 'new' ? policy.head.warnings : [],
+  );
 }
 
 /** Appends the Markdown report to the job summary; a failure to do so is a warning, never the verdict. */

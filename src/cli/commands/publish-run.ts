@@ -57,6 +57,7 @@ export function renderPublishJson(result: PublishResult): unknown {
   return {
     dryRun: result.dryRun,
     date: result.date,
+    pendingNotices: result.pendingNotices,
     policies: result.plans.map((plan) => ({
       id: plan.id,
       file: plan.file,
@@ -75,7 +76,7 @@ export function renderPublishJson(result: PublishResult): unknown {
 }
 
 function renderPublishText(result: PublishResult): string {
-  const lines: string[] = [];
+  const lines: string[] = result.pendingNotices.map((pending) => pending.action);
   for (const plan of result.plans) {
     if (plan.status === 'nothing') {
       lines.push(`${plan.id}: nothing to publish (no visible change since ${plan.id}@${plan.latest?.version})`);
@@ -88,7 +89,7 @@ function renderPublishText(result: PublishResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs `policy publish` and returns its exit status (0, 1 declined, 3 notices failed). */
+/** Runs `policy publish` and returns its exit status (0, 1 declined, 3 notices failed, including owed notices it resumed). */
 export async function runPublishCommand(ctx: Context, files: string[], cli: PublishCliOptions): Promise<number> {
   const { config } = await readConfig(ctx);
   const options: PublishOptions = {
@@ -114,6 +115,11 @@ export async function runPublishCommand(ctx: Context, files: string[], cli: Publ
   else ctx.stdout.write(renderPublishText(result));
 
   let exit: number = EXIT.ok;
+  for (const pending of result.pendingNotices) {
+    if (pending.noticeError === null) continue;
+    ctx.stderr.write(`policy: ${pending.noticeError}\n`);
+    exit = EXIT.noticesFailed;
+  }
   for (const plan of result.plans) {
     if (plan.noticeError === null) continue;
     ctx.stderr.write(`policy: ${plan.noticeError}\n`);

@@ -6,6 +6,24 @@ import { renderRevisionJson, type RevisionJson } from './json.js';
 /** A compared policy: the `policy diff` JSON, with the file checked and `status: "compared"`. */
 export type ComparedPolicyJson = { file: string; status: 'compared' } & RevisionJson;
 
+/**
+ * A policy deleted from the working tree: `old` is where it still exists (the
+ * base ref, or its latest archived version), `new` is null. Its failure is in
+ * `failures`.
+ */
+export interface DeletedPolicyJson {
+  file: string;
+  status: 'deleted';
+  note: string;
+  policy: { id: string; title: string | null; lang: Lang | null };
+  old: { path: string; lastUpdated: string | null; sha256: string | null };
+  new: null;
+  level: null;
+  triggers: never[];
+  changes: never[];
+  warnings: string[];
+}
+
 /** A policy with nothing to compare with: `old` is null and `level` is `initial`, as its first archived version would be. */
 export interface NewPolicyJson {
   file: string;
@@ -24,11 +42,26 @@ export interface NewPolicyJson {
 export interface CheckJson {
   ok: boolean;
   failures: { file: string; line: number; message: string }[];
-  policies: (ComparedPolicyJson | NewPolicyJson)[];
+  policies: (ComparedPolicyJson | NewPolicyJson | DeletedPolicyJson)[];
 }
 
-function policyJson(policy: CheckedPolicy): ComparedPolicyJson | NewPolicyJson {
+function policyJson(policy: CheckedPolicy): ComparedPolicyJson | NewPolicyJson | DeletedPolicyJson {
   if (policy.status === 'compared') return { file: policy.file, status: 'compared', ...renderRevisionJson(policy.revision) };
+  if (policy.status === 'deleted') {
+    const { base } = policy;
+    return {
+      file: policy.file,
+      status: 'deleted',
+      note: policy.note,
+      policy: { id: policy.id, title: base.title, lang: base.lang },
+      old: { path: base.path, lastUpdated: base.lastUpdated, sha256: base.sha256 },
+      new: null,
+      level: null,
+      triggers: [],
+      changes: [],
+      warnings: [],
+    };
+  }
   const { head } = policy;
   return {
     file: policy.file,

@@ -51,6 +51,13 @@ export function checkMarkdownNodes(result: CheckResult): RootContent[] {
       nodes.push(...revisionMarkdownNodes(policy.revision, 3));
       continue;
     }
+    if (policy.status === 'deleted') {
+      nodes.push(
+        { type: 'heading', depth: 3, children: [text(`${policy.base.title ?? policy.id} (${policy.id})`)] },
+        { type: 'paragraph', children: [strong(text(`${policy.id}: deleted`)), text(' — '), code(policy.file), text(` is gone; ${policy.note}`)] },
+      );
+      continue;
+    }
     nodes.push(
       { type: 'heading', depth: 3, children: [text(`${policy.head.title} (${policy.id})`)] },
       { type: 'paragraph', children: [strong(text(`${policy.id}: new policy`)), text(` — ${policy.note}`)] },

@@ -20,6 +20,8 @@ export function renderCheckText(result: CheckResult, style: TextStyle): string {
   for (const policy of result.policies) {
     if (policy.status === 'compared') {
       parts.push(renderRevisionText(policy.revision, style));
+    } else if (policy.status === 'deleted') {
+      parts.push(`${policy.base.title ?? policy.id} (${policy.id})\ndeleted: ${policy.file}\n\n${policy.id}: deleted — ${policy.note}\n`);
     } else {
       parts.push(`${policy.head.title} (${policy.id}, ${policy.head.lang})\nnew: ${policy.file}\n\n${policy.id}: new policy — ${policy.note}\n`);
     }

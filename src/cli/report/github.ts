@@ -48,6 +48,7 @@ const TITLES: Record<Exclude<CheckProblemKind, 'threshold'>, string> = {
   archive: 'Archive fails verify',
   'last-updated': 'Last-updated date goes back',
   notice: 'Notice period too short',
+  deleted: 'Policy deleted',
 };
 
 function changeTitle(level: string, triggers: readonly number[]): string {
@@ -87,6 +88,8 @@ export function renderCheckGithub(result: CheckResult): string {
   for (const problem of result.failures) lines.push(failureAnnotation(problem, changeOf(problem)));
 
   for (const policy of result.policies) {
+    // A deleted policy's ::error is among the failures above; there is no file left to annotate further.
+    if (policy.status === 'deleted') continue;
     if (policy.status === 'new') {
       for (const warning of policy.head.warnings) lines.push(renderAnnotation('warning', { file: policy.file, title: 'policy' }, warning));
       lines.push(renderAnnotation('notice', { file: policy.file, line: 1, title: 'New policy' }, `${policy.id} is new: ${policy.note}`));
