@@ -3,6 +3,8 @@
  * parse → Policy, diff → Change[], classify → Revision.
  */
 
+import type { ReasonMessage } from './classify/messages/types.js';
+
 /** Languages with templates and lexicon entries. */
 export type Lang = 'zh' | 'en';
 
@@ -124,8 +126,10 @@ export interface ClassifiedChange extends Change {
   level: ChangeLevel;
   /** Indices into the OLD version's trigger list (empty for a minor change, or a major one hitting no listed trigger). */
   triggers: number[];
-  /** Sentences a lawyer can read: which trigger, which words or entities changed. */
+  /** Sentences a lawyer can read: which trigger, which words or entities changed (English). */
   reasons: string[];
+  /** The same reasons as data, to word them in another language: `renderReasons(change, lang)` (src/classify/messages). */
+  reasonMessages?: ReasonMessage[];
 }
 
 /** The outcome of comparing two versions of one policy. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classifyRevision } from '../src/classify/classify-revision.js';
+import { renderReasons } from '../src/classify/messages/index.js';
+import { comparePolicies } from '../src/revision.js';
 import type { Block, Change, Policy, Trigger } from '../src/types.js';
+import { policyFrom, readFixture } from './helpers/policies.js';
 
 const TRIGGERS = ['处理个人信息的目的、类型、使用方式发生变化', '信息控制者发生变化，如并购重组', '共享、转让或公开披露的主要对象发生变化', '您的权利及其行使方式发生变化', '责任部门、联络方式及投诉渠道发生变化', '安全影响评估报告表明存在高风险'];
 
@@ -143,5 +146,45 @@ describe('classifyRevision', () => {
     const r = classifyRevision(p, c.next, [c.change, a.change]);
     expect(r.level).toBe('major');
     expect(r.triggers).toEqual([3, 5]);
+  });
+});
+
+describe('reasons in the policy\'s language', () => {
+  const revisionOf = (name: string) => comparePolicies(policyFrom(readFixture(`classify/${name}/old.md`)), policyFrom(readFixture(`classify/${name}/new.md`)));
+
+  it('a zh revision carries its reasons as messages, worded in Chinese for the site and in English as before', () => {
+    const r = revisionOf('zh-date-and-typo');
+    expect(r.new.lang).toBe('zh');
+    expect(r.changes.map((c) => renderReasons(c, r.new.lang))).toEqual([['日期变更（“2021 年 8 月 27 日”→“2022 年 1 月 10 日”）。'], ['错别字修正：“搜集”→“收集”。']]);
+    expect(r.changes.map((c) => c.reasons)).toEqual([['A date changed ("2021 年 8 月 27 日" → "2022 年 1 月 10 日").'], ['Typo fixed: "搜集" → "收集".']]);
+    for (const c of r.changes) expect(renderReasons(c, 'en')).toEqual(c.reasons);
+  });
+
+  it('a major zh change names its section and trigger in Chinese', () => {
+    const r = revisionOf('zh-request-email');
+    expect(r.changes).toHaveLength(1);
+    expect(renderReasons(r.changes[0]!, 'zh')).toEqual([
+      '联系邮箱由 legal@pingcap.com 变更为 privacy@pingcap.com；第“3. 个人信息管理的权利与方法”节受重大变更情形 4（“您参与个人信息处理方面的权利及其行使方式发生重大变化”）约束。',
+    ]);
+    const d = revisionOf('zhnolist-phone-changed');
+    expect(renderReasons(d.changes[0]!, 'zh')).toEqual([
+      '联系电话由 400-800-1234 变更为 400-800-5678；第“四、如何联系我们”节属于默认类别 5（“负责处理个人信息安全的责任部门、联络方式及投诉渠道发生变化”）；因本政策未列出自己的重大变更情形，故适用默认类别。',
+    ]);
+  });
+
+  it('every change of every zh fixture gets as many Chinese reasons as English ones, each a Chinese sentence', () => {
+    const cases = ['zh-archive-promise-removed', 'zh-list-lead-in-narrowed', 'zh-paragraph-split', 'zh-section-moved', 'zh-trigger-removed', 'zh-trigger-reworded', 'zh-etc-added', 'zh-heading-reworded'];
+    for (const name of cases) {
+      const r = revisionOf(name);
+      expect(r.changes.length, name).toBeGreaterThan(0);
+      for (const c of r.changes) {
+        const zh = renderReasons(c, 'zh');
+        expect(zh, name).toHaveLength(c.reasons.length);
+        for (const reason of zh) {
+          expect(reason, name).toMatch(/^[^A-Za-z].*。$/u);
+          expect(reason.replace(/“[^”]*”/gu, ''), name).not.toMatch(/\b(?:trigger|section|governed|changed|added|removed|minor)\b|"/u);
+        }
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ import { renderExcerpt, renderNoticeModel, type NoticeModel } from '../src/notif
 import { renderMailOptions, renderMessageTemplate } from '../src/notify/message.js';
 import { renderNoticeContent, renderNoticeHtml, renderNoticeSubject, renderNoticeText } from '../src/notify/render-notice.js';
 import type { ArchivedVersion, Block, ClassifiedChange, Policy, Revision } from '../src/types.js';
+import { comparePolicies } from '../src/revision.js';
 import { policyFrom, readFixture } from './helpers/policies.js';
 
 function entry(version: string, level: ArchivedVersion['level']): ArchivedVersion {
@@ -185,6 +186,21 @@ describe('notice text and HTML', () => {
     expect(html).toContain('<h2>我们负责处理个人信息安全的责任部门、联络方式及投诉渠道发生变化；</h2>');
     expect(html).toContain('<a href="https://policies.example.com/privacy-policy/2.0/changes/">');
     expect(html).toContain('重要提示：本次更新包含重大变更');
+  });
+
+  it('a notice of a classified zh revision shows no reasons, so none in English reaches a Chinese reader', () => {
+    const old = policyFrom(readFixture('notify/zh/1.0.md'), 'archive/privacy-policy/1.0.md', 'privacy-policy');
+    const now = policyFrom(readFixture('notify/zh/2.0.md'), 'archive/privacy-policy/2.0.md', 'privacy-policy');
+    const revision = comparePolicies(old, now);
+    const reasons = revision.changes.flatMap((c) => c.reasons);
+    expect(reasons.length).toBeGreaterThan(0);
+    const model = renderNoticeModel({ revision, entry: entry('2.0', revision.level === 'none' ? 'minor' : revision.level), previous: entry('1.0', 'initial'), siteUrl: SITE });
+    const content = renderNoticeContent(model);
+    expect(content.lang).toBe('zh');
+    for (const part of [content.text, content.html]) {
+      for (const reason of reasons) expect(part).not.toContain(reason.slice(0, 30));
+      expect(part).not.toMatch(/is governed by|no trigger governs|minor because/);
+    }
   });
 
   it('writes an en minor notice with the English template', () => {

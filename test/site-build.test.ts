@@ -89,6 +89,14 @@ describe('policy site', () => {
     expect(major.some((article) => /data-trigger="\d+"/.test(article))).toBe(true);
     expect(html).toMatch(/<del>.*legal.*<\/del>/);
     expect(html).toMatch(/<ins>.*privacy.*<\/ins>/);
+    // A Chinese policy's page gives the classifier's reasons in Chinese; an English one's in English.
+    const reasons = (page: string): string[] => [...page.matchAll(/<ul class="reasons">([\s\S]*?)<\/ul>/g)].flatMap((m) => [...m[1]!.matchAll(/<li>(.*?)<\/li>/g)].map((li) => li[1]!));
+    expect(reasons(html)).toContain('日期变更（“2022 年 3 月 1 日”→“2023 年 6 月 1 日”）。');
+    expect(reasons(html).some((reason) => reason.startsWith('联系邮箱由 legal@pingcap.com 变更为 privacy@pingcap.com；第“10. 如何联系我们”节受重大变更情形'))).toBe(true);
+    for (const reason of reasons(html)) expect(reason).toMatch(/^[^A-Za-z].*。$/u);
+    const terms = reasons(read('terms/1.1/changes/index.html'));
+    expect(terms.length).toBeGreaterThan(0);
+    for (const reason of terms) expect(reason).toMatch(/^[A-Z].*\.$/u);
   });
 
   it('uses the base URL for the feed and canonical links', async () => {

@@ -71,7 +71,16 @@ const REVISION: RevisionSummary = {
       ],
       level: 'major',
       triggers: [5],
-      reasons: ['联络邮箱由 legal@pingcap.com 改为 privacy@pingcap.com'],
+      reasons: [
+        'Contact e-mail address changed from legal@pingcap.com to privacy@pingcap.com; section "10. 如何联系我们" is governed by trigger 5 ("我们负责处理个人信息安全的责任部门、联络方式及投诉渠道发生变化").',
+      ],
+      reasonMessages: [
+        {
+          id: 'major',
+          clause: { id: 'entity', type: 'email', removed: ['legal@pingcap.com'], added: ['privacy@pingcap.com'] },
+          governance: { where: { at: 'section', title: '10. 如何联系我们' }, trigger: { index: 5, text: CONTACT_TRIGGER }, governed: true, isDefault: false },
+        },
+      ],
     } satisfies ClassifiedChange,
     {
       kind: 'added',
@@ -93,7 +102,8 @@ const REVISION: RevisionSummary = {
       inline: [],
       level: 'minor',
       triggers: [],
-      reasons: ['只删除了示例'],
+      // Reasons without their messages (as an older classifier left them) are shown as they are.
+      reasons: ['Only an example was removed.'],
     } satisfies ClassifiedChange,
   ],
 };
@@ -336,12 +346,23 @@ describe('page renderers', () => {
     expect(elements(major, (node) => node.tagName === 'ins').map(textOf)).toEqual(['新增：privacy']);
     expect(textOf(major)).toContain(CONTACT_TRIGGER);
     expect(textOf(major)).toContain('10. 如何联系我们');
-    expect(textOf(major)).toContain('联络邮箱由 legal@pingcap.com 改为 privacy@pingcap.com');
+    // The reasons are worded in the policy's language.
+    expect(elements(major, (node) => (node.properties.className as string[] | undefined)?.includes('reasons') === true).map(textOf)).toEqual([
+      '联系邮箱由 legal@pingcap.com 变更为 privacy@pingcap.com；第“10. 如何联系我们”节受重大变更情形 5（“我们负责处理个人信息安全的责任部门、联络方式及投诉渠道发生变化”）约束。',
+    ]);
+    expect(textOf(major)).not.toContain('is governed by');
+    expect(textOf(changes[2]!)).toContain('Only an example was removed.');
     expect(elements(changes[1]!, (node) => node.tagName === 'ins').map(textOf)).toEqual(['新增：新增的一个例子 <script>alert(1)</script>']);
     expect(elements(changes[2]!, (node) => node.tagName === 'del').map(textOf)).toEqual(['删除：被删除的句子。']);
     expect(stringifyHtml(tree)).not.toContain('<script>alert');
     expect(textOf(tree)).toContain('no trigger list: using the default list');
     expect(textOf(tree)).toContain('变更明细（共 3 处）');
+  });
+
+  it('the changes page of an English policy gives the English reasons', () => {
+    const model: ChangesPageModel = { lang: 'en', title: 'Privacy Policy', id: 'privacy-policy', entry: INDEX.versions[2]!, previous: INDEX.versions[1]!, baseUrl: null };
+    const major = elements(renderChangesPage(model, REVISION), (node) => node.tagName === 'article')[0]!;
+    expect(elements(major, (node) => node.tagName === 'li').map(textOf)).toEqual(REVISION.changes[0]!.reasons);
   });
 
   it('the changes page of a first version says there is nothing to compare', () => {

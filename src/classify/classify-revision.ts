@@ -8,10 +8,12 @@
 import { defaultListWarning } from '../policy/default-triggers.js';
 import type { Block, Change, ChangeLevel, ClassifiedChange, Policy, Revision, Trigger } from '../types.js';
 import { addInto, conceptFeatures, featuresOf, indexSections, modelTriggers, scoreTriggers, type SectionIndex, type TriggerModel, type Vector } from './affinity.js';
-import { analyzeBlock, analyzeModified, SUBSTANTIVE, type Analysis, type Signal } from './signals.js';
+import { analyzeBlock, analyzeModified, makeSignal, SUBSTANTIVE, type Analysis, type Signal } from './signals.js';
 import { DEFAULT_RULES, matchRules, maxLevel, validateRules, type Rule } from './rules.js';
 import { analyzeFrontMatter } from './front-matter.js';
-import { composeReasons, show } from './reasons.js';
+import { renderReasonMessages } from './messages/index.js';
+import type { Where } from './messages/types.js';
+import { composeReasons } from './reasons.js';
 import { contentKey, normalizeText, similarity } from './text.js';
 
 /** How the three views of a change are weighed to pick its trigger, and when a trigger governs. Tuned on the dev set. */
@@ -105,7 +107,7 @@ class Classifier {
       else if (gov.at >= 0) triggers = [this.old.triggers[gov.at]!.index];
       if (this.old.triggerSource === 'default') triggers = [];
     }
-    const reasons = composeReasons({
+    const reasonMessages = composeReasons({
       level,
       decisive,
       all: analysis.signals,
@@ -115,7 +117,7 @@ class Classifier {
       isDefault: this.old.triggerSource === 'default',
       isList: listSignals.length > 0,
     });
-    return { ...change, level, triggers, reasons };
+    return { ...change, level, triggers, reasons: renderReasonMessages(reasonMessages, 'en'), reasonMessages };
   }
 
   /** Signals of one change, including the trigger list's own edits. */
@@ -123,14 +125,13 @@ class Classifier {
     const fm = change.newBlock ?? change.oldBlock;
     if (fm && fm.kind === 'frontMatter') return analyzeFrontMatter(change, this.old, this.neu);
     if (change.kind === 'moved') {
-      return { signals: [{ kind: 'moved', text: `the block moved from line ${change.oldBlock?.line ?? '?'} to line ${change.newBlock?.line ?? '?'} unchanged`, concepts: [] }], changedText: '' };
+      return { signals: [makeSignal('moved', { id: 'moved', from: change.oldBlock?.line ?? null, to: change.newBlock?.line ?? null })], changedText: '' };
     }
     if (change.kind === 'modified' && change.oldBlock && change.newBlock) {
       const [before, after] = this.withSplitsAndMerges(change, all);
       const a = this.analyzeModified(before, after);
       if ((before !== change.oldBlock || after !== change.newBlock) && a.signals.every((x) => x.kind === 'same-text')) {
-        const what = before !== change.oldBlock ? 'merged with the paragraph after it' : 'split';
-        a.signals = [{ kind: 'text-elsewhere', text: `the paragraph was ${what}; not a word changed`, concepts: [] }];
+        a.signals = [makeSignal('text-elsewhere', { id: 'rejoined', how: before !== change.oldBlock ? 'merged' : 'split' })];
       }
       return this.withTriggerList(a, change.oldIndex, change.newIndex);
     }
@@ -144,11 +145,7 @@ class Classifier {
       }
       if (change.kind === 'removed' && other.newBlock) {
         const trig = this.oldTriggerAt.get(change.oldIndex);
-        const where = `line ${other.newBlock.line}`;
-        return {
-          signals: [{ kind: 'text-elsewhere', text: `the block reappears, edited, at ${where}; that change is judged there${trig ? ` (it states trigger ${trig.index})` : ''}`, concepts: [] }],
-          changedText: '',
-        };
+        return { signals: [makeSignal('text-elsewhere', { id: 'reappears', line: other.newBlock.line, trigger: trig ? trig.index : null })], changedText: '' };
       }
     }
     if (change.kind === 'added' && change.newBlock) {
@@ -161,7 +158,7 @@ class Classifier {
       const a = elsewhere ?? analyzeBlock(change.oldBlock, 'removed', this.sectionText('old', change.oldBlock.section));
       return this.withTriggerList(a, change.oldIndex, -1);
     }
-    return { signals: [{ kind: 'same-text', text: 'nothing a reader sees changed', concepts: [] }], changedText: '' };
+    return { signals: [makeSignal('same-text', { id: 'nothing-changed' })], changedText: '' };
   }
 
   /**
@@ -223,26 +220,29 @@ class Classifier {
     const newTrigger = newIndex >= 0 ? this.newTriggerAt.get(newIndex) : undefined;
     const substantive = a.signals.some((s) => SUBSTANTIVE.has(s.kind) || s.kind === 'rewording');
     if (oldTrigger && newIndex < 0) {
-      return { signals: [{ kind: 'trigger-removed', text: `trigger ${oldTrigger.index} ${show(oldTrigger.text)} was removed from the list of major changes`, concepts: [], trigger: oldTrigger.index }], changedText: oldTrigger.text };
+      return {
+        signals: [makeSignal('trigger-removed', { id: 'trigger-removed', index: oldTrigger.index, text: oldTrigger.text, frontMatter: false }, [], { trigger: oldTrigger.index })],
+        changedText: oldTrigger.text,
+      };
     }
     if (oldTrigger && substantive) {
       const to = newTrigger?.text ?? '';
       return {
-        signals: [{ kind: 'trigger-edited', text: `trigger ${oldTrigger.index} of the list of major changes was reworded from ${show(oldTrigger.text)} to ${show(to)}`, concepts: [], trigger: oldTrigger.index }, ...a.signals],
+        signals: [makeSignal('trigger-edited', { id: 'trigger-edited', index: oldTrigger.index, from: oldTrigger.text, to, frontMatter: false }, [], { trigger: oldTrigger.index }), ...a.signals],
         changedText: a.changedText,
       };
     }
     if (oldTrigger && !newTrigger && newIndex >= 0) {
-      return { signals: [{ kind: 'trigger-removed', text: `trigger ${oldTrigger.index} ${show(oldTrigger.text)} is no longer in the list of major changes`, concepts: [], trigger: oldTrigger.index }], changedText: oldTrigger.text };
+      return { signals: [makeSignal('trigger-removed', { id: 'trigger-dropped', index: oldTrigger.index, text: oldTrigger.text }, [], { trigger: oldTrigger.index })], changedText: oldTrigger.text };
     }
     if (!oldTrigger && newTrigger && oldIndex < 0 && substantive) {
-      return { signals: [{ kind: 'trigger-added', text: `a new trigger was added to the list of major changes: ${show(newTrigger.text)}`, concepts: [] }], changedText: newTrigger.text };
+      return { signals: [makeSignal('trigger-added', { id: 'trigger-added', text: newTrigger.text, frontMatter: false })], changedText: newTrigger.text };
     }
     // The sentence that introduces the list (重大变更包括但不限于：): narrowing or widening it edits the list as a whole.
     const lead = this.old.triggerBlocks ? this.old.triggerBlocks[0] - 1 : -1;
     if (oldIndex >= 0 && oldIndex === lead && this.old.triggerSource === 'policy' && a.signals.some((s) => SUBSTANTIVE.has(s.kind))) {
       const detail = a.signals.find((s) => SUBSTANTIVE.has(s.kind))!;
-      return { signals: [{ kind: 'trigger-added', text: `the sentence that introduces the list of major changes changed: ${detail.text}`, concepts: [] }], changedText: a.changedText };
+      return { signals: [makeSignal('trigger-added', { id: 'list-lead-in', detail: detail.message })], changedText: a.changedText };
     }
     return a;
   }
@@ -294,8 +294,8 @@ class Classifier {
       if (kind === 'added' && c.kind === 'added') continue;
       if (kind === 'removed' && c.kind === 'removed') continue;
       if (otherKey.length > key.length && otherKey.includes(key)) {
-        const where = kind === 'added' ? 'was split out of the old text at line' : 'was merged into the new text at line';
-        return { signals: [{ kind: 'text-elsewhere', text: `the ${block.kind === 'listItem' ? 'list item' : 'text'} ${show(block.text)} ${where} ${other.line}`, concepts: [] }], changedText: '' };
+        const message = { id: 'moved-text', what: block.kind === 'listItem' ? 'listItem' : 'text', text: block.text, how: kind === 'added' ? 'split-out' : 'merged-in', line: other.line } as const;
+        return { signals: [makeSignal('text-elsewhere', message)], changedText: '' };
       }
     }
     return null;
@@ -341,13 +341,13 @@ class Classifier {
     return { at, score: best, governed: best >= GOVERNANCE.threshold };
   }
 
-  private sectionName(side: 'old' | 'new', blockIndex: number): string {
-    if (blockIndex < 0) return 'the front matter';
+  private sectionName(side: 'old' | 'new', blockIndex: number): Where {
+    if (blockIndex < 0) return { at: 'front-matter' };
     const index = this.index(side);
     const path = index.path(blockIndex);
     const deepest = path[path.length - 1];
-    if (deepest === undefined || index.strength(blockIndex) < 1) return 'the opening text';
-    return `section ${show(deepest)}`;
+    if (deepest === undefined || index.strength(blockIndex) < 1) return { at: 'opening' };
+    return { at: 'section', title: deepest };
   }
 }
 

@@ -1,7 +1,6 @@
 /** Front matter changes: keys a reader sees (title) are minor; a trigger list kept there (`majorChangeTriggers`) is compared item by item. */
 import type { Block, Change, Policy } from '../types.js';
-import { show } from './reasons.js';
-import { analyzeModified, SUBSTANTIVE, type Analysis, type Signal } from './signals.js';
+import { analyzeModified, makeSignal, SUBSTANTIVE, type Analysis, type Signal } from './signals.js';
 import { normalizeText, similarity } from './text.js';
 
 /** A changed front-matter key: minor, unless it is the trigger list (`majorChangeTriggers`). */
@@ -12,9 +11,9 @@ export function analyzeFrontMatter(change: Change, old: Policy, neu: Policy): An
     const signals = frontMatterTriggerSignals(old, neu);
     if (signals.length > 0) return { signals, changedText: '' };
   }
-  const from = change.oldBlock ? show(change.oldBlock.text.slice(key.length + 1).trim()) : '(absent)';
-  const to = change.newBlock ? show(change.newBlock.text.slice(key.length + 1).trim()) : '(absent)';
-  return { signals: [{ kind: 'front-matter', text: `the front-matter key "${key}" changed from ${from} to ${to}`, concepts: [] }], changedText: '' };
+  const from = change.oldBlock ? change.oldBlock.text.slice(key.length + 1).trim() : null;
+  const to = change.newBlock ? change.newBlock.text.slice(key.length + 1).trim() : null;
+  return { signals: [makeSignal('front-matter', { id: 'front-matter', key, from, to })], changedText: '' };
 }
 
 /** Edits of a trigger list kept in front matter (no block shows them): compared item by item; a typo-level fix stays minor. */
@@ -41,13 +40,13 @@ export function frontMatterTriggerSignals(old: Policy, neu: Policy): Signal[] {
       const u = unmatched.splice(best, 1)[0]!;
       const a = analyzeModified(frontMatterBlock(t.text), frontMatterBlock(u.text));
       if (a.signals.some((x) => SUBSTANTIVE.has(x.kind) || x.kind === 'rewording')) {
-        out.push({ kind: 'trigger-edited', text: `trigger ${t.index} of the list of major changes (front matter) was reworded from ${show(t.text)} to ${show(u.text)}`, concepts: [], trigger: t.index });
+        out.push(makeSignal('trigger-edited', { id: 'trigger-edited', index: t.index, from: t.text, to: u.text, frontMatter: true }, [], { trigger: t.index }));
       } else out.push(...a.signals);
     } else {
-      out.push({ kind: 'trigger-removed', text: `trigger ${t.index} ${show(t.text)} was removed from the list of major changes (front matter)`, concepts: [], trigger: t.index });
+      out.push(makeSignal('trigger-removed', { id: 'trigger-removed', index: t.index, text: t.text, frontMatter: true }, [], { trigger: t.index }));
     }
   }
-  for (const u of unmatched) out.push({ kind: 'trigger-added', text: `a new trigger was added to the list of major changes (front matter): ${show(u.text)}`, concepts: [] });
+  for (const u of unmatched) out.push(makeSignal('trigger-added', { id: 'trigger-added', text: u.text, frontMatter: true }));
   return out;
 }
 

@@ -1,7 +1,10 @@
-/** Reasons a lawyer can read: the decisive signals, then which trigger governs the change (or that none does). */
+/**
+ * Reasons a lawyer can read: the decisive signals, then which trigger governs the change (or that
+ * none does). Composed as data (messages/types.ts); each language's catalogue words them.
+ */
 import type { ChangeLevel, Trigger } from '../types.js';
+import type { Governance, ReasonMessage, Where } from './messages/types.js';
 import { SUBSTANTIVE, type Signal } from './signals.js';
-import { quote } from './text.js';
 
 /** What a change's reasons are made of. */
 export interface ReasonInput {
@@ -10,8 +13,8 @@ export interface ReasonInput {
   decisive: Signal[];
   /** Every signal of the change. */
   all: Signal[];
-  /** Where the change sits, e.g. `section "10. 如何联系我们"` or `the opening text`. */
-  where: string;
+  /** Where the change sits (a section, the opening text, the front matter). */
+  where: Where;
   /** The trigger that best fits the change (governing or not). */
   trigger: Trigger | undefined;
   governed: boolean;
@@ -22,38 +25,30 @@ export interface ReasonInput {
 }
 
 /** At most three sentences, the first naming the trigger for a major change, or why a substantive edit stays minor. */
-export function composeReasons(r: ReasonInput): string[] {
-  const texts = [...new Set(r.decisive.map((s) => s.text))].slice(0, 3);
-  const name = r.trigger ? (r.isDefault ? `the default category ${r.trigger.index} (${show(r.trigger.text)})` : `trigger ${r.trigger.index} (${show(r.trigger.text)})`) : '';
-  const governs = !r.trigger
-    ? `no trigger governs ${r.where}`
-    : r.governed
-      ? r.isDefault
-        ? `${r.where} falls under ${name}, used because the policy lists no major-change triggers of its own`
-        : `${r.where} is governed by ${name}`
-      : r.level === 'major'
-        ? `no trigger governs ${r.where}; the nearest is ${name}`
-        : `no trigger governs ${r.where}`;
+export function composeReasons(r: ReasonInput): ReasonMessage[] {
+  const clauses = distinct(r.decisive).slice(0, 3);
+  const governance: Governance = {
+    where: r.where,
+    trigger: r.trigger ? { index: r.trigger.index, text: r.trigger.text } : null,
+    governed: r.governed,
+    isDefault: r.isDefault,
+  };
+  const plain = (s: Signal): ReasonMessage => ({ id: 'plain', clause: s.message });
   if (r.level === 'major') {
-    if (r.isList) return texts.map(sentence);
-    return [sentence(`${texts[0] ?? 'The change alters a commitment'}; ${governs}`), ...texts.slice(1).map(sentence)];
+    if (r.isList) return clauses.map(plain);
+    return [{ id: 'major', clause: clauses[0]?.message ?? null, governance }, ...clauses.slice(1).map(plain)];
   }
-  const minor = texts.length > 0 ? texts : [...new Set(r.all.map((s) => s.text))].slice(0, 3);
-  if (minor.length === 0) return ['Nothing a reader sees changed.'];
+  const minor = clauses.length > 0 ? clauses : distinct(r.all).slice(0, 3);
+  if (minor.length === 0) return [{ id: 'nothing' }];
   if (r.all.some((s) => SUBSTANTIVE.has(s.kind)) && !r.governed && !r.isList) {
-    return [sentence(`${minor[0]}; minor because ${governs}`), ...minor.slice(1).map(sentence)];
+    return [{ id: 'minor-ungoverned', clause: minor[0]!.message, governance }, ...minor.slice(1).map(plain)];
   }
-  return minor.map(sentence);
+  return minor.map(plain);
 }
 
-/** A quotation for a reason: trailing punctuation dropped, long text shortened. */
-export function show(text: string): string {
-  return `"${quote(text.replace(/[。；;，,.]+$/u, ''), 100)}"`;
-}
-
-/** A clause made a sentence: capitalised, with a final period. */
-export function sentence(s: string): string {
-  const t = s.trim();
-  const first = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?。]$/.test(first) ? first : `${first}.`;
+/** The signals that read differently (the first of each English clause), in order. */
+function distinct(signals: Signal[]): Signal[] {
+  const seen = new Map<string, Signal>();
+  for (const s of signals) if (!seen.has(s.text)) seen.set(s.text, s);
+  return [...seen.values()];
 }

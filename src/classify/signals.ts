@@ -1,16 +1,19 @@
 /**
  * Signals of one change: what kind of edit it is, what it touches. Each signal carries a
- * clause for the reason and the concepts it is about (which steer the trigger choice).
+ * message for the reason (messages/: an id and the words it names, worded per language)
+ * and the concepts it is about (which steer the trigger choice).
  * The rules (rules.ts) turn signals into a level; nothing here decides major or minor.
  */
 import type { Block } from '../types.js';
-import { conceptById, findConcepts, isStrong } from './concepts.js';
+import { findConcepts, isStrong } from './concepts.js';
 import { compareEntities, entitiesOfUrls, extractEntities, type Entity, type EntityDelta, type EntityType } from './entities.js';
 import { applyHunks, diffHunks, type Hunk } from './hunks.js';
 import { enumerationEdit, sentenceAt, wholeSentences } from './lists.js';
 import { compareMarkers, type MarkerFlip } from './markers.js';
+import { renderSignalMessage } from './messages/index.js';
+import type { Presence, SignalMessage } from './messages/types.js';
 import type { SignalKind } from './rules.js';
-import { cjkCount, contentKey, contentWords, normalizeText, quote, similarity, stem } from './text.js';
+import { cjkCount, contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
 import { classifyTrivialHunk, EXAMPLE_MARKERS, isCrossReference, isExample, type TrivialEdit } from './trivial.js';
 
 /** One observation about a change. */
@@ -18,7 +21,9 @@ export interface Signal {
   kind: SignalKind;
   /** For `entity` signals. */
   entityType?: EntityType;
-  /** A clause for the reason (English, no final period), e.g. `contact e-mail changed from a to b`. */
+  /** What was observed, as data for a reason in any language (messages/). */
+  message: SignalMessage;
+  /** The message as an English clause (no final period), e.g. `Contact e-mail address changed from a to b`. */
   text: string;
   /** Lexicon concept ids the edit is about. */
   concepts: string[];
@@ -35,21 +40,13 @@ export interface Analysis {
   contextText?: string;
 }
 
+/** A signal of a kind with its message (and the message's English clause as `text`). */
+export function makeSignal(kind: SignalKind, message: SignalMessage, concepts: string[] = [], extra: Pick<Signal, 'entityType' | 'trigger'> = {}): Signal {
+  return { kind, ...extra, message, text: renderSignalMessage(message, 'en'), concepts };
+}
+
 /** Signal kinds that can make a change major (the rest are harmless by nature). */
 export const SUBSTANTIVE: ReadonlySet<SignalKind> = new Set(['trigger-removed', 'trigger-edited', 'trigger-added', 'entity', 'flip', 'enumeration', 'concept', 'sentence', 'clause', 'rewrite', 'block']);
-
-const ENTITY_NAMES: Record<EntityType, string> = {
-  email: 'e-mail address',
-  url: 'link',
-  phone: 'phone number',
-  organization: 'organisation',
-  duration: 'period',
-  amount: 'amount',
-  percentage: 'percentage',
-  number: 'figure',
-  region: 'region',
-  date: 'date',
-};
 
 /** Concepts an entity type speaks to, whatever section it sits in. */
 const ENTITY_CONCEPTS: Partial<Record<EntityType, string[]>> = {
@@ -59,23 +56,6 @@ const ENTITY_CONCEPTS: Partial<Record<EntityType, string[]>> = {
   region: ['location'],
   amount: ['fee'],
 };
-
-const TRIVIAL_TEXT: Record<TrivialEdit['kind'], (e: TrivialEdit) => string> = {
-  whitespace: () => 'only whitespace changed',
-  punctuation: (e) => `punctuation changed (${show(e.before)} → ${show(e.after)})`,
-  case: (e) => `letter case changed (${show(e.before)} → ${show(e.after)})`,
-  typo: (e) => `typo fixed: ${show(e.before)} → ${show(e.after)}`,
-  'function-words': (e) => (e.after === '' ? `the function word ${show(e.before)} was dropped` : e.before === '' ? `the function word ${show(e.after)} was added` : `function words changed (${show(e.before)} → ${show(e.after)})`),
-  duplicate: (e) => `${show(e.before)} was removed, but the same words are still there`,
-  example: (e) => (e.after === '' ? `an example was removed (${show(e.before)}); the category it illustrated is still named` : `an example was added (${show(e.after)}) that restates an existing category`),
-  'cross-reference': (e) => (e.after === '' ? `a cross-reference was removed (${show(e.before)})` : `a cross-reference was added (${show(e.after)})`),
-  date: (e) => `a date changed (${show(e.before)} → ${show(e.after)})`,
-  link: (e) => `a link changed (${show(e.before)} → ${show(e.after)})`,
-};
-
-function show(text: string, max = 100): string {
-  return text.trim() === '' ? '(nothing)' : `"${quote(text, max)}"`;
-}
 
 /** Signals of a modified block. `sectionText` is the old text of its section (for examples). */
 export function analyzeModified(before: Block, after: Block, sectionText = ''): Analysis {
@@ -87,10 +67,10 @@ export function analyzeModified(before: Block, after: Block, sectionText = ''): 
     if (signals.length === 0) {
       signals.push(
         before.kind === 'heading' && after.kind === 'heading'
-          ? { kind: 'heading', text: `the heading ${show(a)} moved from level ${before.depth} to level ${after.depth}`, concepts: [] }
+          ? makeSignal('heading', { id: 'heading-level', text: a, from: before.depth, to: after.depth })
           : before.kind !== after.kind || before.depth !== after.depth
-          ? { kind: 'structure', text: `the block changed from ${before.kind} to ${after.kind} with the same text`, concepts: [] }
-          : { kind: 'same-text', text: 'the text a reader sees is the same before and after', concepts: [] },
+          ? makeSignal('structure', { id: 'block-kind', from: before.kind, to: after.kind })
+          : makeSignal('same-text', { id: 'same-text' }),
       );
     }
     return { signals, changedText: '' };
@@ -106,13 +86,12 @@ export function analyzeModified(before: Block, after: Block, sectionText = ''): 
   for (const kind of new Set(trivial.map((t) => t.kind))) {
     const edits = [...new Map(trivial.filter((t) => t.kind === kind).map((t) => [`${t.before}\u0000${t.after}`, t])).values()];
     const first = edits[0]!;
-    const more = edits.length > 1 ? ` (and ${edits.length - 1} more like it)` : '';
-    signals.push({ kind, text: TRIVIAL_TEXT[kind](first) + more, concepts: [] });
+    signals.push(makeSignal(kind, { id: `trivial-${kind}`, before: first.before, after: first.after, more: edits.length - 1 } as SignalMessage));
   }
   if (substantive.length === 0) return { signals, changedText: '' };
 
   if (before.kind === 'heading' && after.kind === 'heading') {
-    return { signals: [{ kind: 'heading', text: `the heading changed from ${show(a)} to ${show(b)}`, concepts: [] }, ...signals.filter((x) => x.kind === 'link')], changedText: '' };
+    return { signals: [makeSignal('heading', { id: 'heading-changed', from: a, to: b }), ...signals.filter((x) => x.kind === 'link')], changedText: '' };
   }
   const effective = applyHunks(a, substantive);
   // A sentence added or removed whole speaks for itself: its own "may" or "not" is not a flip of what was there.
@@ -135,26 +114,23 @@ export function analyzeModified(before: Block, after: Block, sectionText = ''): 
   for (const h of substantive) {
     const e = trimOrgItems(enumerationEdit(h, a, b), a, b);
     if (e && e.removed.length === 0 && inExamples(e.sentence, e.added, `${a}\n${sectionText}`)) {
-      found.push({ kind: 'example', text: `the examples in ${show(e.sentence)} gained ${e.added.map((x) => show(x)).join(', ')}`, concepts: [] });
+      found.push(makeSignal('example', { id: 'examples-gained', sentence: e.sentence, added: e.added }));
     } else if (e) {
-      const parts: string[] = [];
-      if (e.added.length > 0) parts.push(`adds ${e.added.map((x) => show(x)).join(', ')}`);
-      if (e.removed.length > 0) parts.push(`removes ${e.removed.map((x) => show(x)).join(', ')}`);
-      found.push({ kind: 'enumeration', text: `the enumeration in ${show(e.sentence)} ${parts.join(' and ')}`, concepts: conceptsIn(e.sentence) });
+      found.push(makeSignal('enumeration', { id: 'enumeration', sentence: e.sentence, added: e.added, removed: e.removed }, conceptsIn(e.sentence)));
     }
     const added = wholeSentences(h.inserted).filter((s) => !isCrossReference(s));
     const removed = wholeSentences(h.deleted);
-    if (added.length > 0) found.push({ kind: 'sentence', text: `a sentence was added: ${show(added[0]!)}`, concepts: conceptsIn(added.join(' ')) });
+    if (added.length > 0) found.push(makeSignal('sentence', { id: 'sentence', change: 'added', text: added[0]! }, conceptsIn(added.join(' '))));
     if (removed.length > 0 && contentKey(b).includes(contentKey(removed[0]!)) === false) {
-      found.push({ kind: 'sentence', text: `a sentence was removed: ${show(removed[0]!)}`, concepts: conceptsIn(removed.join(' ')) });
+      found.push(makeSignal('sentence', { id: 'sentence', change: 'removed', text: removed[0]! }, conceptsIn(removed.join(' '))));
     }
     if (added.length === 0 && removed.length === 0 && !e && substantive.length === 1) {
       // A clause added or cut with nothing in its place: a condition, a purpose, a promise.
       // (Only as the block's one edit: a reworded sentence cuts and adds pieces all over.)
       if (isClause(h.inserted) && contentWords(h.deleted).length === 0) {
-        found.push({ kind: 'clause', text: `a clause was added: ${show(h.inserted)}`, concepts: conceptsIn(h.inserted) });
+        found.push(makeSignal('clause', { id: 'clause', change: 'added', text: h.inserted }, conceptsIn(h.inserted)));
       } else if (isClause(h.deleted) && contentWords(h.inserted).length === 0) {
-        found.push({ kind: 'clause', text: `a clause was removed: ${show(h.deleted)}`, concepts: conceptsIn(h.deleted) });
+        found.push(makeSignal('clause', { id: 'clause', change: 'removed', text: h.deleted }, conceptsIn(h.deleted)));
       }
     }
   }
@@ -164,13 +140,13 @@ export function analyzeModified(before: Block, after: Block, sectionText = ''): 
   if (concept) found.push(concept);
   const committal = findConcepts(changedText).some((h) => isStrong(h.concept) && !h.weak);
   if (similarity(a, b) < 0.5 && contentWords(changedText).length >= 4 && committal) {
-    found.push({ kind: 'rewrite', text: `the passage was rewritten (from ${show(a)} to ${show(b)})`, concepts: conceptsIn(changedText) });
+    found.push(makeSignal('rewrite', { id: 'rewrite', from: a, to: b }, conceptsIn(changedText)));
   }
   if (found.length === 0) {
     const h = substantive[0]!;
     const from = sentenceAt(a, h.oldStart);
     const to = sentenceAt(b, h.newStart);
-    found.push({ kind: 'rewording', text: `the wording changed from ${show(from)} to ${show(to)} without adding or removing a commitment term`, concepts: [] });
+    found.push(makeSignal('rewording', { id: 'rewording', from, to }));
   }
   return { signals: [...found, ...signals], changedText, contextText };
 }
@@ -178,15 +154,17 @@ export function analyzeModified(before: Block, after: Block, sectionText = ''): 
 /** Signals of a block that was added or removed whole. */
 export function analyzeBlock(block: Block, kind: 'added' | 'removed', sectionText = ''): Analysis {
   const text = normalizeText(block.text);
-  const verb = kind === 'added' ? 'added' : 'removed';
-  if (block.kind === 'heading') return { signals: [{ kind: 'heading', text: `the heading ${show(text)} was ${verb}`, concepts: [] }], changedText: '' };
+  const change: Presence = kind;
+  if (block.kind === 'heading') return { signals: [makeSignal('heading', { id: 'heading-block', change, text })], changedText: '' };
   if (contentKey(text) === '' || block.kind === 'thematicBreak' || block.kind === 'definition') {
     const sig: Signal[] = block.kind === 'definition' ? linkSignals(kind === 'removed' ? block.urls : [], kind === 'added' ? block.urls : []) : [];
-    return { signals: sig.length > 0 ? sig : [{ kind: 'structure', text: `a ${block.kind} without text was ${verb}`, concepts: [] }], changedText: '' };
+    return { signals: sig.length > 0 ? sig : [makeSignal('structure', { id: 'empty-block', change, blockKind: block.kind })], changedText: '' };
   }
-  if (isCrossReference(text)) return { signals: [{ kind: 'cross-reference', text: `a cross-reference was ${verb} (${show(text)})`, concepts: [] }], changedText: '' };
+  // A whole cross-reference or example block reads like the same edit inside a paragraph (trivial.ts).
+  const [before, after] = kind === 'added' ? ['', text] : [text, ''];
+  if (isCrossReference(text)) return { signals: [makeSignal('cross-reference', { id: 'trivial-cross-reference', before, after, more: 0 })], changedText: '' };
   if (kind === 'added' && isExample(text, { before: '', after: text, sectionText })) {
-    return { signals: [{ kind: 'example', text: `an example was added (${show(text)}) that restates an existing category`, concepts: [] }], changedText: '' };
+    return { signals: [makeSignal('example', { id: 'trivial-example', before, after, more: 0 })], changedText: '' };
   }
   const signals: Signal[] = [];
   const ents = extractEntities(text).concat(entitiesOfUrls(block.urls).filter((e) => e.type !== 'url'));
@@ -194,8 +172,8 @@ export function analyzeBlock(block: Block, kind: 'added' | 'removed', sectionTex
   for (const d of compareEntities(kind === 'removed' ? ents : [], kind === 'added' ? ents : [])) {
     if (d.type === 'email' || d.type === 'phone' || d.type === 'organization') signals.push(entitySignal(d));
   }
-  const what = block.kind === 'listItem' ? 'list item' : block.kind === 'tableRow' ? 'table row' : 'paragraph';
-  signals.unshift({ kind: 'block', text: `a ${what} was ${verb}: ${show(text)}`, concepts: conceptsIn(text) });
+  const what = block.kind === 'listItem' || block.kind === 'tableRow' ? block.kind : 'paragraph';
+  signals.unshift(makeSignal('block', { id: 'block', change, what, text }, conceptsIn(text)));
   return { signals, changedText: text };
 }
 
@@ -204,48 +182,22 @@ function linkSignals(before: string[], after: string[]): Signal[] {
   const out: Signal[] = [];
   for (const d of compareEntities(entitiesOfUrls(before), entitiesOfUrls(after))) {
     if (d.type === 'url') {
-      const from = d.removed.map((e) => e.text).join(', ') || '(none)';
-      const to = d.added.map((e) => e.text).join(', ') || '(none)';
-      out.push({ kind: 'link', text: `a link target changed (${from} → ${to})`, concepts: [] });
+      out.push(makeSignal('link', { id: 'link-target', from: d.removed.map((e) => e.text), to: d.added.map((e) => e.text) }));
     } else out.push(entitySignal(d));
   }
   return out;
 }
 
 function entitySignal(d: EntityDelta): Signal {
-  const name = ENTITY_NAMES[d.type];
-  const list = (es: Entity[]): string => es.map((e) => e.text).join(', ');
-  let text: string;
-  if (d.removed.length > 0 && d.added.length > 0) text = `${name} changed from ${list(d.removed)} to ${list(d.added)}`;
-  else if (d.added.length > 0) text = `${name} added: ${list(d.added)}`;
-  else text = `${name} removed: ${list(d.removed)}`;
-  if (d.type === 'email' || d.type === 'phone') text = `contact ${text}`;
   const kind: SignalKind = d.type === 'url' ? 'link' : d.type === 'date' ? 'date' : 'entity';
-  return { kind, entityType: d.type, text: capitalizeFirst(text), concepts: ENTITY_CONCEPTS[d.type] ?? [] };
+  const texts = (es: Entity[]): string[] => es.map((e) => e.text);
+  return makeSignal(kind, { id: 'entity', type: d.type, removed: texts(d.removed), added: texts(d.added) }, ENTITY_CONCEPTS[d.type] ?? [], { entityType: d.type });
 }
 
-const CLASS_NAMES: Record<string, string> = {
-  negation: 'negation',
-  will: 'certainty',
-  may: 'permission',
-  must: 'obligation',
-  only: 'limitation',
-  all: 'universal scope',
-  'open-ended': 'open-ended scope',
-  exception: 'exception',
-  qualifier: 'qualifier',
-};
-
 function flipSignal(flips: MarkerFlip[], changed: string): Signal {
-  const parts = flips
-    .filter((f) => f.markerClass !== 'will' || flips.length === 1)
-    .map((f) => {
-      const name = CLASS_NAMES[f.markerClass] ?? f.markerClass;
-      if (f.removed.length > 0 && f.added.length > 0) return `${name} "${f.removed.join('", "')}" became "${f.added.join('", "')}"`;
-      if (f.removed.length > 0) return `${name} "${f.removed.join('", "')}" was removed`;
-      return `${name} "${f.added.join('", "')}" was added`;
-    });
-  return { kind: 'flip', text: `the promise's force changed: ${[...new Set(parts)].join('; ')}`, concepts: conceptsIn(changed) };
+  // "will" only counts beside another class (may → will); alone it is the flip.
+  const parts = flips.filter((f) => f.markerClass !== 'will' || flips.length === 1).map((f) => ({ markerClass: f.markerClass, removed: f.removed, added: f.added }));
+  return makeSignal('flip', { id: 'flip', parts }, conceptsIn(changed));
 }
 
 const LEGAL_FORM = /(?:股份有限公司|有限责任公司|有限公司|合伙企业|研究院)$|[\s,]*(?:co\.?,?\s*ltd\.?|pte\.?\s*ltd\.?|pty\.?\s*ltd\.?|inc\.?|incorporated|ltd\.?|limited|llc|l\.l\.c\.|llp|gmbh|ag|s\.a\.s?\.?|sas|b\.v\.|n\.v\.|plc|corp\.?|corporation)$/iu;
@@ -316,15 +268,7 @@ function conceptDelta(before: string, after: string, hunks: Hunk[]): Signal | nu
   if (ids.length === 0) return null;
   const inserted = findConcepts(hunks.map((h) => h.inserted).join('\n')).filter((h) => ids.includes(h.concept) && !h.weak);
   const deleted = findConcepts(hunks.map((h) => h.deleted).join('\n')).filter((h) => ids.includes(h.concept) && !h.weak);
-  const list = (hs: typeof inserted): string => [...new Set(hs.map((h) => `"${h.term}"`))].join(', ');
-  const labels = [...new Set(ids.map((id) => conceptById(id)?.label ?? id))].join(', ');
-  const parts: string[] = [];
-  if (inserted.length > 0) parts.push(`adds ${list(inserted)}`);
-  if (deleted.length > 0) parts.push(`removes ${list(deleted)}`);
-  if (parts.length === 0) return null;
-  return { kind: 'concept', text: `the edit ${parts.join(' and ')} (${labels})`, concepts: ids };
-}
-
-function capitalizeFirst(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  if (inserted.length === 0 && deleted.length === 0) return null;
+  const written = (hs: typeof inserted): string[] => [...new Set(hs.map((h) => h.term))];
+  return makeSignal('concept', { id: 'concept', added: written(inserted), removed: written(deleted), concepts: ids }, ids);
 }

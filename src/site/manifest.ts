@@ -12,7 +12,7 @@ import type { VersionFacts } from './model.js';
 export const MANIFEST_FILE = '.policy-site.json';
 
 /** Bump when the pages' markup changes, so every page is re-rendered once. */
-export const SITE_FORMAT = 1;
+export const SITE_FORMAT = 2;
 
 /** One file the builder wrote. */
 export interface ManifestFile {

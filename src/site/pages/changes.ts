@@ -1,5 +1,6 @@
 /** `/<id>/<version>/changes/`: the redline of a version against the one before it, each change with its verdict. */
 import type { Element, Root } from 'hast';
+import { renderReasons } from '../../classify/messages/index.js';
 import type { ArchivedVersion, ClassifiedChange, Lang, Revision, Trigger } from '../../types.js';
 import { h, type Child } from '../h.js';
 import { messagesFor, type Messages } from '../i18n.js';
@@ -51,6 +52,8 @@ function renderRedline(change: ClassifiedChange, messages: Messages): Element {
 
 function renderChange(change: ClassifiedChange, number: number, revision: RevisionSummary, lang: Lang): Element {
   const messages = messagesFor(lang);
+  // The classifier's reasons in the page's (the policy's) language.
+  const reasons = renderReasons(change, lang);
   const block = change.newBlock ?? change.oldBlock;
   const section = block?.section.join(' › ') ?? '';
   const oldSection = change.oldBlock?.section.join(' › ') ?? '';
@@ -67,10 +70,10 @@ function renderChange(change: ClassifiedChange, number: number, revision: Revisi
     change.kind === 'moved' && oldSection !== section && oldSection !== '' ? h('p', { className: ['where'] }, messages.movedFrom(oldSection)) : null,
     renderRedline(change, messages),
     change.triggers.map((index) => renderTriggerQuote(index, triggerText(revision.old.triggers, index), messages)),
-    change.reasons.length > 0
+    reasons.length > 0
       ? [
           h('p', { className: ['sr-only'] }, messages.reasonsLabel),
-          h('ul', { className: ['reasons'] }, change.reasons.map((reason) => h('li', {}, reason))),
+          h('ul', { className: ['reasons'] }, reasons.map((reason) => h('li', {}, reason))),
         ]
       : null,
   ];
