@@ -251,15 +251,17 @@ describe('renderSummary', () => {
   const seed = readFileSync(new URL('./fixtures/policies/privacy-policy.zh.md', import.meta.url), 'utf8');
   const revisionOf = (edited: string) => comparePolicies(policyFrom(seed), policyFrom(edited));
 
-  it('leads with the major change, then counts the others', () => {
+  it('leads with the major change, then counts the others, in the policy\'s language', () => {
     const edited = seed
       .replace('legal@pingcap.com](mailto:legal@pingcap.com)。我们将', 'legal@pingcap.cn](mailto:legal@pingcap.cn)。我们将')
       .replace('我们搜集的', '我们收集的');
-    expect(renderSummary(revisionOf(edited))).toBe('Contact e-mail address changed from legal@pingcap.com to legal@pingcap.cn; and 1 minor change');
+    expect(renderSummary(revisionOf(edited))).toBe('联系邮箱由 legal@pingcap.com 变更为 legal@pingcap.cn；另有 1 处一般变更');
+    expect(renderSummary(revisionOf(edited), 'en')).toBe('Contact e-mail address changed from legal@pingcap.com to legal@pingcap.cn; and 1 minor change');
   });
 
   it('describes a minor revision by its first change', () => {
-    expect(renderSummary(revisionOf(seed.replace('我们搜集的', '我们收集的')))).toBe('Typo fixed: "搜集" → "收集"');
-    expect(renderSummary(revisionOf(seed))).toBe('No visible change');
+    expect(renderSummary(revisionOf(seed.replace('我们搜集的', '我们收集的')))).toBe('错别字修正：“搜集”→“收集”');
+    expect(renderSummary(revisionOf(seed.replace('我们搜集的', '我们收集的')), 'en')).toBe('Typo fixed: "搜集" → "收集"');
+    expect(renderSummary(revisionOf(seed), 'en')).toBe('No visible change');
   });
 });

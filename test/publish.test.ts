@@ -66,7 +66,7 @@ describe('policy publish: a major revision', () => {
       previous: entryHash(first!),
     });
     expect(second!.triggers).toContain(5);
-    expect(second!.summary).toBe('Contact e-mail address changed from legal@pingcap.com to privacy@pingcap.com');
+    expect(second!.summary).toBe('联系邮箱由 legal@pingcap.com 变更为 privacy@pingcap.com');
     expect(second!.automatic).toBeUndefined();
 
     const verify = await runPolicy(['verify', '--strict'], { cwd: made.root });
