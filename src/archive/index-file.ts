@@ -4,7 +4,7 @@
  * field; rendering writes the fields in a fixed order, two-space indented, so
  * the file reads well in a pull request.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PolicyError } from '../errors.js';
 import type { ArchiveIndex, ArchivedVersion } from '../types.js';
@@ -173,4 +173,22 @@ export function latestVersion(index: ArchiveIndex): ArchivedVersion {
   const latest = index.versions[index.versions.length - 1];
   if (!latest) throw new PolicyError('ARCHIVE_INVALID', `archive index of ${index.id} lists no version`);
   return latest;
+}
+
+/** The ids of the policies the archive holds: its folders with an index.json, sorted. */
+export async function readArchivedIds(archiveDir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(archiveDir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const ids: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const names = await readdir(join(archiveDir, entry.name));
+    if (names.includes(INDEX_FILE)) ids.push(entry.name);
+  }
+  return ids.sort();
 }

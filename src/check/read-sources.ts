@@ -5,10 +5,10 @@
  * gone from the working tree), and verifies the archive. `evaluateCheck` does
  * the rest.
  */
-import { lstat, readdir, realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { readReference } from '../archive/reference.js';
-import { latestVersion, readArchiveIndex } from '../archive/index-file.js';
+import { latestVersion, readArchivedIds, readArchiveIndex } from '../archive/index-file.js';
 import { listPolicyFiles } from '../archive/store.js';
 import { verifyArchive } from '../archive/verify.js';
 import type { Config } from '../config.js';
@@ -48,7 +48,7 @@ interface Located {
   id: string;
 }
 
-async function locateFiles(ctx: Context, config: Config, cwd: string, root: string, files: readonly string[]): Promise<Located[]> {
+async function locateFiles(config: Config, cwd: string, root: string, files: readonly string[]): Promise<Located[]> {
   const toRepo = (absolute: string) => relative(root, absolute).split(sep).join('/');
   let paths: { argument: string; absolute: string }[];
   if (files.length > 0) {
@@ -186,22 +186,6 @@ async function readDeletion(where: DeletionContext, file: string, id: string): P
   return { kind: 'deleted', id, file, base, ref: null, archived };
 }
 
-/** The ids of the policies the archive holds (folders with an index.json). */
-async function readArchivedIds(archiveDir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(archiveDir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const ids: string[] = [];
-  for (const entry of entries) {
-    if (entry.isDirectory() && (await exists(join(archiveDir, entry.name, 'index.json')))) ids.push(entry.name);
-  }
-  return ids.sort();
-}
-
 /**
  * The policies deleted from the working tree, when no files are named: those
  * in the policies folder at the base ref that are gone, or (no --base) those
@@ -244,7 +228,7 @@ export async function readCheckSources(ctx: Context, config: Config, files: read
   }
   const root = repoRoot ?? cwd;
   const commit = baseRef !== undefined ? await readCommit(root, baseRef) : null;
-  const located = await locateFiles(ctx, config, cwd, root, files);
+  const located = await locateFiles(config, cwd, root, files);
 
   const archiveDir = resolve(cwd, config.archive);
   const archiveLabel = relative(root, archiveDir).split(sep).join('/') || '.';

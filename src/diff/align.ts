@@ -77,10 +77,10 @@ function matchEqualBlocks(oldKeys: readonly string[], newKeys: readonly string[]
     else counts.set(key, [1, 0, i]);
   });
   const unique: [number, number][] = [];
-  newKeys.forEach((key, j) => {
+  for (const key of newKeys) {
     const entry = counts.get(key);
     if (entry) entry[1]++;
-  });
+  }
   newKeys.forEach((key, j) => {
     const entry = counts.get(key);
     if (entry && entry[0] === 1 && entry[1] === 1) unique.push([entry[2], j]);

@@ -1,7 +1,5 @@
 /** Implementation of `policy log`. */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { INDEX_FILE, readArchiveIndex } from '../../archive/index-file.js';
+import { INDEX_FILE, readArchivedIds, readArchiveIndex } from '../../archive/index-file.js';
 import { validatePolicyId } from '../../archive/policy-id.js';
 import { archiveDirOf, displayPath } from '../../archive/reference.js';
 import { readConfig } from '../../config.js';
@@ -35,29 +33,12 @@ export function renderLogJson(index: ArchiveIndex): ArchiveIndex {
   return { id: index.id, title: index.title, lang: index.lang, versions: [...index.versions].reverse() };
 }
 
-async function archivedIds(archiveDir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(archiveDir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const ids: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory()) continue;
-    const names = await readdir(join(archiveDir, entry.name));
-    if (names.includes(INDEX_FILE)) ids.push(entry.name);
-  }
-  return ids.sort();
-}
-
 /** Prints the versions of one policy (or of all), newest first. */
 export async function runLog(ctx: Context, id: string | undefined, options: LogOptions): Promise<number> {
   const { config } = await readConfig(ctx);
   const archiveDir = archiveDirOf(ctx, config);
   const label = displayPath(ctx, archiveDir);
-  const ids = id === undefined ? await archivedIds(archiveDir) : [validatePolicyId(id, 'policy log')];
+  const ids = id === undefined ? await readArchivedIds(archiveDir) : [validatePolicyId(id, 'policy log')];
   const indexes: ArchiveIndex[] = [];
   for (const each of ids) {
     const index = await readArchiveIndex(archiveDir, each, `${label}/${each}/${INDEX_FILE}`);
