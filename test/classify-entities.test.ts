@@ -13,6 +13,7 @@ describe('extractEntities', () => {
     expect(found('Call +1 (415) 555-0100 or 400-800-1234 or 13812345678.')).toEqual(['phone:14155550100', 'phone:4008001234', 'phone:13812345678']);
     expect(found('最新更新于 2021 年 8 月 27 日')).toEqual(['date:2021 年 8 月 27 日']);
     expect(found('Last updated on August 27, 2021')).toEqual(['date:August 27, 2021']);
+    expect(found('© 2019-2024 Example Labs').some((e) => e.startsWith('phone:'))).toBe(false);
   });
 
   it('reads durations in Chinese numerals and English words alike', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countConcepts, familyOf, findConcepts } from '../src/classify/concepts.js';
+import { countConcepts, familyOf, findConcepts, findSensitive, isLexiconWord } from '../src/classify/concepts.js';
 import { LEXICON, validateLexicon, type Concept } from '../src/classify/lexicon.js';
 
 const ids = (text: string): string[] => [...new Set(findConcepts(text).map((h) => h.concept))].sort();
@@ -46,6 +46,25 @@ describe('findConcepts', () => {
     const [hit] = findConcepts('to keep you logged in');
     expect(hit).toMatchObject({ concept: 'retention', term: 'keep', weak: true });
     expect(findConcepts('we retain your data')[0]).toMatchObject({ concept: 'retention', weak: false });
+  });
+
+  it('marks connectives (in order to) as naming no commitment, but as more than ambiguous', () => {
+    expect(findConcepts('we read it in order to answer you')[0]).toMatchObject({ concept: 'purpose', term: 'in order to', weak: true, connective: true });
+    expect(findConcepts('the purpose of the form')[0]).toMatchObject({ concept: 'purpose', weak: false, connective: false });
+  });
+
+  it('knows the words its terms are made of (a noun a commitment is about)', () => {
+    expect(isLexiconWord('providers')).toBe(true);
+    expect(isLexiconWord('parties')).toBe(true);
+    expect(isLexiconWord('第三方')).toBe(true);
+    expect(isLexiconWord('visitors')).toBe(false);
+    expect(isLexiconWord('the')).toBe(false);
+  });
+
+  it('finds the words of sensitive categories, and not their look-alikes', () => {
+    expect(findSensitive('your health records and a scan of your passport')).toEqual(['health', 'passport']);
+    expect(findSensitive('您的人脸信息和银行卡号')).toEqual(['人脸', '银行卡']);
+    expect(findSensitive('minor formatting fixes on Facebook pages')).toEqual([]);
   });
 
   it('counts occurrences and knows each concept family', () => {

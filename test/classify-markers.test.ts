@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareMarkers, findMarkers } from '../src/classify/markers.js';
+import { committalMarkers, compareMarkers, findMarkers, MARKER_CONTEXTS } from '../src/classify/markers.js';
 
 const classes = (a: string, b: string): string[] => compareMarkers(a, b).map((f) => `${f.markerClass}:-${f.removed.join('/')}+${f.added.join('/')}`).sort();
 
@@ -38,5 +38,46 @@ describe('negation, modality and scope flips', () => {
 
   it('explicit consent → consent removes a qualifier', () => {
     expect(classes('with your explicit consent', 'with your consent')).toEqual(['qualifier:-explicit+']);
+  });
+});
+
+describe('marker contexts: markers that do not bear on the promise', () => {
+  it('every context says why it exists and opens with a global regex', () => {
+    for (const c of MARKER_CONTEXTS) {
+      expect(c.why.length, c.id).toBeGreaterThan(20);
+      expect(c.opener.flags, c.id).toContain('g');
+    }
+  });
+
+  it('a modal in a purpose clause grants no permission; the same modal in the main clause does', () => {
+    expect(compareMarkers('We keep your address in order to ship your parcel.', 'We keep your address so that we can ship your parcel.')).toEqual([]);
+    expect(compareMarkers('我们保存您的地址，以便寄送包裹。', '我们保存您的地址，以便我们可以寄送包裹。')).toEqual([]);
+    expect(classes('We keep your address.', 'We can keep your address.')).toEqual(['may:-+can']);
+    expect(classes('We keep your address so that we ship your parcel and we share it with couriers.', 'We keep your address so that we ship your parcel and we may share it with couriers.')).toEqual(['may:-+may']);
+    // A clause boundary ends the purpose clause: 可以 after the comma is the promise's own.
+    expect(classes('我们保存您的地址，以便寄送包裹，并保存您的电话。', '我们保存您的地址，以便寄送包裹，并可以保存您的电话。')).toEqual(['may:-+可以']);
+  });
+
+  it('a universal word in a condition about the reader is not a scope', () => {
+    expect(compareMarkers('Should you have questions about billing, write to us.', 'Should you have any questions about billing, write to us.')).toEqual([]);
+    expect(compareMarkers('若您对账单有疑问，请来信。', '若您对账单有任何疑问，请来信。')).toEqual([]);
+    // 例如您 is not a condition.
+    expect(classes('例如您的订单', '例如您的所有订单')).toEqual(['all:-+所有']);
+    expect(classes('We erase your messages.', 'We erase every message you send.')).toEqual(['all:-+every']);
+    // The main clause starts again at "we", even without a comma.
+    expect(classes('If you leave we erase your messages.', 'If you leave we erase all your messages.')).toEqual(['all:-+all']);
+  });
+
+  it('a negation in a relative clause brought in with its noun is not a flip; one slipped into an old relative clause is', () => {
+    const before = 'Reviews are visible to everyone.';
+    const after = 'Reviews are visible to everyone, including visitors who have never bought anything.';
+    const run: [number, number] = [after.indexOf(','), after.length - 1];
+    expect(compareMarkers(before, after, { after: [run] })).toEqual([]);
+    expect(committalMarkers(after).map((m) => m.text)).toEqual(['never']);
+    expect(committalMarkers(after, [run])).toEqual([]);
+    expect(classes('We email buyers who have opted in.', 'We email buyers who have not opted in.')).toEqual(['negation:-+not']);
+    // A relative clause on a commitment term (a recipient) narrows the commitment itself.
+    const partners = 'We share reviews with service providers, including providers who are not bound by this notice.';
+    expect(committalMarkers(partners, [[partners.indexOf(','), partners.length]]).map((m) => m.text)).toEqual(['not']);
   });
 });

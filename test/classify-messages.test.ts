@@ -65,6 +65,15 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
       '链接变更（“https://a.example.com/privacy”→“https://b.example.com/privacy”）',
     ],
   ],
+  'trivial-boilerplate': [
+    [
+      { id: 'trivial-boilerplate', before: '© 2020 Acme Ltd.', after: '© 2021 Acme Ltd.', more: 0 },
+      'a copyright or trade-mark notice changed ("© 2020 Acme Ltd." → "© 2021 Acme Ltd.")',
+      '版权或商标声明调整（“© 2020 Acme Ltd.”→“© 2021 Acme Ltd.”）',
+    ],
+    [{ id: 'trivial-boilerplate', before: '', after: '版权所有。', more: 0 }, 'a copyright or trade-mark notice was added ("版权所有。")', '新增了版权或商标声明（“版权所有”）'],
+    [{ id: 'trivial-boilerplate', before: '版权所有。', after: '', more: 0 }, 'a copyright or trade-mark notice was removed ("版权所有。")', '删除了版权或商标声明（“版权所有”）'],
+  ],
   'heading-level': [[{ id: 'heading-level', text: '联系我们', from: 2, to: 3 }, 'the heading "联系我们" moved from level 2 to level 3', '标题“联系我们”由第 2 级调整为第 3 级']],
   'block-kind': [[{ id: 'block-kind', from: 'paragraph', to: 'listItem' }, 'the block changed from paragraph to listItem with the same text', '内容由段落改为列表项，文字未变']],
   'same-text': [[{ id: 'same-text' }, 'the text a reader sees is the same before and after', '读者看到的文字前后相同']],
@@ -129,6 +138,37 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
     [{ id: 'link-target', from: ['https://a.example.com'], to: ['https://b.example.com'] }, 'a link target changed (https://a.example.com → https://b.example.com)', '链接目标由 https://a.example.com 变更为 https://b.example.com'],
     [{ id: 'link-target', from: [], to: ['https://b.example.com'] }, 'a link target changed ((none) → https://b.example.com)', '新增了链接目标：https://b.example.com'],
     [{ id: 'link-target', from: ['https://a.example.com'], to: [] }, 'a link target changed (https://a.example.com → (none))', '删除了链接目标：https://a.example.com'],
+  ],
+  'channel-link': [
+    [
+      { id: 'channel-link', where: 'link', anchor: '隐私申请表单', from: ['https://a.example.com/form'], to: ['https://b.example.com/form'] },
+      'the link "隐私申请表单", a request or contact channel, now points to https://b.example.com/form instead of https://a.example.com/form',
+      '链接“隐私申请表单”是提出请求或联系我们的渠道，其目标由 https://a.example.com/form 变更为 https://b.example.com/form',
+    ],
+    [
+      { id: 'channel-link', where: 'text', anchor: '请通过以下网址提交申请', from: ['https://a.example.com/form'], to: [] },
+      'the address after "请通过以下网址提交申请", a request or contact channel, now points to (nothing) instead of https://a.example.com/form',
+      '“请通过以下网址提交申请”中的地址是提出请求或联系我们的渠道，其目标由 https://a.example.com/form 变更为（无）',
+    ],
+  ],
+  'negated-scope': [
+    [
+      { id: 'negated-scope', change: 'added', text: '主动', sentence: '我们不会主动共享您的信息。' },
+      'the negative promise "我们不会主动共享您的信息。" was qualified by "主动", which narrows what it rules out',
+      '否定性承诺“我们不会主动共享您的信息”增加了限定“主动”，缩小了其排除的范围',
+    ],
+    [
+      { id: 'negated-scope', change: 'removed', text: '为获利', sentence: '我们不会出售您的信息。' },
+      'the negative promise "我们不会出售您的信息。" lost the qualifier "为获利", which widens what it rules out',
+      '否定性承诺“我们不会出售您的信息”删除了限定“为获利”，扩大了其排除的范围',
+    ],
+  ],
+  'negated-replaced': [
+    [
+      { id: 'negated-replaced', from: '共享', to: '出售', sentence: '我们不会出售您的信息。' },
+      'the negative promise "我们不会出售您的信息。" now rules out "出售" instead of "共享"',
+      '否定性承诺“我们不会出售您的信息”排除的内容由“共享”改为“出售”',
+    ],
   ],
   entity: [
     [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyRevision } from '../src/classify/classify-revision.js';
 import { renderReasons } from '../src/classify/messages/index.js';
+import { containedSimilarity, similarity } from '../src/diff/similarity.js';
 import { comparePolicies } from '../src/revision.js';
 import type { Block, Change, Policy, Trigger } from '../src/types.js';
 import { policyFrom, readFixture } from './helpers/policies.js';
@@ -146,6 +147,31 @@ describe('classifyRevision', () => {
     const r = classifyRevision(p, c.next, [c.change, a.change]);
     expect(r.level).toBe('major');
     expect(r.triggers).toEqual([3, 5]);
+  });
+});
+
+describe('whole policies: alignment and link words from the source', () => {
+  const doc = (body: string): Policy => policyFrom(`---\ntitle: Recipe Box privacy notice\n---\n\n# Recipe Box privacy notice\n\n${body}\n`);
+  const rights = (url: string): string =>
+    `## Your rights\n\nYou can access or delete your recipes and account data at any time.\n\n## How to make a request\n\nSend a request through our [data request form](${url}) and we will answer within 30 days.`;
+
+  it('a short footer that gains a sentence is one modified block, and copyright boilerplate is minor', () => {
+    const before = '© 2022 Brightwater Labs Ltd.';
+    const after = '© 2023 Brightwater Labs Ltd. Recipe Box and the Recipe Box logo are trade marks of Brightwater Labs Ltd.';
+    expect(similarity(before, after)).toBeLessThan(0.4);
+    expect(containedSimilarity(before, after)).toBeGreaterThan(0.8);
+    expect(containedSimilarity('We answer within 30 days.', after)).toBeLessThan(0.8);
+    const r = comparePolicies(doc(`${rights('https://app.example.com/requests')}\n\n${before}`), doc(`${rights('https://app.example.com/requests')}\n\n${after}`));
+    expect(r.changes.map((c) => [c.kind, c.level])).toEqual([['modified', 'minor']]);
+    expect(r.changes[0]!.reasons[0]).toMatch(/^A copyright or trade-mark notice changed/);
+  });
+
+  it('a request form link re-pointed to another system is major; the reason quotes the link words', () => {
+    const r = comparePolicies(doc(rights('https://app.example.com/requests')), doc(rights('https://example.helpdesk.example/forms/new')));
+    expect(r.level).toBe('major');
+    expect(r.changes[0]!.reasons[0]).toContain('The link "data request form", a request or contact channel, now points to https://example.helpdesk.example/forms/new');
+    const moved = comparePolicies(doc(rights('https://app.example.com/requests')), doc(rights('https://app.example.com/privacy/requests')));
+    expect(moved.level).toBe('minor');
   });
 });
 

@@ -29,6 +29,14 @@ describe('rules as data', () => {
     expect(matchRules({ kind: 'entity', entityType: 'duration' }, true).map((r) => r.level)).toEqual(['major']);
   });
 
+  it('a narrowed negative promise and a re-pointed request channel are major where a trigger governs; a copyright notice never', () => {
+    for (const kind of ['negated-scope', 'channel'] as const) {
+      expect(matchRules({ kind }, true).map((r) => r.level)).toEqual(['major']);
+      expect(matchRules({ kind }, false).map((r) => r.level)).toEqual(['minor']);
+    }
+    expect(matchRules({ kind: 'boilerplate' }, true).map((r) => r.level)).toEqual(['minor']);
+  });
+
   it('the highest level wins', () => {
     expect(maxLevel('minor', 'major')).toBe('major');
     expect(maxLevel('minor', 'minor')).toBe('minor');

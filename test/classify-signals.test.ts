@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeBlock, analyzeModified } from '../src/classify/signals.js';
+import { indexLinks, isChannelText, samePages } from '../src/classify/links.js';
+import { analyzeBlock, analyzeModified, type LinkTexts } from '../src/classify/signals.js';
 import type { Block } from '../src/types.js';
 
 function block(text: string, extra: Partial<Block> = {}): Block {
@@ -50,6 +51,79 @@ describe('signals of a modified block', () => {
   });
 });
 
+describe('words slipped into a negative promise', () => {
+  it('narrow it (added) or widen it (removed)', () => {
+    // A commitment term says it on its own.
+    const a = analyzeModified(block('We do not rent out your saved recipes.'), block('We do not rent out your saved recipes to advertisers.'));
+    expect(a.signals.map((s) => s.kind)).toContain('concept');
+    expect(a.signals.map((s) => s.kind)).not.toContain('negated-scope');
+    const narrowed = analyzeModified(block('We never show your saved recipes.'), block('We never show your saved recipes on weekdays.'));
+    expect(narrowed.signals.map((s) => s.kind)).toEqual(['negated-scope']);
+    expect(narrowed.signals[0]!.text).toBe('the negative promise "We never show your saved recipes on weekdays." was qualified by "on weekdays", which narrows what it rules out');
+    const widened = analyzeModified(block('我们不会在夜间展示您收藏的菜谱。'), block('我们不会展示您收藏的菜谱。'));
+    expect(widened.signals.map((s) => s.kind)).toEqual(['negated-scope']);
+    expect(widened.signals[0]!.message).toMatchObject({ change: 'removed', text: '在夜间' });
+  });
+
+  it('change what it rules out when its words are replaced', () => {
+    const replaced = analyzeModified(block('We will never print your saved recipes in magazines.'), block('We will never frame your saved recipes in magazines.'));
+    expect(replaced.signals.map((s) => s.kind)).toEqual(['negated-scope']);
+    expect(replaced.signals[0]!.message).toMatchObject({ id: 'negated-replaced', from: 'print', to: 'frame' });
+    expect(kinds('We show your recipes on weekdays.', 'We show your recipes on weekends.')).not.toContain('negated-scope');
+  });
+
+  it('only within the negation\'s reach, and only for a negated predicate', () => {
+    expect(kinds('We do not rent it out, but we show it on your page.', 'We do not rent it out, but we show it on your recipe page.')).toEqual(['rewording']);
+    expect(kinds('Without a reason we show it.', 'Without a reason we show it on your page.')).toEqual(['rewording']);
+    expect(kinds('我们防止不当展示。', '我们防止不当展示和转载。')).not.toContain('negated-scope');
+  });
+});
+
+describe('links: their words, and re-pointed request channels', () => {
+  const source = [
+    'Ask through our [data request form](https://app.example.com/requests) or [here][help].',
+    '',
+    '<p>Read the <a href="https://example.com/recipes">recipe guide</a>.</p>',
+    '',
+    '[help]: https://example.com/help',
+  ].join('\n');
+
+  it('reads link words back from Markdown inline and reference links and HTML anchors', () => {
+    const links = indexLinks(source);
+    expect(links.textsOf({ line: 1, endLine: 1 }, 'https://app.example.com/requests')).toEqual(['data request form']);
+    expect(links.textsOf({ line: 1, endLine: 1 }, 'https://example.com/help')).toEqual(['here']);
+    expect(links.textsOf({ line: 3, endLine: 3 }, 'https://example.com/recipes/')).toEqual(['recipe guide']);
+    expect(links.textsOf({ line: 3, endLine: 3 }, 'https://example.com/nowhere')).toEqual([]);
+  });
+
+  it('knows a channel by its words, and the same page by its host and name', () => {
+    expect(isChannelText('data request form')).toBe(true);
+    expect(isChannelText('联系我们')).toBe(true);
+    expect(isChannelText('recipe guide')).toBe(false);
+    expect(samePages(['https://example.com/recipes'], ['http://www.example.com/legal/recipes?lang=en'])).toBe(true);
+    expect(samePages(['https://app.example.com/requests'], ['https://example.helpdesk.example/new'])).toBe(false);
+  });
+
+  const texts = (words: string): LinkTexts => ({ before: () => [words], after: () => [words] });
+  const linkKinds = (text: string, from: string, to: string, words: string): string[] =>
+    analyzeModified(block(text, { urls: [from] }), block(text, { urls: [to] }), '', texts(words)).signals.map((s) => s.kind);
+
+  it('a request form re-pointed to another system is a channel; a guide, or the same form moved on its site, is a link', () => {
+    expect(linkKinds('Use our data request form.', 'https://app.example.com/requests', 'https://example.helpdesk.example/new', 'data request form')).toEqual(['channel']);
+    expect(linkKinds('Use our data request form.', 'https://app.example.com/requests', 'https://app.example.com/privacy/requests', 'data request form')).toEqual(['link']);
+    expect(linkKinds('Read the recipe guide.', 'https://example.com/guide', 'https://docs.example.net/guide-v2', 'recipe guide')).toEqual(['link']);
+    // "here" says nothing: the sentence around it does.
+    expect(linkKinds('To make a request, click here.', 'https://example.com/a', 'https://other.example/b', 'here')).toEqual(['channel']);
+    expect(linkKinds('To read the guide, click here.', 'https://example.com/a', 'https://other.example/b', 'here')).toEqual(['link']);
+  });
+
+  it('an address written in a request sentence, re-pointed, is a channel', () => {
+    const a = analyzeModified(block('Make a request at https://example.com/requests.'), block('Make a request at https://example.helpdesk.example/new.'));
+    expect(a.signals.map((s) => s.kind)).toEqual(['channel']);
+    expect(a.signals[0]!.message).toMatchObject({ where: 'text', anchor: 'Make a request at' });
+  });
+});
+
 describe('signals of an added or removed block', () => {
   it('a list item', () => {
     const a = analyzeBlock(block('活动报名信息：您报名参加活动时提供的参会信息及签到记录。', { kind: 'listItem' }), 'added');
@@ -61,6 +135,10 @@ describe('signals of an added or removed block', () => {
   it('a removed paragraph with a phone number also reports the lost channel', () => {
     const a = analyzeBlock(block('Call us at +1 415 555 0100.'), 'removed');
     expect(a.signals.map((s) => `${s.kind}:${s.entityType ?? ''}`)).toEqual(['block:', 'entity:phone']);
+  });
+
+  it('a copyright or trade-mark notice', () => {
+    expect(analyzeBlock(block('© 2024 Brightwater Labs Ltd. Brightwater is a trade mark of Brightwater Labs Ltd.'), 'added').signals.map((s) => s.kind)).toEqual(['boilerplate']);
   });
 
   it('a heading, a rule, a cross-reference', () => {

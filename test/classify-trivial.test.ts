@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffHunks } from '../src/classify/hunks.js';
-import { classifyTrivialHunk, isCrossReference, isExample } from '../src/classify/trivial.js';
+import { BOILERPLATE_PATTERNS, classifyTrivialHunk, isBoilerplate, isCrossReference, isExample } from '../src/classify/trivial.js';
 
 /** The harmless kinds of every hunk between two texts (null for a hunk that may matter). */
 function kinds(before: string, after: string, sectionText = ''): Array<string | null> {
@@ -20,6 +20,14 @@ describe('harmless edits', () => {
     expect(kinds('本隐私权政策的旧版本', '本隐私政策的旧版本')).toEqual(['typo']);
     expect(kinds('we will endaevor to ensure', 'we will endeavor to ensure')).toEqual(['typo']);
     expect(kinds('the resiliance of our servers', 'the resilience of our servers')).toEqual(['typo']);
+  });
+
+  it('a misspelling fixed into a marker or a lexicon term is still a typo; a real word swapped for another is not', () => {
+    expect(kinds('kept in seperate folders', 'kept in separate folders')).toEqual(['typo']);
+    expect(kinds('the files we recieve', 'the files we receive')).toEqual(['typo']);
+    expect(kinds('we may retain them', 'we may retrain them')).toEqual([null]);
+    expect(kinds('we may share them', 'we may shame them')).toEqual([null]);
+    expect(kinds('your explicit approval', 'your implicit approval')).toEqual([null]);
   });
 
   it('is not fooled by edits that look like typos but change a number, a region or a negation', () => {
@@ -55,10 +63,46 @@ describe('harmless edits', () => {
     expect(isExample(', such as sharing it with advertisers we may choose', { before: '', after: '', sectionText: '' })).toBe(false);
   });
 
+  it('an example that restates the words it follows, unless it names a sensitive category the section did not', () => {
+    const before = 'the recipes that you save or upload.';
+    const after = 'the recipes that you save or upload (for example, a recipe list copied from a cookery website).';
+    expect(kinds(before, after)).toEqual(['example']);
+    const ctx = { before: 'the photos that you upload', after: 'the photos that you upload (for example, photographs of your medical reports)', sectionText: '' };
+    expect(isExample(' (for example, photographs of your medical reports)', ctx)).toBe(false);
+    // An example whose term shares no word with what it follows adds a category.
+    expect(isExample(', for example your purchase history', { before: 'the recipes you save', after: 'the recipes you save, for example your purchase history', sectionText: '' })).toBe(false);
+  });
+
+  it('an example clause whose negation sits in a relative clause of its own noun', () => {
+    const before = 'Shared boards are visible to all members.';
+    const after = 'Shared boards are visible to all members, including members who are not on your team.';
+    expect(kinds(before, after)).toEqual(['example']);
+  });
+
+  it('copyright and trade-mark notices are boilerplate; a sentence with a channel or a promise is not', () => {
+    expect(BOILERPLATE_PATTERNS.length).toBeGreaterThan(0);
+    expect(kinds('© 2021 Brightwater Labs Inc.', '© 2021-2022 Brightwater Labs Inc. Brightwater is a registered trademark of Brightwater Labs Inc.')).toEqual(['boilerplate']);
+    expect(isBoilerplate('Copyright © 2020 Brightwater Labs Inc. All rights reserved.')).toBe(true);
+    expect(isBoilerplate('版权所有 © 2023 某某网络科技有限公司')).toBe(true);
+    expect(isBoilerplate('Copyright complaints go to legal@brightwater.example.')).toBe(false);
+    expect(isBoilerplate('© 2021 Brightwater Labs Inc. We never sell your data.')).toBe(false);
+    expect(isBoilerplate('(c) Service Providers And Partners')).toBe(false);
+    expect(isBoilerplate('版权所有，我们不会出售您的信息')).toBe(false);
+  });
+
+  it('a re-pointed address in a sentence about making a request is not a harmless link edit', () => {
+    expect(kinds('Send requests via https://brightwater.example/privacy-form today.', 'Send requests via https://forms.vendor.example/brightwater today.')).not.toContain('link');
+    expect(kinds('Our recipes are at https://brightwater.example/recipes today.', 'Our recipes are at https://cdn.brightwater.example/all-recipes today.').every((k) => k === 'link')).toBe(true);
+    // Only the query changed: the same form.
+    expect(kinds('Send requests via https://brightwater.example/privacy-form today.', 'Send requests via https://brightwater.example/privacy-form?lang=en today.')).toEqual(['link']);
+  });
+
   it('a cross-reference', () => {
     expect(isCrossReference('有关我们存储您的个人信息的地点及期限，请参见本隐私政策第 5 条。')).toBe(true);
     expect(isCrossReference(' See Section 5 for where we store your information.')).toBe(true);
     expect(isCrossReference('详见“如何联系我们”。')).toBe(true);
+    expect(isCrossReference(', as described below')).toBe(true);
+    expect(isCrossReference('，如下文所述')).toBe(true);
     expect(isCrossReference('We keep data for 30 days; see Section 5.')).toBe(false);
     expect(isCrossReference('We share data with partners.')).toBe(false);
   });

@@ -49,8 +49,9 @@ export function featuresOf(text: string, opts: { words?: boolean; heading?: bool
   const regions = extractEntities(text).filter((e) => e.type === 'region').length;
   if (regions > 0) counts.set('location', regions * 0.5);
   for (const h of findConcepts(text)) {
-    counts.set(h.concept, (counts.get(h.concept) ?? 0) + (h.weak && !opts.heading ? 0.5 : 1));
-    if ((!h.weak || opts.heading) && isStrong(h.concept)) strongCounts.set(h.concept, (strongCounts.get(h.concept) ?? 0) + 1);
+    const full = !h.weak || h.connective || opts.heading === true;
+    counts.set(h.concept, (counts.get(h.concept) ?? 0) + (full ? 1 : 0.5));
+    if (full && isStrong(h.concept)) strongCounts.set(h.concept, (strongCounts.get(h.concept) ?? 0) + 1);
   }
   for (const [id, n] of counts) add(v, `c:${id}`, AFFINITY_WEIGHTS.concept * Math.log2(1 + n));
   // Families gather only commitment terms: "use" and "process" are everywhere and say little.

@@ -8,7 +8,8 @@
 import { defaultListWarning } from '../policy/default-triggers.js';
 import type { Block, Change, ChangeLevel, ClassifiedChange, Policy, Revision, Trigger } from '../types.js';
 import { addInto, conceptFeatures, featuresOf, indexSections, modelTriggers, scoreTriggers, type SectionIndex, type TriggerModel, type Vector } from './affinity.js';
-import { analyzeBlock, analyzeModified, makeSignal, SUBSTANTIVE, type Analysis, type Signal } from './signals.js';
+import { indexLinks, type LinkIndex } from './links.js';
+import { analyzeBlock, analyzeModified, makeSignal, SUBSTANTIVE, type Analysis, type LinkTexts, type Signal } from './signals.js';
 import { DEFAULT_RULES, matchRules, maxLevel, validateRules, type Rule } from './rules.js';
 import { analyzeFrontMatter } from './front-matter.js';
 import { renderReasonMessages } from './messages/index.js';
@@ -69,6 +70,8 @@ class Classifier {
   /** Indices of the added and removed (non-heading) changes. */
   private wholeBlocks?: number[];
   private readonly sectionTexts = new Map<string, string>();
+  private oldLinks?: LinkIndex;
+  private newLinks?: LinkIndex;
 
   constructor(
     private readonly old: Policy,
@@ -211,7 +214,10 @@ class Classifier {
   }
 
   private analyzeModified(before: Block, after: Block): Analysis {
-    return analyzeModified(before, after, this.sectionText('old', before.section));
+    this.oldLinks ??= indexLinks(this.old.source);
+    this.newLinks ??= indexLinks(this.neu.source);
+    const links: LinkTexts = { before: (url) => this.oldLinks!.textsOf(before, url), after: (url) => this.newLinks!.textsOf(after, url) };
+    return analyzeModified(before, after, this.sectionText('old', before.section), links);
   }
 
   /** Turns an edit of a trigger item into a trigger-list signal (a typo-level fix stays minor). */

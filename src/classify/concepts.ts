@@ -1,6 +1,7 @@
 /** Finds the lexicon's concepts in a text. */
-import { LEXICON, type Concept, type Family } from './lexicon.js';
+import { LEXICON, SENSITIVE_TERMS, type Concept, type Family } from './lexicon.js';
 import { memoize } from './memo.js';
+import { hasCjk, isStopWord, stem } from './text.js';
 
 /** One occurrence of a concept's term in a text. */
 export interface ConceptHit {
@@ -9,14 +10,17 @@ export interface ConceptHit {
   term: string;
   start: number;
   end: number;
-  /** True when the term is marked ambiguous (`~`) in the lexicon: it steers affinity only. */
+  /** True when the term is marked ambiguous (`~`) or a connective (`^`) in the lexicon: it steers affinity only. */
   weak: boolean;
+  /** True for a connective (`^`): it announces the concept (in order to → a purpose) and counts in full for affinity. */
+  connective: boolean;
 }
 
 /** One English term, compiled: its words, each matched exactly, with inflections (the last word), or as a prefix (`*`). */
 interface EnglishTerm {
   concept: string;
   weak: boolean;
+  connective: boolean;
   words: Array<{ forms: Set<string> } | { prefix: string }>;
   /** Sort key: longer terms are tried first. */
   length: number;
@@ -26,7 +30,7 @@ interface Compiled {
   /** Chinese terms (lowercased) by first character, longest first: a scan beats a 400-way alternation. */
   zh: Map<string, string[]>;
   /** Chinese term → concept. */
-  zhTerms: Map<string, { concept: string; weak: boolean }>;
+  zhTerms: Map<string, { concept: string; weak: boolean; connective: boolean }>;
   /** English terms by the forms of their first word; terms whose first word is a prefix, by its first three letters. */
   enByWord: Map<string, EnglishTerm[]>;
   enByPrefix: Map<string, EnglishTerm[]>;
@@ -48,8 +52,8 @@ let compiled: Compiled | undefined;
 
 function compile(): Compiled {
   if (compiled) return compiled;
-  const plain = (t: string): string => t.replace(/^~/, '');
-  const zhTerms = new Map<string, { concept: string; weak: boolean }>();
+  const plain = (t: string): string => t.replace(/^[~^]/, '');
+  const zhTerms = new Map<string, { concept: string; weak: boolean; connective: boolean }>();
   const enByWord = new Map<string, EnglishTerm[]>();
   const enByPrefix = new Map<string, EnglishTerm[]>();
   const push = (m: Map<string, EnglishTerm[]>, k: string, t: EnglishTerm): void => {
@@ -58,11 +62,11 @@ function compile(): Compiled {
     list.push(t);
   };
   for (const c of LEXICON) {
-    for (const t of c.zh) zhTerms.set(plain(t).toLowerCase(), { concept: c.id, weak: t.startsWith('~') });
+    for (const t of c.zh) zhTerms.set(plain(t).toLowerCase(), { concept: c.id, weak: /^[~^]/.test(t), connective: t.startsWith('^') });
     for (const raw of c.en) {
       const parts = plain(raw).toLowerCase().split(/[^\p{L}\p{N}*]+/u).filter((x) => x !== '');
       const words: EnglishTerm['words'] = parts.map((w, i) => (w.endsWith('*') ? { prefix: w.slice(0, -1) } : { forms: inflections(w, i === parts.length - 1) }));
-      const term: EnglishTerm = { concept: c.id, weak: raw.startsWith('~'), words, length: plain(raw).length };
+      const term: EnglishTerm = { concept: c.id, weak: /^[~^]/.test(raw), connective: raw.startsWith('^'), words, length: plain(raw).length };
       const first = words[0]!;
       if ('prefix' in first) push(enByPrefix, first.prefix.slice(0, 3), term);
       else for (const f of first.forms) push(enByWord, f, term);
@@ -103,7 +107,7 @@ function findConceptsOnce(text: string): ConceptHit[] {
       }
       if (term === undefined) continue;
       const t = c.zhTerms.get(term)!;
-      hits.push({ concept: t.concept, term: text.slice(i, i + term.length), start: i, end: i + term.length, weak: t.weak });
+      hits.push({ concept: t.concept, term: text.slice(i, i + term.length), start: i, end: i + term.length, weak: t.weak, connective: t.connective });
       i += term.length - 1;
     }
   }
@@ -123,7 +127,7 @@ function findConceptsOnce(text: string): ConceptHit[] {
       }));
       if (!hit) continue;
       const last = words[i + hit.words.length - 1]!;
-      hits.push({ concept: hit.concept, term: text.slice(words[i]!.start, last.end), start: words[i]!.start, end: last.end, weak: hit.weak });
+      hits.push({ concept: hit.concept, term: text.slice(words[i]!.start, last.end), start: words[i]!.start, end: last.end, weak: hit.weak, connective: hit.connective });
       i += hit.words.length - 1;
     }
   }
@@ -152,4 +156,39 @@ export function familyOf(id: string): Family | null {
 /** True when the concept is a commitment (see lexicon.ts). */
 export function isStrong(id: string): boolean {
   return byId.get(id)?.strong ?? false;
+}
+
+let sensitive: RegExp | undefined;
+
+/** The words of the text that name a sensitive category of personal information (lexicon.ts SENSITIVE_TERMS), lowercased. */
+export function findSensitive(text: string): string[] {
+  const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  sensitive ??= new RegExp(`${SENSITIVE_TERMS.zh.map(escape).join('|')}|(?<![\\p{L}])(?:${SENSITIVE_TERMS.en.map(escape).join('|')})`, 'giu');
+  return [...text.matchAll(sensitive)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' '));
+}
+
+let lexiconWords: { exact: Set<string>; prefixes: string[] } | undefined;
+
+/**
+ * True when the word is part of a lexicon term ("providers" of "service providers", 第三方): a noun
+ * a commitment is about. Stop words are not. Compared by crude stem (provider, providers).
+ */
+export function isLexiconWord(word: string): boolean {
+  if (!lexiconWords) {
+    const exact = new Set<string>();
+    const prefixes: string[] = [];
+    for (const c of LEXICON) {
+      for (const raw of c.en) {
+        for (const w of raw.replace(/^[~^]/, '').toLowerCase().split(/[^\p{L}\p{N}*]+/u)) {
+          if (w === '' || isStopWord(w)) continue;
+          if (w.endsWith('*')) prefixes.push(w.slice(0, -1));
+          else exact.add(stem(w));
+        }
+      }
+    }
+    lexiconWords = { exact, prefixes };
+  }
+  const w = word.toLowerCase();
+  if (hasCjk(w)) return findConcepts(w).length > 0;
+  return !isStopWord(w) && (lexiconWords.exact.has(stem(w)) || lexiconWords.prefixes.some((p) => p.length >= 3 && w.startsWith(p)));
 }

@@ -124,6 +124,8 @@ const PATTERNS: Pattern[] = [
     type: 'phone',
     re: /(?<![\w.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w-])|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)[48]00[\s-]?\d{3}[\s-]?\d{4}(?!\d)/g,
     value: (m) => {
+      // A span of years (2019-2024, © 2021 – 2023) is not a phone number.
+      if (/^(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}$/.test(m[0].trim())) return null;
       const digits = m[0].replace(/\D/g, '');
       return digits.length >= 7 && digits.length <= 15 ? digits : null;
     },

@@ -104,3 +104,15 @@ export function applyHunks(before: string, hunks: Hunk[]): string {
   }
   return out + before.slice(pos);
 }
+
+/** Where each hunk's inserted text lies in `applyHunks(before, hunks)`, as [start, end) offsets, in old-text order. */
+export function insertedRanges(hunks: Hunk[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let shift = 0;
+  for (const h of [...hunks].sort((x, y) => x.oldStart - y.oldStart)) {
+    const start = h.oldStart + shift;
+    out.push([start, start + h.inserted.length]);
+    shift += h.inserted.length - h.deleted.length;
+  }
+  return out;
+}

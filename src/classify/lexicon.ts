@@ -13,7 +13,10 @@
  * governed section changes what the policy promises. Weak concepts only help to
  * tell which trigger governs a section. A term written `~term` is ambiguous in
  * ordinary prose ("keep you logged in", 访问我们的网站): it helps affinity but its
- * addition or removal alone is not a changed commitment.
+ * addition or removal alone is not a changed commitment. A term written `^term` is a
+ * connective that announces the concept ("in order to" opens a purpose): it counts in
+ * full for affinity, but it names no commitment of its own, so rewording it
+ * ("in order to" → "so that we can") changes nothing.
  */
 
 /** The six categories of material change (the default trigger list follows them, in this order). */
@@ -53,7 +56,8 @@ export const LEXICON: readonly Concept[] = [
     family: 'processing',
     strong: true,
     zh: ['目的', '用途', '用作', '~用于'],
-    en: ['purpose', 'in order to', 'for the purpose*'],
+    // "in order to" opens a purpose clause: the purpose is what follows it.
+    en: ['purpose', '^in order to', '^in order that', '^so as to', 'for the purpose*'],
   },
   {
     id: 'collection',
@@ -304,6 +308,23 @@ export const LEXICON: readonly Concept[] = [
 ];
 
 /**
+ * Sensitive categories of personal information (GDPR Art. 9 and 10, PIPL Art. 28, GB/T 35273 §3.2).
+ * An example that names one of these, when its section did not already name it, adds a category
+ * rather than illustrating one. Chinese terms match as substrings, English ones as word prefixes.
+ */
+export const SENSITIVE_TERMS: { readonly zh: readonly string[]; readonly en: readonly string[] } = {
+  zh: [
+    '敏感', '生物识别', '人脸', '面部', '指纹', '声纹', '虹膜', '基因', '健康', '医疗', '病历', '身份证', '证件号码', '护照', '银行卡', '银行账户', '财产信息', '支付信息', '征信', '信用',
+    '精确位置', '精准定位', '行踪', '未成年人', '儿童', '宗教', '种族', '民族', '政治', '性取向', '性生活', '犯罪', '工会',
+  ],
+  en: [
+    'sensitive', 'special categor', 'biometric', 'facial', 'face scan', 'fingerprint', 'voiceprint', 'iris', 'genetic', 'health', 'medical', 'diagnos', 'government id', 'passport', 'social security',
+    'national insurance', 'identification number', 'driving licen', 'driver licen', "driver's licen", 'bank account', 'payment card', 'credit card', 'card number', 'financial', 'credit report',
+    'credit score', 'precise location', 'geolocation', 'child', 'minors', 'racial', 'ethnic', 'religio', 'political', 'sexual', 'sex life', 'criminal', 'trade union', 'union membership',
+  ],
+};
+
+/**
  * Words that carry no content: pronouns, articles, particles, auxiliaries. Dropping or
  * adding only these never changes a commitment. Negations, modal verbs and scope words
  * (不, may, only, 所有 …) are NOT here: they are markers (see markers.ts).
@@ -334,8 +355,8 @@ export function validateLexicon(lexicon: readonly Concept[]): void {
     }
     if (c.zh.length + c.en.length === 0) throw new Error(`lexicon: concept "${c.id}" has no terms`);
     for (const t of [...c.zh, ...c.en]) {
-      if (t.trim() !== t || t === '' || t === '~') throw new Error(`lexicon: concept "${c.id}" has an empty or padded term "${t}"`);
-      const key = t.replace(/^~/, '').toLowerCase();
+      if (t.trim() !== t || t === '' || t === '~' || t === '^') throw new Error(`lexicon: concept "${c.id}" has an empty or padded term "${t}"`);
+      const key = t.replace(/^[~^]/, '').toLowerCase();
       const owner = terms.get(key);
       if (owner !== undefined && owner !== c.id) throw new Error(`lexicon: term "${t}" is in both "${owner}" and "${c.id}"`);
       terms.set(key, c.id);

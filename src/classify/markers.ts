@@ -1,7 +1,9 @@
 /**
  * Negation, modality and scope markers (不会 → 会, 无需 → 需要, may → will, only, 所有 …).
  * A change that adds or removes one of them flips what a sentence promises, even when
- * every other word stays the same.
+ * every other word stays the same — unless the marker sits in a clause that does not carry
+ * the promise (a purpose clause, a condition about the reader, a relative clause): see
+ * MARKER_CONTEXTS.
  */
 
 /** What a marker does to the sentence it sits in. */
@@ -133,6 +135,16 @@ export const MARKERS: { zh: MarkerTerm[]; en: MarkerTerm[] } = {
   ],
 };
 
+/**
+ * Negations of a promise's predicate (we do not sell, 我们不会共享), as opposed to those that
+ * negate a condition (without your consent, 未经), a noun (no third party) or a word (不当 improper).
+ * Words added after one of these change what the promise rules out. Data.
+ */
+export const PREDICATE_NEGATIONS: ReadonlySet<string> = new Set([
+  'will not', "won't", 'shall not', 'must not', 'may not', 'cannot', "can't", 'do not', 'does not', "don't", "doesn't", 'not', 'never',
+  '不会', '不得', '不能', '不可', '不再', '不需要', '无需', '无须', '不必', '没有', '禁止', '绝不',
+]);
+
 /** One marker found in a text. */
 export interface Marker {
   text: string;
@@ -141,6 +153,7 @@ export interface Marker {
   end: number;
 }
 
+import { isLexiconWord } from './concepts.js';
 import { memoize } from './memo.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -188,6 +201,105 @@ function findMarkersOnce(text: string): Marker[] {
   return out;
 }
 
+/**
+ * A context that takes some marker classes out of the promise a sentence makes: the marker
+ * sits in a subordinate clause that the context word opens, not on the promise's predicate.
+ * Data, reviewed like the marker table.
+ */
+export interface MarkerContext {
+  id: string;
+  /** The classes the context takes away from a marker that follows its opener in the same clause. */
+  classes: MarkerClass[];
+  /** Where the subordinate clause starts (a global, unicode regex). */
+  opener: RegExp;
+  /**
+   * `text`: anywhere. `run`: only inside an inserted or deleted run that also holds the opener
+   * (a relative clause whose noun came with it; an old noun's relative clause still frames the promise).
+   */
+  scope: 'text' | 'run';
+  /** Words that start the main clause again (we, 我们): a marker after one of them is the promise's own. */
+  until?: RegExp;
+  /**
+   * The opener's first group is the noun the clause describes; the context holds only when that noun
+   * is no term of the lexicon (people, visitors), since a clause on a recipient or a kind of data
+   * ("partners who are not bound by …") narrows the commitment itself.
+   */
+  plainHead?: boolean;
+  why: string;
+}
+
+/** The contexts, checked for every marker. */
+export const MARKER_CONTEXTS: readonly MarkerContext[] = [
+  {
+    id: 'purpose-clause',
+    classes: ['may', 'will', 'must'],
+    opener: /(?<![\p{L}])(?:so\s+that|so\s+as\s+to|in\s+order\s+that|in\s+order\s+for|such\s+that)(?![\p{L}])|以便|以使|使得/giu,
+    scope: 'text',
+    until: /(?<![\p{L}])(?:and|but|or|while)\s+(?:we|you|they)(?![\p{L}])|并且|而且|但|同时/iu,
+    why: 'A modal inside a purpose clause ("so that we can contact you", 以便我们能够) says what the processing is for; it grants no permission.',
+  },
+  {
+    id: 'reader-condition',
+    classes: ['all'],
+    opener: /(?<![\p{L}])(?:if|should|in\s+case|whenever)\s+you(?![\p{L}])|(?<![例比譬诸])(?:如果|假如|倘若|如|若|一旦)(?:您|你)/giu,
+    scope: 'text',
+    until: /(?<![\p{L}])(?:we|then)(?![\p{L}])|我们|则/iu,
+    why: 'A universal word in a condition about the reader ("if you have any questions", 如您有任何疑问) is not the scope of a commitment.',
+  },
+  {
+    id: 'relative-clause',
+    classes: ['negation'],
+    opener: /(\p{L}[\p{L}'’-]*)\s+(?:who|whom|whose)(?![\p{L}])/giu,
+    scope: 'run',
+    plainHead: true,
+    why: 'A negation inside a relative clause describes the noun it follows ("people who are not signed in"); it does not negate the promise.',
+  },
+];
+
+/** Marks that close a clause: a context opened before one of them does not reach past it. */
+const CLAUSE_END = /[,;:，；：。.!?！？()（）]/u;
+/** How far (characters) an opener reaches. */
+const CONTEXT_REACH = 60;
+
+/** The classes of a marker that no context takes away. `run`: the text is an inserted or deleted run (run-scoped contexts apply). */
+function committalClasses(text: string, m: Marker, run: boolean): MarkerClass[] {
+  let classes = m.classes;
+  for (const ctx of MARKER_CONTEXTS) {
+    if (ctx.scope === 'run' && !run) continue;
+    if (!classes.some((c) => ctx.classes.includes(c))) continue;
+    ctx.opener.lastIndex = 0;
+    for (const o of text.matchAll(ctx.opener)) {
+      const end = o.index + o[0].length;
+      if (end > m.start || m.start - end > CONTEXT_REACH) continue;
+      const between = text.slice(end, m.start);
+      if (CLAUSE_END.test(between) || ctx.until?.test(between)) continue;
+      if (ctx.plainHead && isLexiconWord(o[1] ?? '')) continue;
+      classes = classes.filter((c) => !ctx.classes.includes(c));
+      break;
+    }
+  }
+  return classes;
+}
+
+/**
+ * The markers that bear on the promise: those in a purpose clause, a condition about the reader
+ * (and, inside the given runs of inserted or deleted text, a relative clause) lose the classes
+ * their context takes away. `runs` are [start, end) offsets in `text`.
+ */
+export function committalMarkers(text: string, runs: ReadonlyArray<readonly [number, number]> = []): Marker[] {
+  const out: Marker[] = [];
+  for (const m of findMarkers(text)) {
+    let classes = committalClasses(text, m, false);
+    const run = runs.find(([s, e]) => s <= m.start && m.end <= e);
+    if (run && classes.length > 0) {
+      const local = { ...m, start: m.start - run[0], end: m.end - run[0] };
+      classes = committalClasses(text.slice(run[0], run[1]), local, true).filter((c) => classes.includes(c));
+    }
+    if (classes.length > 0) out.push(classes === m.classes ? m : { ...m, classes });
+  }
+  return out;
+}
+
 /** How the markers of one class differ between two texts. */
 export interface MarkerFlip {
   markerClass: MarkerClass;
@@ -197,12 +309,16 @@ export interface MarkerFlip {
 
 /**
  * Marker classes whose count differs between the texts, with the words removed and added.
+ * Only committal markers count (see MARKER_CONTEXTS); `runs` are the deleted runs of `before`
+ * and the inserted runs of `after`, where run-scoped contexts apply.
  * A change of `will` alone (我们会发布 → 我们发布) is not a flip; with another class it is (may → will).
  */
-export function compareMarkers(before: string, after: string): MarkerFlip[] {
-  const b = findMarkers(before);
-  const a = findMarkers(after);
-  const classes = new Set<MarkerClass>([...b, ...a].flatMap((m) => m.classes));
+export function compareMarkers(before: string, after: string, runs: { before?: ReadonlyArray<readonly [number, number]>; after?: ReadonlyArray<readonly [number, number]> } = {}): MarkerFlip[] {
+  const b = committalMarkers(before, runs.before);
+  const a = committalMarkers(after, runs.after);
+  // In the order the words appear (all markers, committal or not), so reasons read the same way every time.
+  const order = [...findMarkers(before), ...findMarkers(after)].flatMap((m) => m.classes);
+  const classes = new Set<MarkerClass>([...order, ...[...b, ...a].flatMap((m) => m.classes)]);
   const flips: MarkerFlip[] = [];
   for (const cls of classes) {
     const bs = b.filter((m) => m.classes.includes(cls)).map((m) => m.text.toLowerCase());

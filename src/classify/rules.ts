@@ -21,6 +21,8 @@ export const SIGNAL_KINDS = [
   'clause',
   'rewrite',
   'block',
+  'negated-scope',
+  'channel',
   // harmless
   'whitespace',
   'punctuation',
@@ -39,6 +41,7 @@ export const SIGNAL_KINDS = [
   'rewording',
   'structure',
   'front-matter',
+  'boilerplate',
 ] as const;
 
 /** A kind of signal. */
@@ -89,7 +92,21 @@ export const DEFAULT_RULES: readonly Rule[] = [
   { id: 'clause', signal: 'clause', scope: 'governed', level: 'major', why: 'A clause (a condition, a purpose, a promise) was added to or cut from a governed passage with nothing in its place.' },
   { id: 'rewrite', signal: 'rewrite', scope: 'governed', level: 'major', why: 'A governed passage was rewritten beyond recognition.' },
   { id: 'block', signal: 'block', scope: 'governed', level: 'major', why: 'A paragraph, list item or table row was added to or removed from a governed section.' },
-  ...(['flip', 'enumeration', 'concept', 'sentence', 'clause', 'rewrite', 'block'] as const).map(
+  {
+    id: 'negated-scope',
+    signal: 'negated-scope',
+    scope: 'governed',
+    level: 'major',
+    why: 'Words added to or cut from a negative promise (we do not sell …, 我们不会共享 …) narrow or widen what it rules out.',
+  },
+  {
+    id: 'channel-link',
+    signal: 'channel',
+    scope: 'governed',
+    level: 'major',
+    why: 'A link to a request form or a contact page that now points elsewhere changes how rights are exercised or how to reach us.',
+  },
+  ...(['flip', 'enumeration', 'concept', 'sentence', 'clause', 'rewrite', 'block', 'negated-scope', 'channel'] as const).map(
     (signal): Rule => ({ id: `${signal}-ungoverned`, signal, scope: 'ungoverned', level: 'minor', why: 'No trigger covers the passage.' }),
   ),
   ...(
@@ -111,6 +128,7 @@ export const DEFAULT_RULES: readonly Rule[] = [
       ['rewording', 'Rewording that neither widens nor narrows a commitment is minor.'],
       ['structure', 'Structure (a rule, a link definition, an empty block) is not a commitment.'],
       ['front-matter', 'Front-matter keys (title, layout …) label the document; they promise nothing.'],
+      ['boilerplate', 'Copyright and trade-mark notices are company boilerplate, not commitments.'],
     ] as const
   ).map(([signal, why]): Rule => ({ id: signal, signal, scope: 'any', level: 'minor', why })),
 ];

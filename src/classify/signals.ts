@@ -7,14 +7,15 @@
 import type { Block } from '../types.js';
 import { findConcepts, isStrong } from './concepts.js';
 import { compareEntities, entitiesOfUrls, extractEntities, type Entity, type EntityDelta, type EntityType } from './entities.js';
-import { applyHunks, diffHunks, type Hunk } from './hunks.js';
+import { applyHunks, diffHunks, insertedRanges, type Hunk } from './hunks.js';
 import { enumerationEdit, sentenceAt, wholeSentences } from './lists.js';
-import { compareMarkers, type MarkerFlip } from './markers.js';
+import { isChannelSentence, isChannelText, isGenericLinkText, samePages } from './links.js';
+import { committalMarkers, compareMarkers, PREDICATE_NEGATIONS, type MarkerFlip } from './markers.js';
 import { renderSignalMessage } from './messages/index.js';
 import type { Presence, SignalMessage } from './messages/types.js';
 import type { SignalKind } from './rules.js';
 import { cjkCount, contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
-import { classifyTrivialHunk, EXAMPLE_MARKERS, isCrossReference, isExample, type TrivialEdit } from './trivial.js';
+import { classifyTrivialHunk, EXAMPLE_MARKERS, isBoilerplate, isCrossReference, isExample, restates, type TrivialEdit } from './trivial.js';
 
 /** One observation about a change. */
 export interface Signal {
@@ -46,7 +47,9 @@ export function makeSignal(kind: SignalKind, message: SignalMessage, concepts: s
 }
 
 /** Signal kinds that can make a change major (the rest are harmless by nature). */
-export const SUBSTANTIVE: ReadonlySet<SignalKind> = new Set(['trigger-removed', 'trigger-edited', 'trigger-added', 'entity', 'flip', 'enumeration', 'concept', 'sentence', 'clause', 'rewrite', 'block']);
+export const SUBSTANTIVE: ReadonlySet<SignalKind> = new Set([
+  'trigger-removed', 'trigger-edited', 'trigger-added', 'entity', 'flip', 'enumeration', 'concept', 'sentence', 'clause', 'rewrite', 'block', 'negated-scope', 'channel',
+]);
 
 /** Concepts an entity type speaks to, whatever section it sits in. */
 const ENTITY_CONCEPTS: Partial<Record<EntityType, string[]>> = {
@@ -57,12 +60,21 @@ const ENTITY_CONCEPTS: Partial<Record<EntityType, string[]>> = {
   amount: ['fee'],
 };
 
-/** Signals of a modified block. `sectionText` is the old text of its section (for examples). */
-export function analyzeModified(before: Block, after: Block, sectionText = ''): Analysis {
+/** The words of the links to a URL in the old (`before`) and the new (`after`) version (links.ts). */
+export interface LinkTexts {
+  before: (url: string) => string[];
+  after: (url: string) => string[];
+}
+
+/**
+ * Signals of a modified block. `sectionText` is the old text of its section (for examples);
+ * `links` tells what the block's links say (a re-pointed request form is a channel).
+ */
+export function analyzeModified(before: Block, after: Block, sectionText = '', links?: LinkTexts): Analysis {
   const a = normalizeText(before.text);
   const b = normalizeText(after.text);
   const signals: Signal[] = [];
-  signals.push(...linkSignals(before.urls, after.urls));
+  signals.push(...linkSignals(before, after, links));
   if (a === b) {
     if (signals.length === 0) {
       signals.push(
@@ -100,16 +112,17 @@ export function analyzeModified(before: Block, after: Block, sectionText = ''): 
     const other = run === h.inserted ? h.deleted : h.inserted;
     return contentWords(other).length === 0 && contentKey(wholeSentences(run).join('')).length >= 0.8 * contentKey(run).length && contentKey(run).length > 0;
   };
-  const flipBase = applyHunks(a, substantive.filter((h) => !sentenceHunk(h)));
+  const flipHunks = substantive.filter((h) => !sentenceHunk(h));
+  const flipBase = applyHunks(a, flipHunks);
   const changedText = substantive.map((h) => `${h.deleted}\n${h.inserted}`).join('\n');
   const contextText = substantive.map((h) => `${sentenceAt(a, h.oldStart)}\n${sentenceAt(b, h.newStart)}`).join('\n');
   const found: Signal[] = [];
   for (const d of compareEntities(extractEntities(a), extractEntities(effective))) {
     // "GitHub" → "GitHub, Inc.": the same party, now with its legal form.
     if (d.type === 'organization' && d.removed.length === 0 && d.added.every((e) => namedBefore(e, a))) continue;
-    found.push(entitySignal(d));
+    found.push(d.type === 'url' ? urlSignal(d, a, effective) : entitySignal(d));
   }
-  const flips = compareMarkers(a, flipBase);
+  const flips = compareMarkers(a, flipBase, { before: flipHunks.map((h) => [h.oldStart, h.oldStart + h.deleted.length] as const), after: insertedRanges(flipHunks) });
   if (flips.length > 0) found.push(flipSignal(flips, changedText));
   for (const h of substantive) {
     const e = trimOrgItems(enumerationEdit(h, a, b), a, b);
@@ -142,6 +155,16 @@ export function analyzeModified(before: Block, after: Block, sectionText = ''): 
   if (similarity(a, b) < 0.5 && contentWords(changedText).length >= 4 && committal) {
     found.push(makeSignal('rewrite', { id: 'rewrite', from: a, to: b }, conceptsIn(changedText)));
   }
+  // Words slipped into (or cut from) a negative promise change what it rules out, even with no term of the lexicon.
+  if (!found.some((x) => SUBSTANTIVE.has(x.kind))) {
+    for (const h of substantive.filter((x) => !sentenceHunk(x))) {
+      const scope = negatedScope(h, a, b);
+      if (scope) {
+        found.push(scope);
+        break;
+      }
+    }
+  }
   if (found.length === 0) {
     const h = substantive[0]!;
     const from = sentenceAt(a, h.oldStart);
@@ -157,11 +180,12 @@ export function analyzeBlock(block: Block, kind: 'added' | 'removed', sectionTex
   const change: Presence = kind;
   if (block.kind === 'heading') return { signals: [makeSignal('heading', { id: 'heading-block', change, text })], changedText: '' };
   if (contentKey(text) === '' || block.kind === 'thematicBreak' || block.kind === 'definition') {
-    const sig: Signal[] = block.kind === 'definition' ? linkSignals(kind === 'removed' ? block.urls : [], kind === 'added' ? block.urls : []) : [];
+    const sig: Signal[] = block.kind === 'definition' ? linkSignals({ text: '', urls: kind === 'removed' ? block.urls : [] }, { text: '', urls: kind === 'added' ? block.urls : [] }) : [];
     return { signals: sig.length > 0 ? sig : [makeSignal('structure', { id: 'empty-block', change, blockKind: block.kind })], changedText: '' };
   }
   // A whole cross-reference or example block reads like the same edit inside a paragraph (trivial.ts).
   const [before, after] = kind === 'added' ? ['', text] : [text, ''];
+  if (isBoilerplate(text)) return { signals: [makeSignal('boilerplate', { id: 'trivial-boilerplate', before, after, more: 0 })], changedText: '' };
   if (isCrossReference(text)) return { signals: [makeSignal('cross-reference', { id: 'trivial-cross-reference', before, after, more: 0 })], changedText: '' };
   if (kind === 'added' && isExample(text, { before: '', after: text, sectionText })) {
     return { signals: [makeSignal('example', { id: 'trivial-example', before, after, more: 0 })], changedText: '' };
@@ -177,15 +201,78 @@ export function analyzeBlock(block: Block, kind: 'added' | 'removed', sectionTex
   return { signals, changedText: text };
 }
 
-/** Signals of link targets that changed while the text stayed: e-mail and phone links are channels. */
-function linkSignals(before: string[], after: string[]): Signal[] {
+/**
+ * Signals of link targets that changed while the text stayed: e-mail and phone links are channels,
+ * and so is a link whose words name a request form or a way to contact us.
+ */
+function linkSignals(before: Pick<Block, 'urls' | 'text'>, after: Pick<Block, 'urls' | 'text'>, links?: LinkTexts): Signal[] {
   const out: Signal[] = [];
-  for (const d of compareEntities(entitiesOfUrls(before), entitiesOfUrls(after))) {
+  for (const d of compareEntities(entitiesOfUrls(before.urls), entitiesOfUrls(after.urls))) {
     if (d.type === 'url') {
-      out.push(makeSignal('link', { id: 'link-target', from: d.removed.map((e) => e.text), to: d.added.map((e) => e.text) }));
+      const from = d.removed.map((e) => e.text);
+      const to = d.added.map((e) => e.text);
+      // Only a re-pointed link (one target for another): a link added or dropped shows in the text.
+      // The same page with another query or fragment is the same channel.
+      const repointed = from.length > 0 && to.length > 0 && !samePages(from, to);
+      const texts = links && repointed ? [...from.flatMap(links.before), ...to.flatMap(links.after)] : [];
+      // Words that say nothing ("here", the address itself) are read with the sentence around them.
+      const channel = (t: string): boolean => {
+        if (!isGenericLinkText(t)) return isChannelText(t);
+        const text = normalizeText(after.text);
+        const at = text.indexOf(t);
+        return at >= 0 && isChannelSentence(text, at);
+      };
+      const anchor = texts.find(channel);
+      if (anchor !== undefined) out.push(makeSignal('channel', { id: 'channel-link', where: 'link', anchor, from, to }, conceptsIn(anchor)));
+      else out.push(makeSignal('link', { id: 'link-target', from, to }));
     } else out.push(entitySignal(d));
   }
   return out;
+}
+
+/** Conjunctions and marks that end the reach of a negation (… do not sell it, but we share it …; …, so please …). */
+const NEGATION_BREAK = /(?<![\p{L}])(?:but|however|although|though|while|whereas|unless|except|because|since|so|please|and\s+we)(?![\p{L}])|[，,]\s*(?:而|并|所以|因此|因而|请)|但|然而|除非|因为/iu;
+
+/** The predicate negation that governs position `runAt` of a sentence, if any (none past a break such as "but"). */
+function governingNegation(sentence: string, runAt: number): boolean {
+  return committalMarkers(sentence).some(
+    (m) => m.classes.includes('negation') && PREDICATE_NEGATIONS.has(m.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")) && m.end <= runAt && !NEGATION_BREAK.test(sentence.slice(m.end, runAt)),
+  );
+}
+
+/**
+ * Content words inserted after the negation of a negative promise ("we do not sell your data" +
+ * "for monetary consideration"), cut from one, or replaced ("do not share" → "do not sell"):
+ * the promise now rules out less, more, or something else.
+ */
+function negatedScope(h: Hunk, a: string, b: string): Signal | null {
+  const inserted = contentWords(h.inserted).length > 0;
+  const deleted = contentWords(h.deleted).length > 0;
+  if (!inserted && !deleted) return null;
+  // A replacement is judged in the new sentence (where the promise now stands); a cut, in the old one.
+  const [text, at, run] = inserted ? [b, h.newStart, h.inserted] : [a, h.oldStart, h.deleted];
+  const sentence = sentenceAt(text, at);
+  const start = text.lastIndexOf(sentence, at);
+  if (start < 0 || !governingNegation(sentence, at - start)) return null;
+  if (inserted && deleted) {
+    return makeSignal('negated-scope', { id: 'negated-replaced', from: h.deleted.trim(), to: h.inserted.trim(), sentence }, conceptsIn(sentence));
+  }
+  return makeSignal('negated-scope', { id: 'negated-scope', change: inserted ? 'added' : 'removed', text: run.trim(), sentence }, conceptsIn(sentence));
+}
+
+/** An address written in the text that changed: a channel when its sentence names a request or a way to contact us (trivial.ts lets such edits through). */
+function urlSignal(d: EntityDelta, before: string, after: string): Signal {
+  const from = d.removed.map((e) => e.text);
+  const to = d.added.map((e) => e.text);
+  if (from.length === 0 || to.length === 0 || samePages(from, to)) return entitySignal(d);
+  const added = d.added.find((e) => isChannelSentence(after, e.start));
+  const removed = added ? undefined : d.removed.find((e) => isChannelSentence(before, e.start));
+  const at = added ? ([after, added] as const) : removed ? ([before, removed] as const) : null;
+  if (!at) return entitySignal(d);
+  const [text, e] = at;
+  // The sentence without its address (and what follows it): "You can submit a request at".
+  const anchor = sentenceAt(text.slice(0, e.start), e.start).replace(/[\s,，:：]+$/u, '');
+  return makeSignal('channel', { id: 'channel-link', where: 'text', anchor, from, to }, conceptsIn(sentenceAt(text, e.start)));
 }
 
 function entitySignal(d: EntityDelta): Signal {
@@ -217,17 +304,17 @@ function trimOrgItems(e: ReturnType<typeof enumerationEdit>, a: string, b: strin
   return added.length + removed.length === 0 ? null : { ...e, added, removed };
 }
 
-/** Items added to a list of examples (例如 …、…; such as …, …) that name no commitment term the section did not already name. */
+/** Items added to a list of examples (例如 …、…; such as …, …) that restate what the section names (trivial.ts `restates`) and name no entity. */
 function inExamples(sentence: string, added: string[], known: string): boolean {
   const lower = sentence.toLowerCase();
   const first = Math.min(...added.map((x) => lower.indexOf(x.toLowerCase())).filter((i) => i >= 0));
-  const marker = EXAMPLE_MARKERS.filter((m) => !['包括', 'including', 'like'].includes(m)).some((m) => {
-    const at = lower.indexOf(m.toLowerCase());
-    return at >= 0 && at < first;
-  });
-  if (!marker) return false;
-  const knownTerms = new Set(findConcepts(known).map((c) => stem(c.term)));
-  return added.every((x) => findConcepts(x).every((c) => !isStrong(c.concept) || c.weak || knownTerms.has(stem(c.term))) && extractEntities(x).length === 0);
+  const markerAt = Math.min(
+    ...EXAMPLE_MARKERS.filter((m) => !['包括', 'including', 'like'].includes(m))
+      .map((m) => lower.indexOf(m.toLowerCase()))
+      .filter((at) => at >= 0 && at < first),
+  );
+  if (!Number.isFinite(markerAt)) return false;
+  return added.every((x) => extractEntities(x).length === 0 && restates(findConcepts(x), x, known, sentence.slice(0, markerAt)));
 }
 
 /** A run big enough to be a clause: eight ideographs, or four content words. */

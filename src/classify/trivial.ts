@@ -1,13 +1,15 @@
 /**
  * Edits that change no commitment: whitespace, punctuation, letter case, typos, dropped
  * pronouns and particles, a removed duplicate, an added example, an added cross-reference,
- * a changed date, a re-pointed link. Each test looks at one hunk in the context of its block.
+ * a changed date, a re-pointed link (not a request channel), a copyright or trade-mark
+ * notice. Each test looks at one hunk in the context of its block.
  */
-import { findConcepts, isStrong } from './concepts.js';
+import { findConcepts, findSensitive, isStrong, type ConceptHit } from './concepts.js';
 import { extractEntities } from './entities.js';
 import type { Hunk } from './hunks.js';
-import { findMarkers } from './markers.js';
-import { contentKey, contentWords, editDistance, hasCjk, isPunctuationOrSpace, splitSentences, stem } from './text.js';
+import { isChannelSentence, samePages } from './links.js';
+import { committalMarkers, findMarkers } from './markers.js';
+import { cjkCount, contentKey, contentWords, editDistance, hasCjk, isPunctuationOrSpace, splitSentences, stem } from './text.js';
 
 /** Why a hunk is harmless. */
 export type TrivialKind =
@@ -20,7 +22,8 @@ export type TrivialKind =
   | 'example'
   | 'cross-reference'
   | 'date'
-  | 'link';
+  | 'link'
+  | 'boilerplate';
 
 /** A hunk judged harmless, with the words to show in a reason. */
 export interface TrivialEdit {
@@ -41,8 +44,61 @@ export const CROSS_REFERENCE_PATTERNS: readonly RegExp[] = [
   /\b(?:see|refer to)\s+(?:the\s+)?["“][^"”]{1,60}["”]/i,
   /\b(?:see|refer to|read)\s+(?:our|the|this)\s+[\p{L}\s'’-]{0,60}?(?:policy|notice|statement|section|page|terms|faq|article|documentation)\b/iu,
   /\b(?:section|paragraph|clause)\s+[0-9]+[.\d]*\s+(?:above|below)\b/i,
+  /\bas\s+(?:described|set\s+out|explained|detailed|outlined|listed|noted)\s+(?:below|above|earlier|later|in\s+(?:this|our)\s+(?:policy|notice|statement|section))\b/i,
+  /(?:如下文|如上文|如前文|如本政策)(?:所述|所列|所说明)/,
   /\b(?:above|below)\b.{0,20}\bsection\b/i,
 ];
+
+/**
+ * Copyright and trade-mark notices (© 2024 Acme Ltd.; X is a trade mark of Y; All rights reserved;
+ * 版权所有): company boilerplate, not a commitment. Each pattern matches one whole sentence. Data.
+ */
+export const BOILERPLATE_PATTERNS: readonly RegExp[] = [
+  /^(?:[Cc]opyright|COPYRIGHT|©|\([Cc]\)(?=\s*\d{4}))(?:\s*(?:©|\([Cc]\)))?\s*(?:\d{4}(?:\s*[-–—]\s*(?:\d{4}|[Pp]resent))?,?\s*)?(?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*,?\s*(?:(?:and|&)\s+)?){0,8}(?:[.。]\s*)?(?:[Aa]ll [Rr]ights [Rr]eserved\.?)?$/u,
+  /^[^.。!?]{1,120}?\s(?:is|are)\s+(?:a\s+|the\s+)?(?:registered\s+)?(?:trade\s?marks?|trademarks?|service\s+marks?)(?:\s+or\s+(?:registered\s+)?(?:trade\s?marks?|trademarks?))?\s+(?:of|owned\s+by)\s+[^.。!?]{1,80}[.。]?$/iu,
+  /^all rights reserved\.?$/iu,
+  /^(?:©|版权所有|Copyright)[^。！？]{0,60}(?:版权所有|保留所有权利)?。?$/u,
+  /^[^。！？]{1,60}(?:是|为)[^。！？]{0,40}的(?:注册)?商标。?$/u,
+  /^(?:保留所有权利|版权所有)。?$/u,
+];
+
+/** Sentences for the boilerplate test: also cut after a legal form (Acme Ltd. Acme is …). */
+function noticeSentences(text: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  const cut = /[.。!?！？](?=\s+[\p{Lu}\p{Lo}©])|[。！？](?=\S)/gu;
+  let start = 0;
+  const push = (end: number): void => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    if (raw.trim() !== '') out.push({ text: raw.trim(), start: start + lead, end: start + lead + raw.trim().length });
+  };
+  for (const m of text.matchAll(cut)) {
+    push(m.index + 1);
+    start = m.index + 1;
+  }
+  push(text.length);
+  return out;
+}
+
+/** A sentence that is a copyright or trade-mark notice, naming no channel (e-mail, phone, link) and making no promise (not, may, only …). */
+function isNoticeSentence(sentence: string): boolean {
+  if (extractEntities(sentence).some((e) => e.type === 'email' || e.type === 'phone' || e.type === 'url')) return false;
+  // "All rights reserved" is the one universal word a notice has.
+  if (findMarkers(sentence).some((m) => m.classes.some((c) => c !== 'all' && c !== 'will'))) return false;
+  return BOILERPLATE_PATTERNS.some((re) => re.test(sentence));
+}
+
+/** True when every sentence of the text is a copyright or trade-mark notice. */
+export function isBoilerplate(text: string): boolean {
+  const sentences = noticeSentences(text);
+  return sentences.length > 0 && sentences.every((x) => isNoticeSentence(x.text));
+}
+
+/** The sentences that the range [start, end) touches, when every one is a copyright or trade-mark notice; else null. */
+function noticeAround(text: string, start: number, end: number): string | null {
+  const touched = noticeSentences(text).filter((x) => x.start <= Math.max(end, start + 1) && start <= x.end);
+  return touched.length > 0 && touched.every((x) => isNoticeSentence(x.text)) ? touched.map((x) => x.text).join(' ') : null;
+}
 
 const DIGITS = /[\p{N}〇一二三四五六七八九十百千万两]/u;
 
@@ -70,7 +126,11 @@ export function classifyTrivialHunk(h: Hunk, ctx: HunkContext): TrivialEdit | nu
   const date = withinEntity(h, ctx, 'date');
   if (date) return edit('date', date[0], date[1]);
   const url = withinEntity(h, ctx, 'url');
-  if (url) return edit('link', url[0], url[1]);
+  // An address in a sentence about making a request or contacting us is a channel (signals.ts), unless only its query changed.
+  if (url && (samePages([url[0]], [url[1]]) || !isChannelSentence(ctx.after, h.newStart))) return edit('link', url[0], url[1]);
+  const noticeBefore = noticeAround(ctx.before, h.oldStart, h.oldStart + d.length);
+  const noticeAfter = noticeBefore === null ? null : noticeAround(ctx.after, h.newStart, h.newStart + i.length);
+  if (noticeBefore !== null && noticeAfter !== null) return edit('boilerplate', noticeBefore, noticeAfter);
   if (isFunctionWordEdit(d, i)) return edit('function-words');
   const typo = typoEdit(h, ctx);
   if (typo) return typo;
@@ -132,8 +192,8 @@ function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
     const dist = editDistance(before.toLowerCase(), after.toLowerCase(), 3);
     if (!(len >= 4 && dist <= 1) && !(len >= 7 && dist <= 2)) return null;
   }
-  if (!sameMeaningMarkers(before, after)) return null;
-  if (!sameConcepts(before, after)) return null;
+  // A misspelt word fixed into a marker or a lexicon term (seperate → separate, recieve → receive) is still a typo.
+  if ((!sameMeaningMarkers(before, after) || !sameConcepts(before, after)) && !isMisspelling(before, after)) return null;
   if (extractEntities(before).length + extractEntities(after).length > 0) return null;
   if (cjk) {
     const [from, to] = wordAround(ctx.before, h.oldStart, h.deleted.length);
@@ -143,6 +203,43 @@ function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
     return { kind: 'typo', before: oldWord, after: newWord };
   }
   return { kind: 'typo', before, after };
+}
+
+/**
+ * A latin word and its misspelling, where the misspelt side means nothing to the classifier (no
+ * marker, no lexicon term): five letters or more, first and last letters kept, and the slip is one
+ * that spelling makes — two letters transposed (recieve), one vowel for another (seperate), a
+ * letter dropped (signficant), or a letter doubled or a vowel slipped in (adresss). Two real words
+ * that differ in meaning (share → shame, retain → retrain, explicit → implicit) fail these tests.
+ */
+function isMisspelling(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (!/^[a-z]+$/.test(x) || !/^[a-z]+$/.test(y)) return false;
+  if (Math.min(x.length, y.length) < 5 || x[0] !== y[0] || x.at(-1) !== y.at(-1)) return false;
+  const bare = (t: string): boolean => findMarkers(t).length === 0 && findConcepts(t).length === 0;
+  const [wrong, right] = bare(x) ? [x, y] : bare(y) ? [y, x] : [null, null];
+  return wrong !== null && spellingSlip(wrong, right);
+}
+
+const VOWEL = /[aeiouy]/;
+
+/** True when `wrong` is `right` with one slip of spelling (see isMisspelling). */
+function spellingSlip(wrong: string, right: string): boolean {
+  if (wrong.length === right.length) {
+    const diff = [...wrong].flatMap((c, k) => (c === right[k] ? [] : [k]));
+    if (diff.length === 1) return VOWEL.test(wrong[diff[0]!]!) && VOWEL.test(right[diff[0]!]!);
+    return diff.length === 2 && diff[1] === diff[0]! + 1 && wrong[diff[0]!] === right[diff[1]!] && wrong[diff[1]!] === right[diff[0]!];
+  }
+  // One letter dropped from the right word, or one added to it.
+  const [short, long] = wrong.length < right.length ? [wrong, right] : [right, wrong];
+  if (long.length !== short.length + 1) return false;
+  let k = 0;
+  while (k < short.length && short[k] === long[k]) k++;
+  if (long.slice(k + 1) !== short.slice(k)) return false;
+  if (wrong === short) return true;
+  const extra = long[k]!;
+  return VOWEL.test(extra) || extra === long[k - 1] || extra === long[k + 1];
 }
 
 /** True when [start, start + len] overlaps or borders an entity of the text (30 天, legal@…, 境内 …). */
@@ -222,17 +319,40 @@ function isDuplicateDeletion(h: Hunk, ctx: HunkContext): boolean {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** An inserted clause that starts with an example marker and only restates what the section already says. */
+/**
+ * An inserted clause that starts with an example marker and only restates the category it follows:
+ * no entity of its own, no committal marker, and every commitment term it names is already in the
+ * block or its section, or shares a word with the words it follows (contacts … (for example, a
+ * contact list …)) without naming a sensitive category the section did not name.
+ */
 export function isExample(inserted: string, ctx: HunkContext): boolean {
   const t = inserted.replace(/^[\s,，、;；:：(（—–-]+/u, '').toLowerCase();
   const marker = EXAMPLE_MARKERS.find((m) => t.startsWith(m.toLowerCase()));
   if (!marker) return false;
   if (extractEntities(inserted).some((e) => e.type !== 'date')) return false;
-  if (findMarkers(inserted.slice(inserted.toLowerCase().indexOf(marker) + marker.length)).some((m) => m.classes.some((c) => c !== 'will'))) return false;
+  const body = inserted.slice(inserted.toLowerCase().indexOf(marker) + marker.length);
+  if (committalMarkers(body, [[0, body.length]]).some((m) => m.classes.some((c) => c !== 'will'))) return false;
   if (splitSentences(inserted).length > 1) return false;
-  // Commitment terms the example names (a kind of data, a recipient, a use) must already be in the block or its section.
-  const known = new Set(findConcepts(`${ctx.before}\n${ctx.sectionText}`).map((c) => stem(c.term)));
-  return findConcepts(inserted).every((c) => !isStrong(c.concept) || c.weak || known.has(stem(c.term)));
+  const at = ctx.after.indexOf(inserted.trim());
+  const preceding = at > 0 ? ctx.after.slice(0, at) : ctx.before;
+  return restates(findConcepts(inserted), inserted, `${ctx.before}\n${ctx.sectionText}`, preceding);
+}
+
+/**
+ * True when example terms restate what is already there: each commitment term (a kind of data, a
+ * recipient, a use) is named in `known`, or shares a word with the clause the example follows;
+ * and no sensitive category appears that `known` does not name.
+ */
+export function restates(hits: ConceptHit[], example: string, known: string, preceding: string): boolean {
+  const knownLower = known.toLowerCase();
+  if (findSensitive(example).some((w) => !knownLower.includes(w))) return false;
+  const knownTerms = new Set(findConcepts(known).map((c) => stem(c.term)));
+  const clause = preceding.split(/[。；;!?！？]|\.(?=\s)/u).pop() ?? '';
+  const near = new Set(contentWords(clause).slice(-12).map(stem));
+  const nearKey = contentKey(clause);
+  const follows = (term: string): boolean =>
+    hasCjk(term) ? [...term].some((_, k) => k + 2 <= term.length && cjkCount(term.slice(k, k + 2)) === 2 && nearKey.includes(term.slice(k, k + 2))) : contentWords(term).some((w) => near.has(stem(w)));
+  return hits.every((c) => !isStrong(c.concept) || c.weak || knownTerms.has(stem(c.term)) || follows(c.term));
 }
 
 /** Inserted text made only of cross-references (参见本政策第 5 条, see section 5 …), with no entity of its own. */
@@ -243,5 +363,5 @@ export function isCrossReference(inserted: string): boolean {
   let rest = inserted;
   for (const re of CROSS_REFERENCE_PATTERNS) rest = rest.replace(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`), ' ');
   if (extractEntities(rest).some((e) => e.type !== 'url')) return false;
-  return !findMarkers(rest).some((m) => m.classes.includes('negation') || m.classes.includes('only') || m.classes.includes('exception'));
+  return !committalMarkers(rest, [[0, rest.length]]).some((m) => m.classes.includes('negation') || m.classes.includes('only') || m.classes.includes('exception'));
 }

@@ -6,7 +6,7 @@
  */
 import { diffArrays } from 'diff';
 import type { Block } from '../types.js';
-import { similarity } from './similarity.js';
+import { containedSimilarity, similarity } from './similarity.js';
 
 /** One aligned pair; -1 on a side means the block is absent there. */
 export interface Alignment {
@@ -129,8 +129,22 @@ function runsBetweenMatches(oldBlocks: readonly Block[], newBlocks: readonly Blo
   return runs;
 }
 
+/** A shorter block found this closely inside a longer one is the same block with text added or cut … */
+const CONTAINED_THRESHOLD = 0.8;
+/** … when it is at least this long (characters): short texts turn up inside anything. */
+const CONTAINED_MIN_LENGTH = 12;
+
 function pairScore(a: Block, b: Block): number {
-  const score = similarity(a.text, b.text);
+  let score = similarity(a.text, b.text);
+  const short = Math.min(a.text.length, b.text.length, 4000);
+  const long = Math.min(Math.max(a.text.length, b.text.length), 4000);
+  // Dice counts the shared bigrams: the shorter text cannot lie inside the longer more closely than those allow (cheap filter).
+  const bound = (score * (short + long - 2)) / 2 / Math.max(1, short - 1);
+  if (score < PAIR_THRESHOLD && short >= CONTAINED_MIN_LENGTH && bound >= CONTAINED_THRESHOLD - 0.05) {
+    const contained = containedSimilarity(a.text, b.text);
+    // Scaled to reach the pairing threshold at CONTAINED_THRESHOLD and half as much again at 1: a close look-alike still wins.
+    if (contained >= CONTAINED_THRESHOLD) score = Math.max(score, (PAIR_THRESHOLD * contained) / CONTAINED_THRESHOLD);
+  }
   const sameFamily = a.kind === b.kind || (a.kind !== 'heading' && b.kind !== 'heading');
   return sameFamily ? score : score - 0.25;
 }

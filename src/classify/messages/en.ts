@@ -81,6 +81,12 @@ export const en: Catalogue = {
     'trivial-cross-reference': (m) => (m.after === '' ? `a cross-reference was removed (${q(m.before)})` : `a cross-reference was added (${q(m.after)})`) + more(m.more),
     'trivial-date': (m) => `a date changed (${q(m.before)} → ${q(m.after)})${more(m.more)}`,
     'trivial-link': (m) => `a link changed (${q(m.before)} → ${q(m.after)})${more(m.more)}`,
+    'trivial-boilerplate': (m) =>
+      (m.after === ''
+        ? `a copyright or trade-mark notice was removed (${q(m.before)})`
+        : m.before === ''
+          ? `a copyright or trade-mark notice was added (${q(m.after)})`
+          : `a copyright or trade-mark notice changed (${q(m.before)} → ${q(m.after)})`) + more(m.more),
     'heading-level': (m) => `the heading ${q(m.text)} moved from level ${m.from} to level ${m.to}`,
     'block-kind': (m) => `the block changed from ${m.from} to ${m.to} with the same text`,
     'same-text': () => 'the text a reader sees is the same before and after',
@@ -108,6 +114,13 @@ export const en: Catalogue = {
     rewrite: (m) => `the passage was rewritten (from ${q(m.from)} to ${q(m.to)})`,
     rewording: (m) => `the wording changed from ${q(m.from)} to ${q(m.to)} without adding or removing a commitment term`,
     'link-target': (m) => `a link target changed (${m.from.join(', ') || '(none)'} → ${m.to.join(', ') || '(none)'})`,
+    'channel-link': (m) =>
+      `${m.where === 'link' ? `the link ${show(m.anchor)}` : `the address after ${show(m.anchor)}`}, a request or contact channel, now points to ${m.to.join(', ') || '(nothing)'} instead of ${m.from.join(', ') || '(nothing)'}`,
+    'negated-scope': (m) =>
+      m.change === 'added'
+        ? `the negative promise ${q(m.sentence)} was qualified by ${q(m.text)}, which narrows what it rules out`
+        : `the negative promise ${q(m.sentence)} lost the qualifier ${q(m.text)}, which widens what it rules out`,
+    'negated-replaced': (m) => `the negative promise ${q(m.sentence)} now rules out ${q(m.to)} instead of ${q(m.from)}`,
     entity: (m) => {
       const name = ENTITY_NAMES[m.type];
       let text: string;

@@ -40,6 +40,15 @@ export type SignalMessage =
   | { id: 'rewrite'; from: string; to: string }
   | { id: 'rewording'; from: string; to: string }
   | { id: 'link-target'; from: string[]; to: string[] }
+  /**
+   * A request or contact channel was re-pointed: a link whose words (`anchor`) name one, or an
+   * address written in a sentence (`anchor`, without the address) that names one.
+   */
+  | { id: 'channel-link'; where: 'link' | 'text'; anchor: string; from: string[]; to: string[] }
+  /** Words (`text`) added to or cut from a sentence whose promise is negated (`sentence`). */
+  | { id: 'negated-scope'; change: Presence; text: string; sentence: string }
+  /** Words under a negated predicate replaced by others (`do not share` → `do not sell`). */
+  | { id: 'negated-replaced'; from: string; to: string; sentence: string }
   | { id: 'entity'; type: EntityType; removed: string[]; added: string[] }
   | { id: 'flip'; parts: FlipPart[] }
   /** Lines are null when unknown. */

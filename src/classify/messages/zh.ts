@@ -143,6 +143,8 @@ export const zh: Catalogue = {
     'trivial-cross-reference': (m) => (m.after === '' ? `删除了一处交叉引用（${excerpt(m.before)}）` : `新增了一处交叉引用（${excerpt(m.after)}）`) + more(m.more),
     'trivial-date': (m) => `日期变更（${q(m.before)}→${q(m.after)}）${more(m.more)}`,
     'trivial-link': (m) => `链接变更（${q(m.before)}→${q(m.after)}）${more(m.more)}`,
+    'trivial-boilerplate': (m) =>
+      (m.after === '' ? `删除了版权或商标声明（${excerpt(m.before)}）` : m.before === '' ? `新增了版权或商标声明（${excerpt(m.after)}）` : `版权或商标声明调整（${q(m.before)}→${q(m.after)}）`) + more(m.more),
     'heading-level': (m) => `标题${q(m.text)}由第 ${m.from} 级调整为第 ${m.to} 级`,
     'block-kind': (m) => `内容由${BLOCK_KINDS[m.from]}改为${BLOCK_KINDS[m.to]}，文字未变`,
     'same-text': () => '读者看到的文字前后相同',
@@ -176,6 +178,17 @@ export const zh: Catalogue = {
       if (to === '') return `删除了链接目标：${from}`;
       return `链接目标由${mid(from)}变更为${tail(to)}`;
     },
+    'channel-link': (m) => {
+      const from = m.from.join('、');
+      const to = m.to.join('、');
+      const what = m.where === 'link' ? `链接${show(m.anchor)}` : `${show(m.anchor)}中的地址`;
+      return `${what}是提出请求或联系我们的渠道，其目标由${from === '' ? '（无）' : mid(from)}变更为${to === '' ? '（无）' : tail(to)}`;
+    },
+    'negated-scope': (m) =>
+      m.change === 'added'
+        ? `否定性承诺${excerpt(m.sentence)}增加了限定${excerpt(m.text)}，缩小了其排除的范围`
+        : `否定性承诺${excerpt(m.sentence)}删除了限定${excerpt(m.text)}，扩大了其排除的范围`,
+    'negated-replaced': (m) => `否定性承诺${excerpt(m.sentence)}排除的内容由${excerpt(m.from)}改为${excerpt(m.to)}`,
     entity: (m) => {
       const base = ENTITY_NAMES[m.type];
       const name = m.type === 'email' || m.type === 'phone' ? `联系${base}` : base;
