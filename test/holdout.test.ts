@@ -1,0 +1,79 @@
+/**
+ * Two labelled sets written blind (by people who had not seen the classifier),
+ * scored the way the project's evaluation scores `policy diff`: revisions of the
+ * seed policy in Chinese and English, and consecutive revisions of three policies
+ * in other structures (Markdown without front matter, raw HTML, front matter),
+ * without a list of major changes of their own. Thresholds, not perfection: a
+ * lawyer could read a few edits either way, but a major change must never be missed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePolicyBytes } from '../src/policy/parse-policy.js';
+import { comparePolicies } from '../src/revision.js';
+import { fixturePath } from './helpers/policies.js';
+
+interface Expected {
+  level: 'major' | 'minor' | 'none';
+  accept?: string[];
+  triggers: number[];
+  triggers_alt?: number[][];
+  why: string;
+}
+
+interface Score {
+  cases: number;
+  levelOk: number;
+  majors: number;
+  majorsFound: number;
+  triggerCases: number;
+  triggersOk: number;
+  failures: string[];
+}
+
+function scoreFolder(folder: string): Score {
+  const root = fixturePath(folder);
+  const score: Score = { cases: 0, levelOk: 0, majors: 0, majorsFound: 0, triggerCases: 0, triggersOk: 0, failures: [] };
+  for (const name of readdirSync(root).sort()) {
+    const dir = join(root, name);
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
+    const revision = comparePolicies(
+      parsePolicyBytes(readFileSync(join(dir, 'old.md')), `${name}/old.md`),
+      parsePolicyBytes(readFileSync(join(dir, 'new.md')), `${name}/new.md`),
+    );
+    const triggers = revision.old.triggerSource === 'default' ? [] : revision.triggers;
+    score.cases++;
+    const levelOk = (expected.accept ?? [expected.level]).includes(revision.level);
+    if (levelOk) score.levelOk++;
+    let triggersOk = true;
+    if (expected.level === 'major') {
+      score.majors++;
+      if (revision.level === 'major') score.majorsFound++;
+      if (expected.triggers.length > 0) {
+        score.triggerCases++;
+        const allowed = [expected.triggers, ...(expected.triggers_alt ?? [])].map((set) => [...set].sort((a, b) => a - b).join(','));
+        triggersOk = revision.level === 'major' && allowed.includes(triggers.join(','));
+        if (triggersOk) score.triggersOk++;
+      }
+    }
+    if (!levelOk || !triggersOk) score.failures.push(`${name}: expected ${expected.level} [${expected.triggers}], got ${revision.level} [${triggers}]`);
+  }
+  return score;
+}
+
+describe('blind labelled revisions', () => {
+  it('of the seed policy: every major found, at least 90% of levels and 85% of triggers right', () => {
+    const score = scoreFolder('holdout-seed');
+    expect(score.cases).toBeGreaterThanOrEqual(30);
+    expect(score.majorsFound, score.failures.join('\n')).toBe(score.majors);
+    expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(score.triggersOk / score.triggerCases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('of policies in other structures without a list of their own: every major found, at least 85% of levels', () => {
+    const score = scoreFolder('holdout-wild');
+    expect(score.cases).toBeGreaterThanOrEqual(30);
+    expect(score.majorsFound, score.failures.join('\n')).toBe(score.majors);
+    expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.85);
+  });
+});
