@@ -1,5 +1,5 @@
 /**
- * Two labelled sets written blind (by people who had not seen the classifier),
+ * Labelled sets written blind (by people who had not seen the classifier),
  * scored the way the project's evaluation scores `policy diff`: revisions of the
  * seed policy in Chinese and English, and consecutive revisions of three policies
  * in other structures (Markdown without front matter, raw HTML, front matter),
@@ -68,6 +68,13 @@ describe('blind labelled revisions', () => {
     expect(score.majorsFound, score.failures.join('\n')).toBe(score.majors);
     expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
     expect(score.triggersOk / score.triggerCases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('written after the classifier was tuned on the two sets above: every major found, at least 90% of levels', () => {
+    const score = scoreFolder('holdout-mixed');
+    expect(score.cases).toBeGreaterThanOrEqual(30);
+    expect(score.majorsFound, score.failures.join('\n')).toBe(score.majors);
+    expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 
   it('of policies in other structures without a list of their own: every major found, at least 85% of levels', () => {
