@@ -30,8 +30,29 @@ describe('extractEntities', () => {
   });
 
   it('finds regions, canonically, and never the pronoun "us"', () => {
-    expect(found('均存储在中国境内，以下情形除外：境外的关联公司')).toEqual(['region:CN', 'region:outside-CN']);
-    expect(found('stored in mainland China and the EEA; contact us in the United States')).toEqual(['region:CN', 'region:EEA', 'region:US']);
+    expect(found('均存储在中国境内，以下情形除外：境外的关联公司')).toEqual(['region:CN-mainland', 'region:outside-CN']);
+    expect(found('stored in mainland China and the EEA; contact us in the United States')).toEqual(['region:CN-mainland', 'region:EEA', 'region:US']);
+  });
+
+  it('tells the longest region name apart: mainland China is not China, the EU is not the EEA', () => {
+    expect(found('hosted in mainland China')).toEqual(['region:CN-mainland']);
+    expect(found('hosted in China')).toEqual(['region:CN']);
+    expect(found('数据保存在中国大陆')).toEqual(['region:CN-mainland']);
+    const [d] = compareEntities(extractEntities('kept within the EU'), extractEntities('kept within the EEA'));
+    expect(d).toMatchObject({ type: 'region', removed: [{ value: 'EU' }], added: [{ value: 'EEA' }] });
+  });
+
+  it('knows countries and territories from the gazetteer, in English and Chinese', () => {
+    expect(found('Vendors in Austria (EU), Peru and New Zealand')).toEqual(['region:AT', 'region:EU', 'region:PE', 'region:NZ']);
+    expect(found('服务器位于马来西亚和印度尼西亚')).toEqual(['region:MY', 'region:ID']);
+    const [d] = compareEntities(extractEntities('Mail relay | Norway'), extractEntities('Mail relay | Norway, Vietnam'));
+    expect(d).toMatchObject({ type: 'region', removed: [], added: [{ text: 'Vietnam', value: 'VN' }] });
+  });
+
+  it('reads a numeral restated in brackets as the same duration', () => {
+    expect(found('在十五（15）个工作日内')).toEqual(['duration:15 working day']);
+    expect(compareEntities(extractEntities('保存六十天'), extractEntities('保存六十（60）天'))).toEqual([]);
+    expect(found('保存六十（90）天')).toEqual(['duration:90 day']);
   });
 
   it('finds organisations without the words that lead into them', () => {

@@ -81,3 +81,33 @@ describe('marker contexts: markers that do not bear on the promise', () => {
     expect(committalMarkers(partners, [[partners.indexOf(','), partners.length]]).map((m) => m.text)).toEqual(['not']);
   });
 });
+
+describe('timing, optional/required and de-identification markers', () => {
+  it('before ↔ after flips the timing of a promise, in both languages', () => {
+    expect(classes('我们会在删除前通知您', '我们会在删除后通知您')).toEqual(['after:-+删除后', 'before:-删除前+']);
+    expect(classes('We will tell you before we delete it', 'We will tell you after we delete it')).toEqual(['after:-+after', 'before:-before+']);
+    expect(classes('We notify you in advance.', 'We notify you.')).toEqual(['before:-in advance+']);
+    expect(classes('事前告知您', '事后告知您')).toEqual(['after:-+事后', 'before:-事前+']);
+  });
+
+  it('reads 前/后 after a verb even when only its last character is in sight (so 前 → 后 is no typo)', () => {
+    expect(findMarkers('除前通').map((m) => [m.text, m.classes])).toEqual([['前', ['before']]]);
+    expect(findMarkers('在共享后告知').map((m) => [m.text, m.classes])).toEqual([['共享后', ['after']]]);
+  });
+
+  it('does not read 前/后 in 目前, 前述, 随后 or 后续 as timing', () => {
+    expect(findMarkers('目前我们按前述方式处理，随后进行后续审查').filter((m) => m.classes.includes('before') || m.classes.includes('after'))).toEqual([]);
+  });
+
+  it('optional ↔ required flips what the reader must provide', () => {
+    expect(classes('| Birthday | Optional |', '| Birthday | Required |')).toEqual(['may:-optional+', 'must:-+required']);
+    expect(classes('生日（选填）', '生日（必填）')).toEqual(['may:-选填+', 'must:-+必填']);
+    expect(classes('Answering is voluntary.', 'Answering is mandatory.')).toEqual(['may:-voluntary+', 'must:-+mandatory']);
+  });
+
+  it('a de-identification qualifier added or dropped changes what is shared', () => {
+    expect(classes('We publish anonymized usage counts.', 'We publish usage counts.')).toEqual(['qualifier:-anonymized+']);
+    expect(classes('向合作方提供统计数据', '向合作方提供去标识化的统计数据')).toEqual(['qualifier:-+去标识化']);
+    expect(classes('We send hashed device IDs.', 'We send device IDs.')).toEqual(['qualifier:-hashed+']);
+  });
+});

@@ -170,6 +170,25 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
       '否定性承诺“我们不会出售您的信息”排除的内容由“共享”改为“出售”',
     ],
   ],
+  'only-scope': [
+    [
+      { id: 'only-scope', change: 'added', text: '以及产品研发', sentence: '我们仅将您的反馈用于处理您的请求以及产品研发。' },
+      'the restriction "我们仅将您的反馈用于处理您的请求以及产品研发。" now also allows "以及产品研发", which widens it',
+      '限定性承诺“我们仅将您的反馈用于处理您的请求以及产品研发”增加了允许的内容“以及产品研发”，扩大了其范围',
+    ],
+    [
+      { id: 'only-scope', change: 'removed', text: 'and billing', sentence: 'We keep your address solely for shipping.' },
+      'the restriction "We keep your address solely for shipping." no longer allows "and billing", which narrows it',
+      '限定性承诺“We keep your address solely for shipping.”删除了允许的内容“and billing”，缩小了其范围',
+    ],
+  ],
+  'only-replaced': [
+    [
+      { id: 'only-replaced', from: 'shipping', to: 'marketing', sentence: 'We keep your address solely for marketing.' },
+      'the restriction "We keep your address solely for marketing." now allows "marketing" instead of "shipping"',
+      '限定性承诺“We keep your address solely for marketing.”允许的内容由“shipping”改为“marketing”',
+    ],
+  ],
   entity: [
     [
       { id: 'entity', type: 'email', removed: ['legal@pingcap.com'], added: ['legal@pingcap.cn'] },

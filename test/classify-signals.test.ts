@@ -79,6 +79,22 @@ describe('words slipped into a negative promise', () => {
   });
 });
 
+describe('words slipped into the reach of a restrictive only', () => {
+  it('widen it (added) or narrow it (removed), in both languages', () => {
+    const widened = analyzeModified(block('We read your garden notes solely to water the plants.'), block('We read your garden notes solely to water the plants and to plan the borders.'));
+    expect(widened.signals.map((s) => s.kind)).toEqual(['negated-scope']);
+    expect(widened.signals[0]!.message).toMatchObject({ id: 'only-scope', change: 'added', text: 'and to plan the borders' });
+    const narrowed = analyzeModified(block('我们仅在浇水和施肥时查看您的花园笔记。'), block('我们仅在浇水时查看您的花园笔记。'));
+    expect(narrowed.signals.map((s) => s.kind)).toEqual(['negated-scope']);
+    expect(narrowed.signals[0]!.message).toMatchObject({ id: 'only-scope', change: 'removed' });
+  });
+
+  it('not past a break word, nor before the only', () => {
+    expect(kinds('We water the plants only on Mondays, but we read the notes.', 'We water the plants only on Mondays, but we read the notes daily.')).not.toContain('negated-scope');
+    expect(kinds('Gardeners water plants only on Mondays.', 'Gardeners and neighbours water plants only on Mondays.')).not.toContain('negated-scope');
+  });
+});
+
 describe('links: their words, and re-pointed request channels', () => {
   const source = [
     'Ask through our [data request form](https://app.example.com/requests) or [here][help].',

@@ -34,6 +34,7 @@ describe('harmless edits', () => {
     expect(kinds('十五个工作日内', '三十个工作日内')).not.toContain('typo');
     expect(kinds('存储在中国境内', '存储在中国境外')).toEqual([null]);
     expect(kinds('我们不会共享', '我们会共享')).toEqual([null]);
+    expect(kinds('在删除前告知您', '在删除后告知您')).toEqual([null]);
     expect(kinds('within 30 days', 'within 60 days')).toEqual([null]);
     expect(kinds('We sell data', 'We tell data')).toEqual([null]);
   });

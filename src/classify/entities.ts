@@ -27,7 +27,9 @@ export interface EntityDelta {
 
 /** Regions, canonical id → how they are written. Data, reviewed like the lexicon. */
 export const REGIONS: ReadonlyArray<{ id: string; zh: string[]; en: string[] }> = [
-  { id: 'CN', zh: ['中华人民共和国境内', '中国境内', '中国大陆', '中国内地', '境内', '中华人民共和国', '中国'], en: ["People's Republic of China", 'mainland China', 'within China', 'PRC', 'China'] },
+  { id: 'CN', zh: ['中华人民共和国', '中国'], en: ["People's Republic of China", 'within China', 'PRC', 'China'] },
+  // Mainland China (境内 in Chinese law) leaves out Hong Kong, Macao and Taiwan: "mainland China" → "China" widens where data may be.
+  { id: 'CN-mainland', zh: ['中华人民共和国境内', '中国境内', '境内', '中国大陆', '中国内地', '大陆地区'], en: ['mainland China', 'Chinese mainland'] },
   { id: 'outside-CN', zh: ['中华人民共和国境外', '中国境外', '境外', '海外', '国外', '出境'], en: ['outside China', 'outside of China', 'outside mainland China', 'overseas', 'abroad'] },
   { id: 'HK', zh: ['香港'], en: ['Hong Kong'] },
   { id: 'MO', zh: ['澳门'], en: ['Macau', 'Macao'] },
@@ -50,8 +52,10 @@ export const REGIONS: ReadonlyArray<{ id: string; zh: string[]; en: string[] }> 
   { id: 'CA-state', zh: ['加利福尼亚', '加州'], en: ['California'] },
   { id: 'outside-EEA', zh: [], en: ['outside the EEA', 'outside the European Economic Area', 'outside the EU', 'outside of the EEA'] },
   { id: 'outside-home', zh: [], en: ['outside your country', 'outside of your country', 'other countries', 'another country'] },
+  ...COUNTRIES,
 ];
 
+import { COUNTRIES } from './gazetteer.js';
 import { memoize } from './memo.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -150,14 +154,15 @@ const PATTERNS: Pattern[] = [
   {
     type: 'duration',
     re: new RegExp(
-      `(?:${ZH_NUM})\\s*(?:个工作日|工作日|个小时|小时|分钟|个月|周岁|岁|天|日|周|星期|年)(?![0-9])|\\b(?:${EN_NUM})(?:\\s*\\(\\d+\\))?[\\s-]+(?:business\\s+|working\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)\\b`,
+      `(?:${ZH_NUM})(?:\\s*[（(]\\s*\\d+\\s*[)）])?\\s*(?:个工作日|工作日|个小时|小时|分钟|个月|周岁|岁|天|日|周|星期|年)(?![0-9])|\\b(?:${EN_NUM})(?:\\s*\\(\\d+\\))?[\\s-]+(?:business\\s+|working\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)\\b`,
       'gi',
     ),
     value: (m) => {
-      const zh = /^(.+?)\s*(个工作日|工作日|个小时|小时|分钟|个月|周岁|岁|天|日|周|星期|年)$/.exec(m[0]);
+      const zh = /^(.+?)(?:\s*[（(]\s*(\d+)\s*[)）])?\s*(个工作日|工作日|个小时|小时|分钟|个月|周岁|岁|天|日|周|星期|年)$/.exec(m[0]);
       if (zh) {
-        const n = parseNumber(zh[1]!);
-        return Number.isNaN(n) ? null : `${n} ${UNIT_ZH[zh[2]!]}`;
+        // 三十（30）天: the figure in brackets restates the numeral.
+        const n = zh[2] !== undefined ? Number(zh[2]) : parseNumber(zh[1]!);
+        return Number.isNaN(n) ? null : `${n} ${UNIT_ZH[zh[3]!]}`;
       }
       const en = /^(\S+?)(?:\s*\((\d+)\))?[\s-]+(business |working |calendar )?(day|week|month|year|hour|minute)s?$/i.exec(m[0].replace(/\s+/g, ' '));
       if (!en) return null;

@@ -16,10 +16,12 @@ export type MarkerClass =
   | 'all'
   | 'open-ended'
   | 'exception'
-  | 'qualifier';
+  | 'qualifier'
+  | 'before'
+  | 'after';
 
 /** Marker classes whose addition or removal alone flips a promise (`will` only counts together with another class). */
-export const FLIP_CLASSES: ReadonlySet<MarkerClass> = new Set(['negation', 'may', 'must', 'only', 'all', 'open-ended', 'exception', 'qualifier']);
+export const FLIP_CLASSES: ReadonlySet<MarkerClass> = new Set(['negation', 'may', 'must', 'only', 'all', 'open-ended', 'exception', 'qualifier', 'before', 'after']);
 
 /** One marker term. Chinese terms are regex sources (lookarounds keep 会 out of 社会, 会员 …). */
 interface MarkerTerm {
@@ -80,8 +82,35 @@ export const MARKERS: { zh: MarkerTerm[]; en: MarkerTerm[] } = {
     { term: '明确', classes: ['qualifier'] },
     { term: '明示', classes: ['qualifier'] },
     { term: '单独', classes: ['qualifier'] },
-    { term: '事先', classes: ['qualifier'] },
+    { term: '事先', classes: ['qualifier', 'before'] },
     { term: '书面', classes: ['qualifier'] },
+    // Timing of a commitment (notice before or after a transfer): before ↔ after flips the promise.
+    { term: '事前', classes: ['before'] },
+    { term: '提前', classes: ['before'] },
+    { term: '之前', classes: ['before'] },
+    { term: '以前', classes: ['before'] },
+    { term: '事后', classes: ['after'] },
+    { term: '之后', classes: ['after'] },
+    { term: '以后', classes: ['after'] },
+    { term: '及时', classes: ['before'] },
+    { term: '立即', classes: ['before'] },
+    // 前/后 right after a verb of processing (转移前, 变更后; the verb is part of the marker); not 目前, 前述, 随后, 后续 ….
+    { term: '(?:转移|转让|变更|处理|收集|共享|删除|披露|使用|同意)前(?![述往提款面者])', classes: ['before'] },
+    { term: '(?:转移|转让|变更|处理|收集|共享|删除|披露|使用|同意)后(?![续果者面台端])', classes: ['after'] },
+    // The same when only the verb's last character is in sight (a one-character edit seen with its neighbours).
+    { term: '(?<=[移让更理集享除露用意])前(?![述往提款面者])', classes: ['before'] },
+    { term: '(?<=[移让更理集享除露用意])后(?![续果者面台端])', classes: ['after'] },
+    // Whether the reader must provide a piece of data: 选填 ↔ 必填.
+    { term: '可选', classes: ['may'] },
+    { term: '选填', classes: ['may'] },
+    { term: '自愿', classes: ['may'] },
+    { term: '必填', classes: ['must'] },
+    // De-identification: data shared in aggregate or anonymised is not the same data as raw records.
+    { term: '去标识化', classes: ['qualifier'] },
+    { term: '匿名化', classes: ['qualifier'] },
+    { term: '汇总', classes: ['qualifier'] },
+    { term: '聚合', classes: ['qualifier'] },
+    { term: '加密', classes: ['qualifier'] },
   ],
   en: [
     { term: 'including but not limited to', classes: ['open-ended'] },
@@ -132,6 +161,31 @@ export const MARKERS: { zh: MarkerTerm[]; en: MarkerTerm[] } = {
     { term: 'prior', classes: ['qualifier'] },
     { term: 'written', classes: ['qualifier'] },
     { term: 'separate', classes: ['qualifier'] },
+    { term: 'without undue delay', classes: ['before'] },
+    { term: 'in advance', classes: ['before'] },
+    { term: 'beforehand', classes: ['before'] },
+    { term: 'prior to', classes: ['qualifier', 'before'] },
+    { term: 'before', classes: ['before'] },
+    { term: 'promptly', classes: ['before'] },
+    { term: 'immediately', classes: ['before'] },
+    { term: 'after', classes: ['after'] },
+    { term: 'afterwards', classes: ['after'] },
+    { term: 'optional', classes: ['may'] },
+    { term: 'voluntary', classes: ['may'] },
+    { term: 'voluntarily', classes: ['may'] },
+    { term: 'required', classes: ['must'] },
+    { term: 'mandatory', classes: ['must'] },
+    { term: 'aggregated', classes: ['qualifier'] },
+    { term: 'aggregate', classes: ['qualifier'] },
+    { term: 'anonymised', classes: ['qualifier'] },
+    { term: 'anonymized', classes: ['qualifier'] },
+    { term: 'anonymous', classes: ['qualifier'] },
+    { term: 'de-identified', classes: ['qualifier'] },
+    { term: 'deidentified', classes: ['qualifier'] },
+    { term: 'pseudonymised', classes: ['qualifier'] },
+    { term: 'pseudonymized', classes: ['qualifier'] },
+    { term: 'hashed', classes: ['qualifier'] },
+    { term: 'encrypted', classes: ['qualifier'] },
   ],
 };
 
@@ -157,14 +211,15 @@ import { isLexiconWord } from './concepts.js';
 import { memoize } from './memo.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-let compiled: { re: RegExp; classesOf: (m: string) => MarkerClass[] } | undefined;
+let compiled: { re: RegExp; classesOf: (m: string, text: string, at: number) => MarkerClass[] } | undefined;
 
 function compile(): NonNullable<typeof compiled> {
   if (compiled) return compiled;
   const zhPlain = new Map<string, MarkerClass[]>();
   const zhRegex: Array<{ re: RegExp; classes: MarkerClass[] }> = [];
   for (const m of MARKERS.zh) {
-    if (/[(?\\]/.test(m.term)) zhRegex.push({ re: new RegExp(`^${m.term}$`), classes: m.classes });
+    // Sticky, tried where the match starts in the whole text, so a lookbehind sees the word before.
+    if (/[(?\\]/.test(m.term)) zhRegex.push({ re: new RegExp(m.term, 'uy'), classes: m.classes });
     else zhPlain.set(m.term, m.classes);
   }
   const enMap = new Map(MARKERS.en.map((m) => [m.term, m.classes]));
@@ -175,12 +230,15 @@ function compile(): NonNullable<typeof compiled> {
     .map((m) => escape(m.term).replace(/ /g, '\\s+'))
     .join('|');
   const re = new RegExp(`(?:${zhAlt})|(?<![\\p{L}'’])(?:${enAlt})(?![\\p{L}'’])`, 'giu');
-  const classesOf = (m: string): MarkerClass[] => {
+  const classesOf = (m: string, text: string, at: number): MarkerClass[] => {
     const plain = zhPlain.get(m);
     if (plain) return plain;
     const en = enMap.get(m.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"));
     if (en) return en;
-    for (const r of zhRegex) if (r.re.test(m)) return r.classes;
+    for (const r of zhRegex) {
+      r.re.lastIndex = at;
+      if (r.re.exec(text)?.[0] === m) return r.classes;
+    }
     return [];
   };
   compiled = { re, classesOf };
@@ -195,7 +253,7 @@ function findMarkersOnce(text: string): Marker[] {
   re.lastIndex = 0;
   const out: Marker[] = [];
   for (const m of text.matchAll(re)) {
-    const classes = classesOf(m[0]);
+    const classes = classesOf(m[0], text, m.index);
     if (classes.length > 0) out.push({ text: m[0], classes, start: m.index, end: m.index + m[0].length });
   }
   return out;

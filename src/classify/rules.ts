@@ -97,7 +97,7 @@ export const DEFAULT_RULES: readonly Rule[] = [
     signal: 'negated-scope',
     scope: 'governed',
     level: 'major',
-    why: 'Words added to or cut from a negative promise (we do not sell …, 我们不会共享 …) narrow or widen what it rules out.',
+    why: 'Words added to or cut from a negative promise (we do not sell …, 我们不会共享 …) or a restrictive one (only to …, 仅用于 …) narrow or widen what it rules out or allows.',
   },
   {
     id: 'channel-link',

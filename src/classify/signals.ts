@@ -233,17 +233,22 @@ function linkSignals(before: Pick<Block, 'urls' | 'text'>, after: Pick<Block, 'u
 /** Conjunctions and marks that end the reach of a negation (… do not sell it, but we share it …; …, so please …). */
 const NEGATION_BREAK = /(?<![\p{L}])(?:but|however|although|though|while|whereas|unless|except|because|since|so|please|and\s+we)(?![\p{L}])|[，,]\s*(?:而|并|所以|因此|因而|请)|但|然而|除非|因为/iu;
 
-/** The predicate negation that governs position `runAt` of a sentence, if any (none past a break such as "but"). */
-function governingNegation(sentence: string, runAt: number): boolean {
-  return committalMarkers(sentence).some(
-    (m) => m.classes.includes('negation') && PREDICATE_NEGATIONS.has(m.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")) && m.end <= runAt && !NEGATION_BREAK.test(sentence.slice(m.end, runAt)),
-  );
+/**
+ * What governs position `runAt` of a sentence, if anything (nothing past a break such as "but"): the
+ * negation of a promise's predicate, or a restrictive `only` (only, solely, 仅) whose scope the words fall in.
+ */
+function governingMarker(sentence: string, runAt: number): 'negation' | 'only' | null {
+  const markers = committalMarkers(sentence).filter((m) => m.end <= runAt && !NEGATION_BREAK.test(sentence.slice(m.end, runAt)));
+  if (markers.some((m) => m.classes.includes('negation') && PREDICATE_NEGATIONS.has(m.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")))) return 'negation';
+  return markers.some((m) => m.classes.includes('only')) ? 'only' : null;
 }
 
 /**
  * Content words inserted after the negation of a negative promise ("we do not sell your data" +
  * "for monetary consideration"), cut from one, or replaced ("do not share" → "do not sell"):
- * the promise now rules out less, more, or something else.
+ * the promise now rules out less, more, or something else. The same within the reach of a
+ * restrictive `only` ("only to resolve your request" + "and to improve our products"): what the
+ * promise allows grows or shrinks.
  */
 function negatedScope(h: Hunk, a: string, b: string): Signal | null {
   const inserted = contentWords(h.inserted).length > 0;
@@ -253,11 +258,14 @@ function negatedScope(h: Hunk, a: string, b: string): Signal | null {
   const [text, at, run] = inserted ? [b, h.newStart, h.inserted] : [a, h.oldStart, h.deleted];
   const sentence = sentenceAt(text, at);
   const start = text.lastIndexOf(sentence, at);
-  if (start < 0 || !governingNegation(sentence, at - start)) return null;
+  const governed = start < 0 ? null : governingMarker(sentence, at - start);
+  if (!governed) return null;
   if (inserted && deleted) {
-    return makeSignal('negated-scope', { id: 'negated-replaced', from: h.deleted.trim(), to: h.inserted.trim(), sentence }, conceptsIn(sentence));
+    const id = governed === 'only' ? 'only-replaced' : 'negated-replaced';
+    return makeSignal('negated-scope', { id, from: h.deleted.trim(), to: h.inserted.trim(), sentence }, conceptsIn(sentence));
   }
-  return makeSignal('negated-scope', { id: 'negated-scope', change: inserted ? 'added' : 'removed', text: run.trim(), sentence }, conceptsIn(sentence));
+  const id = governed === 'only' ? 'only-scope' : 'negated-scope';
+  return makeSignal('negated-scope', { id, change: inserted ? 'added' : 'removed', text: run.trim(), sentence }, conceptsIn(sentence));
 }
 
 /** An address written in the text that changed: a channel when its sentence names a request or a way to contact us (trivial.ts lets such edits through). */

@@ -28,6 +28,8 @@ const CLASS_NAMES: Record<MarkerClass, string> = {
   'open-ended': 'open-ended scope',
   exception: 'exception',
   qualifier: 'qualifier',
+  before: 'timing (before the event)',
+  after: 'timing (after the event)',
 };
 
 /** A quotation of text as the policy wrote it (`(nothing)` for none), shortened. */
@@ -121,6 +123,11 @@ export const en: Catalogue = {
         ? `the negative promise ${q(m.sentence)} was qualified by ${q(m.text)}, which narrows what it rules out`
         : `the negative promise ${q(m.sentence)} lost the qualifier ${q(m.text)}, which widens what it rules out`,
     'negated-replaced': (m) => `the negative promise ${q(m.sentence)} now rules out ${q(m.to)} instead of ${q(m.from)}`,
+    'only-scope': (m) =>
+      m.change === 'added'
+        ? `the restriction ${q(m.sentence)} now also allows ${q(m.text)}, which widens it`
+        : `the restriction ${q(m.sentence)} no longer allows ${q(m.text)}, which narrows it`,
+    'only-replaced': (m) => `the restriction ${q(m.sentence)} now allows ${q(m.to)} instead of ${q(m.from)}`,
     entity: (m) => {
       const name = ENTITY_NAMES[m.type];
       let text: string;

@@ -49,6 +49,10 @@ export type SignalMessage =
   | { id: 'negated-scope'; change: Presence; text: string; sentence: string }
   /** Words under a negated predicate replaced by others (`do not share` → `do not sell`). */
   | { id: 'negated-replaced'; from: string; to: string; sentence: string }
+  /** Words (`text`) added to or cut from the reach of a restrictive `only` in `sentence`. */
+  | { id: 'only-scope'; change: Presence; text: string; sentence: string }
+  /** Words within the reach of a restrictive `only` replaced by others. */
+  | { id: 'only-replaced'; from: string; to: string; sentence: string }
   | { id: 'entity'; type: EntityType; removed: string[]; added: string[] }
   | { id: 'flip'; parts: FlipPart[] }
   /** Lines are null when unknown. */

@@ -28,6 +28,8 @@ const CLASS_NAMES: Record<MarkerClass, string> = {
   'open-ended': '开放式用语',
   exception: '例外用语',
   qualifier: '限定条件用语',
+  before: '事前时点用语',
+  after: '事后时点用语',
 };
 
 const BLOCK_KINDS: Record<BlockKind, string> = {
@@ -189,6 +191,11 @@ export const zh: Catalogue = {
         ? `否定性承诺${excerpt(m.sentence)}增加了限定${excerpt(m.text)}，缩小了其排除的范围`
         : `否定性承诺${excerpt(m.sentence)}删除了限定${excerpt(m.text)}，扩大了其排除的范围`,
     'negated-replaced': (m) => `否定性承诺${excerpt(m.sentence)}排除的内容由${excerpt(m.from)}改为${excerpt(m.to)}`,
+    'only-scope': (m) =>
+      m.change === 'added'
+        ? `限定性承诺${excerpt(m.sentence)}增加了允许的内容${excerpt(m.text)}，扩大了其范围`
+        : `限定性承诺${excerpt(m.sentence)}删除了允许的内容${excerpt(m.text)}，缩小了其范围`,
+    'only-replaced': (m) => `限定性承诺${excerpt(m.sentence)}允许的内容由${excerpt(m.from)}改为${excerpt(m.to)}`,
     entity: (m) => {
       const base = ENTITY_NAMES[m.type];
       const name = m.type === 'email' || m.type === 'phone' ? `联系${base}` : base;
