@@ -77,6 +77,13 @@ describe('blind labelled revisions', () => {
     expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('of subtle one- or two-word edits: every major found, at least 90% of levels', () => {
+    const score = scoreFolder('holdout-subtle');
+    expect(score.cases).toBeGreaterThanOrEqual(20);
+    expect(score.majorsFound, score.failures.join('\n')).toBe(score.majors);
+    expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('of policies in other structures without a list of their own: every major found, at least 85% of levels', () => {
     const score = scoreFolder('holdout-wild');
     expect(score.cases).toBeGreaterThanOrEqual(30);
