@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPolicy } from './helpers/cli.js';
-import { makeRepo, SEED, type TempRepo } from './archive-helpers.js';
+import { SEED, useTempRepos } from './archive-helpers.js';
 
-const repos: TempRepo[] = [];
-function repo(): TempRepo {
-  const made = makeRepo();
-  repos.push(made);
-  return made;
-}
-afterEach(() => {
-  for (const made of repos.splice(0)) made.remove();
-});
+const repo = useTempRepos();
 
 describe('policy show', () => {
   it('prints an archived version byte for byte, by version, date or latest', async () => {

@@ -3,6 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 /** The project root (this repository). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -71,4 +72,17 @@ export function minorEdit(source: string, date: string): string {
   const edited = source.replace(/最新更新于 \d{4} 年 \d{1,2} 月 \d{1,2} 日/, `最新更新于 ${y} 年 ${m} 月 ${d} 日`);
   if (edited === source) throw new Error('minorEdit: nothing changed');
   return edited;
+}
+
+/** A factory of temporary repositories that are removed after each test of the file that calls it. */
+export function useTempRepos(): (options?: { archive?: boolean }) => TempRepo {
+  const repos: TempRepo[] = [];
+  afterEach(() => {
+    for (const made of repos.splice(0)) made.remove();
+  });
+  return (options) => {
+    const made = makeRepo(options);
+    repos.push(made);
+    return made;
+  };
 }

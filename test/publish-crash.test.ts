@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runPublish, type PublishOptions } from '../src/archive/publish.js';
 import { PUBLISH_STEPS } from '../src/archive/publish-steps.js';
 import { verifyArchive } from '../src/archive/verify.js';
@@ -20,19 +20,11 @@ import type { Context } from '../src/context.js';
 import type { ArchiveIndex } from '../src/types.js';
 import { runPolicy } from './helpers/cli.js';
 import { startSmtpServer } from './helpers/smtp-server.js';
-import { majorEdit, makeRepo, ROOT, type TempRepo } from './archive-helpers.js';
+import { majorEdit, ROOT, type TempRepo, useTempRepos } from './archive-helpers.js';
 
 const POLICY = 'policies/privacy-policy.md';
 const INDEX = 'archive/privacy-policy/index.json';
-const repos: TempRepo[] = [];
-function repo(): TempRepo {
-  const made = makeRepo();
-  repos.push(made);
-  return made;
-}
-afterEach(() => {
-  for (const made of repos.splice(0)) made.remove();
-});
+const repo = useTempRepos();
 
 function ctxAt(cwd: string): Context {
   const sink = { write: () => true };

@@ -1,22 +1,14 @@
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { entryHash, sha256Hex } from '../src/archive/canonical-json.js';
 import { runPolicy } from './helpers/cli.js';
-import { majorEdit, makeRepo, minorEdit, SEED, type TempRepo } from './archive-helpers.js';
+import { majorEdit, minorEdit, SEED, type TempRepo, useTempRepos } from './archive-helpers.js';
 import type { ArchiveIndex } from '../src/types.js';
 
 const POLICY = 'policies/privacy-policy.md';
 const INDEX = 'archive/privacy-policy/index.json';
-const repos: TempRepo[] = [];
-function repo(options?: { archive?: boolean }): TempRepo {
-  const made = makeRepo(options);
-  repos.push(made);
-  return made;
-}
-afterEach(() => {
-  for (const made of repos.splice(0)) made.remove();
-});
+const repo = useTempRepos();
 
 function indexOf(made: TempRepo): ArchiveIndex {
   return JSON.parse(made.read(INDEX)) as ArchiveIndex;

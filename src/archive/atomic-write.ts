@@ -5,8 +5,9 @@
  * is left over, which `verify` reports and the next publish removes.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { readDirIfExists } from '../read-dir.js';
 
 const TEMP = /^\..+\.[0-9]+\.[0-9a-f]{8}\.tmp$/;
 
@@ -77,13 +78,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
 
 /** Removes temporary files that interrupted writes left in `dir` (optionally only those for `target`). Returns their names. */
 export async function removeTempFiles(dir: string, target?: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = (await readDirIfExists(dir)).map((entry) => entry.name);
   const prefix = target === undefined ? '.' : `.${target}.`;
   const stale = names.filter((name) => isTempFileName(name) && name.startsWith(prefix));
   for (const name of stale) await rm(join(dir, name), { force: true });

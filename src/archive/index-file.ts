@@ -12,6 +12,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { isIsoDate } from './dates.js';
 import { findIdProblem } from './policy-id.js';
 import { isVersion } from './version.js';
+import { readDirIfExists } from '../read-dir.js';
 
 /** The manifest's file name inside `archive/<id>/`. */
 export const INDEX_FILE = 'index.json';
@@ -177,15 +178,8 @@ export function latestVersion(index: ArchiveIndex): ArchivedVersion {
 
 /** The ids of the policies the archive holds: its folders with an index.json, sorted. */
 export async function readArchivedIds(archiveDir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(archiveDir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
   const ids: string[] = [];
-  for (const entry of entries) {
+  for (const entry of await readDirIfExists(archiveDir)) {
     if (!entry.isDirectory()) continue;
     const names = await readdir(join(archiveDir, entry.name));
     if (names.includes(INDEX_FILE)) ids.push(entry.name);

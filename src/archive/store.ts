@@ -2,12 +2,13 @@
  * The archive's files: reading an archived version (checked against its
  * recorded hash) and writing a new one. index.json lives in index-file.ts.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PolicyError } from '../errors.js';
 import type { ArchivedVersion } from '../types.js';
 import { makeDirDurable, removeTempFiles, writeFileAtomic } from './atomic-write.js';
 import { sha256Hex } from './canonical-json.js';
+import { readDirIfExists } from '../read-dir.js';
 
 /** Reads the bytes of an archived version; throws ARCHIVE_INVALID when the file is missing or no longer matches its sha256. */
 export async function readArchivedBytes(archiveDir: string, id: string, entry: ArchivedVersion, label: string): Promise<Buffer> {
@@ -45,14 +46,7 @@ export async function writeVersionFile(archiveDir: string, id: string, file: str
 
 /** The Markdown files directly in the policies folder, sorted (dot files and temporary files skipped). */
 export async function listPolicyFiles(policiesDir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(policiesDir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return entries
+  return (await readDirIfExists(policiesDir))
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && /\.md$/i.test(entry.name))
     .map((entry) => join(policiesDir, entry.name))
     .sort();

@@ -12,13 +12,14 @@
  * a publish adds at the same moment. The file name is what counts; the
  * content is a record for humans.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { makeDirDurable, syncDir, writeFileAtomic } from '../archive/atomic-write.js';
 import { findIdProblem } from '../archive/policy-id.js';
 import { compareVersions, isVersion } from '../archive/version.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
+import { readDirIfExists } from '../read-dir.js';
 
 /** A version whose notices are owed. */
 export interface PendingNotice {
@@ -64,13 +65,7 @@ async function readMarkerContent(path: string): Promise<Pick<PendingNotice, 'lev
 
 /** The pending notices recorded in `dir`, by id then version (none when the folder does not exist). */
 export async function readPendingNotices(dir: string): Promise<PendingNotice[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = (await readDirIfExists(dir)).map((entry) => entry.name);
   const found: PendingNotice[] = [];
   for (const name of names) {
     const parsed = parsePendingNoticeName(name);
