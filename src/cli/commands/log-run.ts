@@ -7,6 +7,7 @@ import type { Context } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
 import type { ArchivedVersion, ArchiveIndex } from '../../types.js';
 import type { LogOptions } from './log.js';
+import { requirePolicies } from '../../project-root.js';
 
 function levelText(entry: ArchivedVersion): string {
   if (!entry.override || !entry.automatic) return entry.level;
@@ -36,6 +37,7 @@ export function renderLogJson(index: ArchiveIndex): ArchiveIndex {
 /** Prints the versions of one policy (or of all), newest first. */
 export async function runLog(ctx: Context, id: string | undefined, options: LogOptions): Promise<number> {
   const { config } = await readConfig(ctx);
+  await requirePolicies(ctx, config);
   const archiveDir = archiveDirOf(ctx, config);
   const label = displayPath(ctx, archiveDir);
   const ids = id === undefined ? await readArchivedIds(archiveDir) : [validatePolicyId(id, 'policy log')];

@@ -7,6 +7,7 @@ import { EXIT, PolicyError } from '../../errors.js';
 import { renderRevisionJson } from '../report/json.js';
 import { renderRevisionText } from '../report/text.js';
 import type { PublishCliOptions } from './publish.js';
+import { requirePolicies } from '../../project-root.js';
 
 /** Reads one line from stdin (the answer to a question). */
 async function readAnswer(ctx: Context): Promise<string> {
@@ -92,6 +93,7 @@ function renderPublishText(result: PublishResult): string {
 /** Runs `policy publish` and returns its exit status (0, 1 declined, 3 notices failed, including owed notices it resumed). */
 export async function runPublishCommand(ctx: Context, files: string[], cli: PublishCliOptions): Promise<number> {
   const { config } = await readConfig(ctx);
+  if (files.length === 0) await requirePolicies(ctx, config);
   const options: PublishOptions = {
     files,
     yes: Boolean(cli.yes),

@@ -6,6 +6,7 @@ import { displayDir, parseBaseUrl } from '../../site/paths.js';
 import { defaultJobs } from '../../site/pool.js';
 import { writeSite, type SiteSummary } from '../../site/write-site.js';
 import type { SiteCommandOptions } from './site.js';
+import { requirePolicies } from '../../project-root.js';
 
 /** Parses `--jobs`: a whole number from 1 to 64. */
 export function parseJobs(value: string | undefined): number {
@@ -48,6 +49,7 @@ export function renderSiteSummary(summary: SiteSummary, cwd: string): string {
 
 /** `policy site`. */
 export async function runSite(ctx: Context, options: SiteCommandOptions, generator: string): Promise<number> {
+  await requirePolicies(ctx, (await readConfig(ctx)).config);
   const summary = await buildSite(ctx, options, generator);
   if (summary.relativeLinks) {
     warn(ctx, 'no siteUrl configured: the feeds use relative links (set "siteUrl" in policy.config.json or pass --base-url)');
