@@ -10,6 +10,7 @@ import { EXIT, isPolicyError } from '../errors.js';
 import { findProjectRoot } from '../project-root.js';
 import type { CliRuntime } from './runtime.js';
 import { registerDiff } from './commands/diff.js';
+import { registerInit } from './commands/init.js';
 import { registerCheck } from './commands/check.js';
 import { registerNotify } from './commands/notify.js';
 import { registerServe } from './commands/serve.js';
@@ -39,6 +40,7 @@ export function createProgram(rt: CliRuntime): Command {
       writeErr: (text) => ctx.stderr.write(text),
     });
   // In the order of the work: review a change, gate it in CI, publish it, inspect the archive, tell people, show it.
+  registerInit(program, rt);
   registerDiff(program, rt);
   registerCheck(program, rt);
   registerPublish(program, rt);
