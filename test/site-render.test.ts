@@ -178,11 +178,13 @@ describe('the policy view', () => {
     expect(view.versions.map((v) => v.status)).toEqual(['superseded', 'current', 'upcoming']);
     expect(view.current).toEqual({ version: '1.1', effective: '2022-03-01' });
     expect(view.upcoming).toEqual({ version: '2.0', effective: '2023-07-01' });
-    expect(view.latest).toBe('1.1');
+    expect(view.inEffect).toBe('1.1');
+    expect(view.latest).toBe('2.0');
     expect(view.versions[0]?.supersededBy).toEqual({ version: '1.1', effective: '2022-03-01' });
     const later = buildPolicyView(INDEX, todayIso(new Date('2024-01-01T00:00:00Z')));
     expect(later.versions.map((v) => v.status)).toEqual(['superseded', 'superseded', 'current']);
     expect(later.latest).toBe('2.0');
+    expect(later.inEffect).toBe('2.0');
     expect(later.upcoming).toBeNull();
   });
 
@@ -394,11 +396,15 @@ describe('page renderers', () => {
     expect(textOf(bodyRows[2]!)).toContain('已被1.1 版取代');
   });
 
-  it('the latest page redirects to the current version', () => {
-    const html = stringifyHtml(renderLatestPage({ lang: 'en', title: 'Terms', id: 't', version: '1.1', baseUrl: 'https://example.com/p/' }));
+  it('the latest page redirects to the latest published version, the current page to the one in effect', () => {
+    const html = stringifyHtml(renderLatestPage({ kind: 'latest', lang: 'en', title: 'Terms', id: 't', version: '1.1', baseUrl: 'https://example.com/p/' }));
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=../1.1/">');
     expect(html).toContain('<a href="../1.1/">version 1.1</a>');
     expect(html).toContain('<link rel="canonical" href="https://example.com/p/t/1.1/">');
+    expect(html).toContain('<h1>Terms: latest published version</h1>');
+    const current = stringifyHtml(renderLatestPage({ kind: 'current', lang: 'zh', title: '条款', id: 't', version: '1.0', baseUrl: null }));
+    expect(current).toContain('<meta http-equiv="refresh" content="0; url=../1.0/">');
+    expect(current).toContain('<h1>条款：当前有效版本</h1>');
   });
 
   it('the feed lists every version newest first, with absolute links under a base URL', () => {
@@ -459,7 +465,7 @@ describe.skipIf(!HAVE_TIDY)('HTML Tidy', () => {
         },
         { ...REVISION, changes: [] },
       ),
-      'latest.html': renderLatestPage({ lang: 'zh', title: '隐私政策', id: 'p', version: '1.1', baseUrl: null }),
+      'latest.html': renderLatestPage({ kind: 'current', lang: 'zh', title: '隐私政策', id: 'p', version: '1.1', baseUrl: null }),
     };
     for (const [name, tree] of Object.entries(pages)) {
       const result = tidy(stringifyHtml(tree), name);

@@ -202,7 +202,7 @@ async function stageIfStale(
   staged.push(await stageFile(output, file, render(), inputs));
 }
 
-/** Stages the light pages of one policy: versions table, feed, latest, index.json. */
+/** Stages the light pages of one policy: versions table, feed, latest, current, index.json. */
 async function stagePolicyPages(
   output: SiteOutput,
   plan: Plan,
@@ -228,10 +228,12 @@ async function stagePolicyPages(
     baseUrl,
   };
   await stageIfStale(output, plan, staged, sitePaths.feed(view.id), hashInputs('feed', feedModel), () => renderFeed(feedModel));
-  const latestModel: LatestPageModel = { lang: view.lang, title: view.title, id: view.id, version: view.latest, baseUrl };
-  await stageIfStale(output, plan, staged, sitePaths.latest(view.id), hashInputs('latest', latestModel), () =>
-    stringifyHtml(renderLatestPage(latestModel)),
-  );
+  for (const kind of ['latest', 'current'] as const) {
+    const model: LatestPageModel = { kind, lang: view.lang, title: view.title, id: view.id, version: kind === 'latest' ? view.latest : view.inEffect, baseUrl };
+    await stageIfStale(output, plan, staged, kind === 'latest' ? sitePaths.latest(view.id) : sitePaths.current(view.id), hashInputs(kind, model), () =>
+      stringifyHtml(renderLatestPage(model)),
+    );
+  }
   await stageIfStale(output, plan, staged, sitePaths.index(view.id), hashInputs('index', policy.indexBytes.toString('base64')), () => policy.indexBytes);
 }
 
@@ -275,7 +277,7 @@ export async function writeSite(ctx: Context, options: SiteOptions): Promise<Sit
     const homeModel: HomePageModel = {
       lang: homeLang(views),
       policies: views.flatMap((view) => {
-        const latest = view.versions.find((version) => version.entry.version === view.latest)?.entry;
+        const latest = view.versions.find((version) => version.entry.version === view.inEffect)?.entry;
         const newest = view.versions.at(-1)?.entry;
         return latest && newest ? [{ id: view.id, title: view.title, lang: view.lang, latest, newest, count: view.versions.length }] : [];
       }),
