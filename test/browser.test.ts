@@ -84,7 +84,7 @@ describe.runIf(browserTestsEnabled())('the archive site in Chromium', () => {
     await page.waitForURL(`${server.url}privacy-policy/2.0/`);
     const banner = page.getByRole('note');
     expect(await banner.getAttribute('data-status')).toBe('superseded');
-    expect(await banner.textContent()).toContain('此版本已失效：已被2.1 版取代');
+    expect(await banner.textContent()).toContain('此版本已失效：已被 2.1 版取代');
     expect(await page.locator('article.policy h1').textContent()).toBe('隐私政策');
     expect(await page.locator('a[rel=prev]').textContent()).toContain('1.1');
     expect(await page.locator('a[rel=next]').textContent()).toContain('2.1');

@@ -318,7 +318,7 @@ describe('page renderers', () => {
     const tree = renderVersionPage(versionModel(0), content);
     const banner = elements(tree, (node) => node.properties.role === 'note')[0]!;
     expect(banner.properties.dataStatus).toBe('superseded');
-    expect(textOf(banner)).toContain('此版本已失效：已被1.1 版取代');
+    expect(textOf(banner)).toContain('此版本已失效：已被 1.1 版取代');
     expect(elements(banner, (node) => node.tagName === 'a').map((node) => [node.properties.href, textOf(node)])).toEqual([
       ['../1.1/', '1.1 版'],
       ['../latest/', '阅读当前版本'],
@@ -339,7 +339,7 @@ describe('page renderers', () => {
     );
     const banner = textOf(elements(tree, (node) => node.properties.role === 'note')[0]!);
     expect(banner).toContain('这是当前有效的版本');
-    expect(banner).toContain('新版本2.0 版将于2023 年 7 月 1 日生效');
+    expect(banner).toContain('新版本 2.0 版将于 2023 年 7 月 1 日生效');
     // A policy without its own h1 gets the title as one.
     expect(elements(tree, (node) => node.tagName === 'h1').map(textOf)).toEqual(['隐私政策']);
   });
@@ -393,7 +393,7 @@ describe('page renderers', () => {
     ]);
     expect(textOf(bodyRows[0]!)).toContain(CONTACT_TRIGGER);
     expect(textOf(bodyRows[0]!)).toContain('当前版本');
-    expect(textOf(bodyRows[2]!)).toContain('已被1.1 版取代');
+    expect(textOf(bodyRows[2]!)).toContain('已被 1.1 版取代');
   });
 
   it('the latest page redirects to the latest published version, the current page to the one in effect', () => {
@@ -414,7 +414,9 @@ describe('page renderers', () => {
       id: 'privacy-policy',
       entries: INDEX.versions.map((e) => ({ entry: e, triggers: e.version === '2.0' ? [{ index: 5, text: CONTACT_TRIGGER }] : [] })),
       baseUrl: 'https://example.com/p/',
+      author: 'Example & Co',
     });
+    expect(xml).toContain('<author>\n        <name>Example &amp; Co</name>');
     expect([...xml.matchAll(/<link href="([^"]+)"\/>/g)].map((m) => m[1])).toEqual([
       'https://example.com/p/privacy-policy/2.0/',
       'https://example.com/p/privacy-policy/1.1/',

@@ -29,7 +29,7 @@ import { renderDateLike, renderPublishedSource } from './published-source.js';
 import { validatePolicyId } from './policy-id.js';
 import { displayPath } from './reference.js';
 import { readArchivedBytes, writeVersionFile } from './store.js';
-import { INITIAL_SUMMARY, renderSummary } from './summary.js';
+import { renderInitialSummary, renderSummary } from './summary.js';
 import { verifyArchive } from './verify.js';
 import { FIRST_VERSION, nextVersion } from './version.js';
 
@@ -292,7 +292,7 @@ const decide: PublishStep = {
         sha256: sha256Hex(published),
         level,
         triggers,
-        summary: options.summary?.trim() || (plan.revision ? renderSummary(plan.revision) : INITIAL_SUMMARY),
+        summary: options.summary?.trim() || (plan.revision ? renderSummary(plan.revision) : renderInitialSummary(policy.lang)),
         publishedAt: env.now.toISOString(),
         previous: latest ? entryHash(latest) : null,
       };

@@ -92,7 +92,7 @@ export interface Messages {
   feedEntryTitle: (title: string, version: string, level: string) => string;
   feedSummary: (level: string, effective: string) => string;
   date: (iso: string) => string;
-  /** Joins sentences: nothing between Chinese sentences, a space between English ones. */
+  /** Joins sentences: nothing between Chinese sentences, a space between English ones. (Chinese messages put a space between a Chinese character and a date or version that starts with a digit: 将于 2027 年 1 月 5 日生效.) */
   sentenceGap: string;
 }
 
@@ -134,14 +134,14 @@ const zh: Messages = {
   levelNone: '无可见变更',
   overridden: '（人工认定）',
   status: { current: '当前版本', superseded: '已失效', upcoming: '即将生效' },
-  supersededBy: (version) => ['已被', version, '取代'],
+  supersededBy: (version) => ['已被 ', version, '取代'],
   versionLabel: (version) => `${version} 版`,
   versionPageTitle: (title, version) => `${title}（${version} 版）`,
-  bannerCurrent: (effective) => ['这是当前有效的版本，自', effective, '起生效。'],
+  bannerCurrent: (effective) => ['这是当前有效的版本，自 ', effective, '起生效。'],
   bannerUpcoming: (effective, current) =>
-    current ? ['此版本将于', effective, '生效；在此之前有效的是', current, '。'] : ['此版本将于', effective, '生效。'],
-  bannerSuperseded: (by, effective, readCurrent) => ['此版本已失效：已被', by, '取代（', effective, '起生效）。', readCurrent, '。'],
-  bannerUpcomingNotice: (version, effective, changes) => ['新版本', version, '将于', effective, '生效，', changes, '。'],
+    current ? ['此版本将于 ', effective, '生效；在此之前有效的是 ', current, '。'] : ['此版本将于 ', effective, '生效。'],
+  bannerSuperseded: (by, effective, readCurrent) => ['此版本已失效：已被 ', by, '取代（', effective, '起生效）。', readCurrent, '。'],
+  bannerUpcomingNotice: (version, effective, changes) => ['新版本 ', version, '将于 ', effective, '生效，', changes, '。'],
   readCurrent: '阅读当前版本',
   metaLabel: '版本信息',
   publishedLabel: '发布日期',
@@ -155,7 +155,7 @@ const zh: Messages = {
   previousVersion: (version) => `上一版本：${version} 版`,
   nextVersion: (version) => `下一版本：${version} 版`,
   changesTitle: (title, version) => `${title} ${version} 版的变更`,
-  comparedWith: (previous, date) => ['与', previous, '（', date, '生效）相比。'],
+  comparedWith: (previous, date) => ['与 ', previous, '（', date, '生效）相比。'],
   firstVersion: '这是首次发布的版本，没有更早的版本可供比较。',
   recordedLevel: '记录的级别',
   overrideNote: (level, reason) => `经人工认定为${level}：${reason}`,
@@ -180,10 +180,10 @@ const zh: Messages = {
   readThisVersion: (version) => `阅读 ${version} 版全文`,
   readPreviousVersion: (version) => `阅读 ${version} 版全文`,
   latestTitle: (title) => `${title}：最新发布的版本`,
-  latestRedirect: (version) => ['最新发布的版本是', version, '。'],
+  latestRedirect: (version) => ['最新发布的版本是 ', version, '。'],
   latestLabel: '最新版本',
   currentTitle: (title) => `${title}：当前有效版本`,
-  currentRedirect: (version) => ['当前有效的版本是', version, '。'],
+  currentRedirect: (version) => ['当前有效的版本是 ', version, '。'],
   generatedBy: '由 policy 生成的静态存档。',
   taskDone: '已完成',
   taskOpen: '未完成',

@@ -38,6 +38,8 @@ export interface SiteOptions {
   jobs: number;
   /** Re-render every file even when its inputs did not change. */
   force?: boolean;
+  /** The feeds' author (RFC 4287 requires one): the organisation; null falls back to the site's name. */
+  author?: string | null;
 }
 
 /** What a build did. */
@@ -211,6 +213,7 @@ async function stagePolicyPages(
   policy: ArchivedPolicy,
   facts: Record<string, VersionFacts>,
   baseUrl: string | null,
+  author: string | null,
 ): Promise<void> {
   const rows = view.versions.map((version, i) => {
     const previous = view.versions[i - 1]?.entry;
@@ -226,6 +229,7 @@ async function stagePolicyPages(
     id: view.id,
     entries: rows.map((row) => ({ entry: row.view.entry, triggers: row.triggers })),
     baseUrl,
+    author,
   };
   await stageIfStale(output, plan, staged, sitePaths.feed(view.id), hashInputs('feed', feedModel), () => renderFeed(feedModel));
   for (const kind of ['latest', 'current'] as const) {
@@ -272,7 +276,7 @@ export async function writeSite(ctx: Context, options: SiteOptions): Promise<Sit
     });
 
     for (const [i, view] of views.entries()) {
-      await stagePolicyPages(output, plan, staged, view, policies[i] as ArchivedPolicy, facts, options.baseUrl);
+      await stagePolicyPages(output, plan, staged, view, policies[i] as ArchivedPolicy, facts, options.baseUrl, options.author ?? null);
     }
     const homeModel: HomePageModel = {
       lang: homeLang(views),

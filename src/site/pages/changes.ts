@@ -6,6 +6,7 @@ import { h, type Child } from '../h.js';
 import { messagesFor, type Messages } from '../i18n.js';
 import { renderBadge, renderDate, renderLayout } from '../layout.js';
 import { relativeHref, sitePaths } from '../paths.js';
+import { displaySummary } from '../../archive/summary.js';
 
 /** Everything a changes page shows besides the revision itself. */
 export interface ChangesPageModel {
@@ -121,7 +122,7 @@ export function renderChangesPage(model: ChangesPageModel, revision: RevisionSum
         : null,
       h('dt', {}, messages.effectiveLabel),
       h('dd', {}, renderDate(entry.effective, lang)),
-      entry.summary !== '' ? [h('dt', {}, messages.summaryColumn), h('dd', {}, entry.summary)] : null,
+      entry.summary !== '' ? [h('dt', {}, messages.summaryColumn), h('dd', {}, displaySummary(entry, model.lang))] : null,
     ),
   );
 
