@@ -10,6 +10,7 @@ import { EXIT, isPolicyError } from '../errors.js';
 import { findProjectRoot } from '../project-root.js';
 import type { CliRuntime } from './runtime.js';
 import { registerDiff } from './commands/diff.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerCheck } from './commands/check.js';
 import { registerNotify } from './commands/notify.js';
@@ -41,6 +42,7 @@ export function createProgram(rt: CliRuntime): Command {
     });
   // In the order of the work: review a change, gate it in CI, publish it, inspect the archive, tell people, show it.
   registerInit(program, rt);
+  registerImport(program, rt);
   registerDiff(program, rt);
   registerCheck(program, rt);
   registerPublish(program, rt);
