@@ -48,6 +48,19 @@ describe('localisation', () => {
     expect(JSON.parse(made.read('archive/privacy-policy/index.json')).versions[0].summary).toBe('首次发布');
   });
 
+  it("the changes page gives the default-list warning in the policy's language", async () => {
+    const made = repo({ archive: false });
+    const withoutList = made.read('policies/privacy-policy.md').replace('本政策所指的重大变更包括但不限于：', '本政策的变更说明：');
+    made.write('policies/privacy-policy.md', withoutList);
+    expect((await runPolicy(['publish', '--yes', '--no-notify', '--date', '2026-11-01'], { cwd: made.root, now: NOW })).code).toBe(0);
+    made.write('policies/privacy-policy.md', majorEdit(made.read('policies/privacy-policy.md')));
+    expect((await runPolicy(['publish', '--yes', '--no-notify'], { cwd: made.root, now: NOW })).code).toBe(0);
+    expect((await runPolicy(['site'], { cwd: made.root, now: NOW })).code).toBe(0);
+    const changes = readFileSync(join(made.root, 'site/privacy-policy/2.0/changes/index.html'), 'utf8');
+    expect(changes).toContain('<li>此政策没有列出自己的重大变更情形，变更按内置的默认清单判断。</li>');
+    expect(changes).not.toContain('built-in default list');
+  });
+
   it('the Markdown report writes CJK text as text next to an edit', async () => {
     const made = repo();
     made.write('policies/privacy-policy.md', made.read('policies/privacy-policy.md').replace('我们会收集和存储', '我们会收集、使用和存储'));

@@ -68,6 +68,8 @@ export interface Messages {
   triggersHitHeading: string;
   triggersHitIntro: string;
   warningsHeading: string;
+  /** The default-list warning, for readers (without the file path the tool's own warning names). */
+  defaultListWarning: string;
   changesHeading: (count: number) => string;
   noChanges: string;
   kind: Record<ChangeKind, string>;
@@ -163,6 +165,7 @@ const zh: Messages = {
   triggersHitHeading: '涉及的重大变更情形',
   triggersHitIntro: '以下是上一版本中列明的、被本次变更触及的重大变更情形（原文）：',
   warningsHeading: '提示',
+  defaultListWarning: '此政策没有列出自己的重大变更情形，变更按内置的默认清单判断。',
   changesHeading: (count) => `变更明细（共 ${count} 处）`,
   noChanges: '两个版本之间没有读者可见的差异。',
   kind: { added: '新增', removed: '删除', modified: '修改', moved: '移动' },
@@ -267,6 +270,7 @@ const en: Messages = {
   triggersHitHeading: 'Major-change cases hit',
   triggersHitIntro: "The cases listed in the previous version's own list that this revision touches, in its own words:",
   warningsHeading: 'Notes',
+  defaultListWarning: 'This policy has no list of major changes of its own; changes were judged against the built-in default list.',
   changesHeading: (count) => `Changes (${count})`,
   noChanges: 'The two versions read the same.',
   kind: { added: 'Added', removed: 'Removed', modified: 'Modified', moved: 'Moved' },

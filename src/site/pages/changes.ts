@@ -7,6 +7,7 @@ import { messagesFor, type Messages } from '../i18n.js';
 import { renderBadge, renderDate, renderLayout } from '../layout.js';
 import { relativeHref, sitePaths } from '../paths.js';
 import { displaySummary } from '../../archive/summary.js';
+import { defaultListWarning } from '../../policy/default-triggers.js';
 
 /** Everything a changes page shows besides the revision itself. */
 export interface ChangesPageModel {
@@ -138,13 +139,15 @@ export function renderChangesPage(model: ChangesPageModel, revision: RevisionSum
         ),
       );
     }
-    if (revision.warnings.length > 0) {
+    // The tool's warnings name files for the CLI; readers get the ones they can act on in their language.
+    const warnings = [...new Set(revision.warnings.map((warning) => (warning.endsWith(defaultListWarning('')) ? messages.defaultListWarning : warning)))];
+    if (warnings.length > 0) {
       main.push(
         h(
           'section',
           { ariaLabelledBy: ['warnings'] },
           h('h2', { id: 'warnings' }, messages.warningsHeading),
-          h('ul', {}, revision.warnings.map((warning) => h('li', {}, warning))),
+          h('ul', {}, warnings.map((warning) => h('li', {}, warning))),
         ),
       );
     }
