@@ -1,6 +1,6 @@
 /** Implementation of `policy publish`: the command-line side of the publish pipeline. */
 import { createInterface } from 'node:readline';
-import { type PublishOptions, type PublishPlan, type PublishResult, runPublish } from '../../archive/publish.js';
+import { type PublishOptions, type PublishPlan, type PublishResult, runPublish } from '../../publish/publish.js';
 import { readConfig } from '../../config.js';
 import { type Context, useColor, warn } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
@@ -30,7 +30,8 @@ function headline(plan: PublishPlan): string {
 function printReport(ctx: Context, options: PublishCliOptions, plan: PublishPlan): void {
   if (options.format === 'json') return;
   if (plan.revision) ctx.stdout.write(renderRevisionText(plan.revision, { color: useColor(ctx, ctx.stdout) }));
-  ctx.stdout.write(`${headline(plan)}\n`);
+  // Without an entry (a dry run refused), the report stands alone.
+  if (plan.entry) ctx.stdout.write(`${headline(plan)}\n`);
 }
 
 async function confirmPublish(ctx: Context, plans: PublishPlan[]): Promise<boolean> {

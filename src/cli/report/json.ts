@@ -1,5 +1,5 @@
 /** The `--format json` shape of a revision (fixed: CI and the evaluation read it). */
-import type { ChangeKind, ChangeLevel, Lang, Revision, RevisionLevel } from '../../types.js';
+import type { Bookkeeping, ChangeKind, ChangeLevel, Lang, Revision, RevisionLevel } from '../../types.js';
 import { hasOwnTriggers, sectionOf } from './describe.js';
 
 export interface RevisionJson {
@@ -21,6 +21,8 @@ export interface RevisionJson {
     reasons: string[];
   }[];
   warnings: string[];
+  /** Publish's own edits (stamped date line, version/effective/changeNote front matter): never changes. */
+  bookkeeping: Bookkeeping[];
 }
 
 /** Renders a revision as the JSON object of `policy diff --format json`. Pure. */
@@ -45,5 +47,6 @@ export function renderRevisionJson(revision: Revision): RevisionJson {
       reasons: change.reasons,
     })),
     warnings: revision.warnings,
+    bookkeeping: revision.bookkeeping ?? [],
   };
 }
