@@ -17,6 +17,7 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerAudit } from './commands/audit.js';
 
 /** The tool's own version (injected at build time). */
 export const VERSION = TOOL_VERSION;
@@ -42,6 +43,7 @@ export function createProgram(rt: CliRuntime): Command {
   registerLog(program, rt);
   registerShow(program, rt);
   registerVerify(program, rt);
+  registerAudit(program, rt);
   registerNotify(program, rt);
   registerSite(program, rt);
   registerServe(program, rt);
