@@ -188,7 +188,9 @@ function blockOf(side: RecordedChange['old'], text: string, line: number | null)
 export function revisionFromRecord(record: RevisionRecord, oldPolicy: Policy, newPolicy: Policy): Revision {
   const triggers: Trigger[] = record.triggerList.items.map((item) => ({ index: item.index, text: item.text, line: item.line, blockIndex: -1 }));
   const changes: ClassifiedChange[] = record.changes.map((recorded) => {
-    const change: ClassifiedChange & { confidence?: unknown; rules?: unknown } = {
+    // A record written before confidence existed counts its changes as high-confidence.
+    const extra = recorded as Partial<Pick<RecordedChange, 'confidence' | 'rules'>>;
+    const change: ClassifiedChange = {
       kind: recorded.kind,
       oldBlock: blockOf(recorded.old, recorded.before, recorded.line.old),
       newBlock: blockOf(recorded.new, recorded.after, recorded.line.new),
@@ -198,11 +200,10 @@ export function revisionFromRecord(record: RevisionRecord, oldPolicy: Policy, ne
       level: recorded.level,
       triggers: triggerNumbers(recorded.triggers),
       reasons: recorded.reasons,
+      rules: extra.rules ?? [],
+      confidence: extra.confidence ?? 'high',
       ...(recorded.reasonMessages ? { reasonMessages: recorded.reasonMessages } : {}),
     };
-    const extra = recorded as unknown as Record<string, unknown>;
-    if (extra.confidence !== undefined) change.confidence = extra.confidence;
-    if (extra.rules !== undefined) change.rules = extra.rules;
     return change;
   });
   const level: RevisionLevel = record.level === 'initial' ? 'none' : record.level;
@@ -212,6 +213,7 @@ export function revisionFromRecord(record: RevisionRecord, oldPolicy: Policy, ne
     level,
     triggers: record.triggers.map((trigger) => trigger.index),
     changes,
+    needsDecision: record.review.needsDecision,
     warnings: record.warnings,
     bookkeeping: record.bookkeeping,
   };
