@@ -198,3 +198,33 @@ describe('bookkeeping in diff and check', () => {
     expect(worded.bookkeeping).toEqual([]);
   });
 });
+
+describe('publish asks about low-confidence changes', () => {
+  /** An added clause the classifier cannot explain: major, low confidence. */
+  const unsure = () => SEED.replace('极为重要', '极为重要，我们将尽力保护');
+
+  it('lists them first, asks about each on a terminal, and stops for --level/--reason on "n"', async () => {
+    const made = repo();
+    made.write(POLICY, unsure());
+    const before = made.snapshot();
+    const stopped = await runPolicy(['publish', '--no-notify'], { cwd: made.root, tty: true, stdin: 'n\n' });
+    expect(stopped.code).toBe(2);
+    expect(stopped.stdout.startsWith('privacy-policy: 1 change needs a decision (low confidence):\n  1. major modified in 隐私政策, line 10: ')).toBe(true);
+    expect(stopped.stderr).toMatch(/^Keep major modified in 隐私政策, line 10: .*\? \[Y\/n\] policy: policies\/privacy-policy\.md: not published: decide the level yourself with policy publish policies\/privacy-policy\.md --level major\|minor --reason "…"/);
+    expect(made.snapshot()).toEqual(before);
+
+    const kept = await runPolicy(['publish', '--no-notify', '--effective', '2026-12-30'], { cwd: made.root, tty: true, stdin: 'y\ny\n' });
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stderr).toMatch(/\[Y\/n\] Publish privacy-policy 2\.0\? \[y\/N\] $/);
+    expect(JSON.parse(made.read('archive/privacy-policy/2.0.revision.json'))).toMatchObject({ review: { needsDecision: 1, reviewed: true } });
+  });
+
+  it('with --yes lets the automatic levels stand, warns, and records that they were not reviewed', async () => {
+    const made = repo();
+    made.write(POLICY, unsure());
+    const result = await runPolicy(['publish', '--yes', '--no-notify', '--effective', '2026-12-30'], { cwd: made.root });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("policy: warning: policies/privacy-policy.md: 1 low-confidence change published at the classifier's level without review (--yes); the record notes it\n");
+    expect(JSON.parse(made.read('archive/privacy-policy/2.0.revision.json'))).toMatchObject({ review: { needsDecision: 1, reviewed: false }, changes: [{ confidence: 'low' }] });
+  });
+});

@@ -145,6 +145,11 @@ export function planPublish(input: PlanInput, options: PlanOptions, world: PlanW
     }
   }
 
+  const unsure = revision?.needsDecision ?? 0;
+  if (options.yes && options.level === undefined && unsure > 0) {
+    warnings.push(`${file}: ${unsure} low-confidence change${unsure === 1 ? '' : 's'} published at the classifier's level without review (--yes); the record notes it`);
+  }
+
   const version = level === 'initial' ? FIRST_VERSION : nextVersion((latest as ArchivedVersion).version, level);
   const source = renderPublishedSource(policy.source, policy.lastUpdated, { date, version, lang: policy.lang });
   const published = Buffer.from(source, 'utf8');

@@ -192,9 +192,16 @@ function checkOptions(options: PublishOptions): void {
   }
 }
 
-/** The lock that serialises publishes: in the tool's state folder, never among the archived files. */
-export function publishLockPath(ctx: Context, config: Config): string {
-  return resolve(ctx.cwd, config.notify.ledger, 'publish.lock');
+/** The tool's own state folder (the delivery ledger defaults to it too, but may be configured elsewhere). */
+const STATE_DIR = '.policy';
+
+/**
+ * The lock that serialises publishes: `.policy/publish.lock`, in the tool's
+ * state folder — never among the archived files, and not in the notice
+ * ledger's folder, which `notify.ledger` may move.
+ */
+export function publishLockPath(ctx: Context): string {
+  return resolve(ctx.cwd, STATE_DIR, 'publish.lock');
 }
 
 /** How long to wait for another publish: POLICY_LOCK_TIMEOUT seconds, default 60. */
@@ -254,7 +261,7 @@ export async function runPublish(
     // A dry run writes nothing, not even the lock file.
     await runPublishSteps(plans, env, steps);
   } else {
-    const lockPath = publishLockPath(ctx, config);
+    const lockPath = publishLockPath(ctx);
     await withLock(
       lockPath,
       { waitMs: lockWaitMs(ctx), now: () => ctx.now(), label: displayPath(ctx, lockPath), onWait: hooks.onLockWait },
