@@ -7,7 +7,7 @@
  */
 import { entryHash, sha256Hex } from '../archive/canonical-json.js';
 import { isIsoDate, utcDate } from '../archive/dates.js';
-import { renderInitialSummary, renderSummary } from '../archive/summary.js';
+import { renderInitialSummary, renderSummary } from '../publish/summary.js';
 import { FIRST_VERSION, nextVersion } from '../archive/version.js';
 import { isPolicyError } from '../errors.js';
 import { parsePolicyBytes } from '../policy/parse-policy.js';

@@ -6,7 +6,7 @@ import { stringifyFragment } from './html.js';
 import { htmlLang, messagesFor } from './i18n.js';
 import type { TriggerText } from './model.js';
 import { absoluteUrl, relativeHref, sitePaths } from './paths.js';
-import { displaySummary } from '../archive/summary.js';
+import { displaySummary } from '../publish/summary.js';
 
 /** What the feed lists. */
 export interface FeedModel {

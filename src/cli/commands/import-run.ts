@@ -3,7 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { isIsoDate } from '../../archive/dates.js';
 import { readArchiveIndex, writeArchiveIndex } from '../../archive/index-file.js';
 import { withLock } from '../../archive/lock.js';
-import { publishLockPath } from '../../archive/publish.js';
+import { publishLockPath } from '../../publish/publish.js';
 import { validatePolicyId } from '../../archive/policy-id.js';
 import { archiveDirOf, displayPath } from '../../archive/reference.js';
 import { writeVersionFile } from '../../archive/store.js';
@@ -49,7 +49,7 @@ export async function runImport(ctx: Context, file: string, options: ImportCliOp
   }
   for (const message of plan.warnings) warn(ctx, message);
   if (!options.dryRun) {
-    const lockPath = publishLockPath(ctx, config);
+    const lockPath = publishLockPath(ctx);
     await withLock(lockPath, { now: () => ctx.now(), label: displayPath(ctx, lockPath) }, async () => {
       // Checked again under the lock: a publish may have started the archive meanwhile.
       if ((await readArchiveIndex(archiveDir, id)) !== null) throw new PolicyError('REFUSED', `${file}: ${id} already has an archive`);

@@ -6,7 +6,7 @@ import { h, type Child } from '../h.js';
 import { messagesFor, type Messages } from '../i18n.js';
 import { renderBadge, renderDate, renderLayout } from '../layout.js';
 import { relativeHref, sitePaths } from '../paths.js';
-import { displaySummary } from '../../archive/summary.js';
+import { displaySummary } from '../../publish/summary.js';
 import { defaultListWarning } from '../../policy/default-triggers.js';
 
 /** Everything a changes page shows besides the revision itself. */

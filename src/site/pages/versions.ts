@@ -6,7 +6,7 @@ import { messagesFor } from '../i18n.js';
 import { renderBadge, renderDate, renderLayout } from '../layout.js';
 import type { TriggerText, VersionRef, VersionView } from '../model.js';
 import { relativeHref, sitePaths } from '../paths.js';
-import { displaySummary } from '../../archive/summary.js';
+import { displaySummary } from '../../publish/summary.js';
 
 /** One row of the table: a version and the trigger texts it hit (from the previous version's list). */
 export interface VersionsRow {
