@@ -73,6 +73,16 @@ describe('policy import', () => {
     expect(made.read('archive/privacy-policy/1.0.md')).toBe(git(made, ['show', `${commits[0]}:policies/privacy.md`]));
     expect(made.read('archive/privacy-policy/2.0.md')).toBe(made.read('policies/privacy-policy.md'));
 
+    // Each version has its record, as a published one does: the verdict, not reviewed by anyone.
+    const record = JSON.parse(made.read('archive/privacy-policy/2.0.revision.json'));
+    expect(record).toMatchObject({ version: '2.0', previousVersion: '1.1', level: 'major', review: { reviewed: false } });
+    expect(record.triggers.map((t: { index: number }) => t.index)).toEqual([5]);
+    expect(JSON.parse(made.read('archive/privacy-policy/1.0.revision.json'))).toMatchObject({ version: '1.0', level: 'initial', changes: [] });
+    expect(index.versions.every((v: { record?: string }) => typeof v.record === 'string' && v.record.length === 64)).toBe(true);
+    const changes = await runPolicy(['show', 'privacy-policy@2.0', '--changes', '--format', 'json'], { cwd: made.root, now: NOW });
+    expect(changes.code, changes.stderr).toBe(0);
+    expect(JSON.parse(changes.stdout)).toMatchObject({ recorded: true, level: 'major' });
+
     const verify = await runPolicy(['verify'], { cwd: made.root });
     expect(verify.stdout).toContain('OK (1 policy, 3 versions verified)');
     const diff = await runPolicy(['diff', 'privacy-policy@1.1', 'privacy-policy@latest', '--format', 'json'], { cwd: made.root, now: NOW });

@@ -2,11 +2,14 @@
  * `policy import`: a policy's git history as its archive. Each committed
  * version becomes a version of its own, byte for byte as it was committed,
  * dated by its commit, classified against the version before it exactly as
- * publish would, and marked as imported (with its commit). Pure: the git reads
- * and the writes are in the command.
+ * publish would, marked as imported (with its commit), and given its revision
+ * record like any published version. Pure: the git reads and the writes are in
+ * the command.
  */
 import { entryHash, sha256Hex } from '../archive/canonical-json.js';
 import { isIsoDate, utcDate } from '../archive/dates.js';
+import { automaticVerdict } from '../publish/plan.js';
+import { buildRevisionRecord, recordFileName, renderRevisionRecord } from '../publish/record.js';
 import { renderInitialSummary, renderSummary } from '../publish/summary.js';
 import { FIRST_VERSION, nextVersion } from '../archive/version.js';
 import { isPolicyError } from '../errors.js';
@@ -31,6 +34,9 @@ export type ImportedEntry = ArchivedVersion & { imported: { commit: string; path
 export interface ImportedVersion {
   entry: ImportedEntry;
   bytes: Buffer;
+  /** `<version>.revision.json` and its bytes (canonical JSON; `entry.record` is their sha256). */
+  recordFile: string;
+  recordBytes: Buffer;
   policy: Policy;
   /** Against the version before (null for the first). */
   revision: Revision | null;
@@ -54,7 +60,7 @@ function declaredEffective(policy: Policy, date: string): string {
 }
 
 /** Plans the import of `history` (oldest first) as the archive of policy `id`. Pure. */
-export function planImport(history: readonly CommittedVersion[], id: string): ImportPlan {
+export function planImport(history: readonly CommittedVersion[], id: string, toolVersion: string): ImportPlan {
   const versions: ImportedVersion[] = [];
   const skipped: ImportPlan['skipped'] = [];
   const warnings: string[] = [];
@@ -84,7 +90,7 @@ export function planImport(history: readonly CommittedVersion[], id: string): Im
     const level = revision ? (revision.level as 'major' | 'minor') : 'initial';
     const version = before ? nextVersion(before.entry.version, level as 'major' | 'minor') : FIRST_VERSION;
     // As publish keeps them: trigger numbers only when the list judged against is the policy's own.
-    const triggers = revision && revision.old.triggerSource !== 'default' ? revision.triggers : [];
+    const triggers = automaticVerdict(revision)?.triggers ?? [];
     const entry: ImportedEntry = {
       version,
       date,
@@ -98,7 +104,20 @@ export function planImport(history: readonly CommittedVersion[], id: string): Im
       previous: before ? entryHash(before.entry) : null,
       imported: { commit: committed.commit, path: committed.path },
     };
-    versions.push({ entry, bytes: committed.bytes, policy, revision });
+    // Nobody reviewed a verdict made from history: the record says so, as for publish --yes.
+    const record = buildRevisionRecord({
+      version,
+      previousVersion: before?.entry.version ?? null,
+      revision,
+      policy,
+      entry,
+      reviewed: false,
+      bookkeeping: revision?.bookkeeping ?? [],
+      toolVersion,
+    });
+    const recordBytes = Buffer.from(renderRevisionRecord(record), 'utf8');
+    entry.record = sha256Hex(recordBytes);
+    versions.push({ entry, bytes: committed.bytes, recordFile: recordFileName(version), recordBytes, policy, revision });
   }
   const last = versions.at(-1)?.policy;
   return { id, title: last?.title ?? id, lang: last?.lang ?? 'en', versions, skipped, warnings };

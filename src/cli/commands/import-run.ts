@@ -14,6 +14,7 @@ import { EXIT, PolicyError } from '../../errors.js';
 import { planImport, renderImportReport, type CommittedVersion } from '../../import/plan-import.js';
 import { policyIdFromPath } from '../../policy/parse-policy.js';
 import { readPolicyFile } from '../../policy/read-policy.js';
+import { TOOL_VERSION } from '../../tool-version.js';
 import type { ArchiveIndex } from '../../types.js';
 import type { ImportCliOptions } from './import.js';
 
@@ -43,7 +44,7 @@ export async function runImport(ctx: Context, file: string, options: ImportCliOp
     const bytes = await readFileAtCommit(root, commit.commit, commit.path, `${commit.path}@${commit.commit.slice(0, 7)}`);
     if (bytes !== null) committed.push({ ...commit, bytes });
   }
-  const plan = planImport(committed, id);
+  const plan = planImport(committed, id, TOOL_VERSION);
   if (plan.versions.length === 0) {
     throw new PolicyError('NOT_FOUND', `${file}: no committed version to import${options.since ? ` since ${options.since}` : ''} (commit the policy first)`);
   }
@@ -53,7 +54,10 @@ export async function runImport(ctx: Context, file: string, options: ImportCliOp
     await withLock(lockPath, { now: () => ctx.now(), label: displayPath(ctx, lockPath) }, async () => {
       // Checked again under the lock: a publish may have started the archive meanwhile.
       if ((await readArchiveIndex(archiveDir, id)) !== null) throw new PolicyError('REFUSED', `${file}: ${id} already has an archive`);
-      for (const version of plan.versions) await writeVersionFile(archiveDir, id, version.entry.file, version.bytes);
+      for (const version of plan.versions) {
+        await writeVersionFile(archiveDir, id, version.entry.file, version.bytes);
+        await writeVersionFile(archiveDir, id, version.recordFile, version.recordBytes);
+      }
       const index: ArchiveIndex = { id, title: plan.title, lang: plan.lang, versions: plan.versions.map((version) => version.entry) };
       // index.json last: the commit point, as for a publish.
       await writeArchiveIndex(archiveDir, index);
