@@ -73,7 +73,7 @@ describe('commands from a subfolder', () => {
     const check = await runPolicy(['check', 'privacy-policy.md'], { cwd: sub });
     expect(check.stdout).toContain('privacy-policy');
     expect(check.stderr).not.toContain('no such file');
-    const publish = await runPolicy(['publish', 'privacy-policy.md', '--yes', '--no-notify'], { cwd: sub });
+    const publish = await runPolicy(['publish', 'privacy-policy.md', '--yes', '--no-notify', '--effective', '2026-12-31'], { cwd: sub });
     expect(publish.stderr).toBe('');
     expect(publish.code).toBe(0);
     expect(made.exists('archive/privacy-policy/2.0.md')).toBe(true);
