@@ -116,6 +116,16 @@ describe('policy import', () => {
     expect([since.code, since.stderr]).toEqual([2, 'policy: --since: expected a date YYYY-MM-DD, found "last year"\n']);
   });
 
+  it("uses the id publish would: the front matter's, else the file name", async () => {
+    const { made } = history();
+    made.write('policies/privacy-policy.md', made.read('policies/privacy-policy.md').replace('type: privacy-policy\n', 'type: privacy-policy\nid: privacy\n'));
+    git(made, ['commit', '-qam', 'id'], '2023-02-01T09:00:00Z');
+    const result = await runPolicy(['import', 'policies/privacy-policy.md'], { cwd: made.root, now: NOW });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(made.read('archive/privacy/index.json')).id).toBe('privacy');
+    expect(made.exists('archive/privacy-policy')).toBe(false);
+  });
+
   it('says so when the file was never committed', async () => {
     const made = repo({ archive: false });
     git(made, ['init', '-q']);

@@ -12,7 +12,7 @@ import { readConfig } from '../../config.js';
 import { type Context, warn } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
 import { planImport, renderImportReport, type CommittedVersion } from '../../import/plan-import.js';
-import { policyIdFromPath } from '../../policy/parse-policy.js';
+import { parsePolicyBytes, policyIdFromPath } from '../../policy/parse-policy.js';
 import { readPolicyFile } from '../../policy/read-policy.js';
 import { TOOL_VERSION } from '../../tool-version.js';
 import type { ArchiveIndex } from '../../types.js';
@@ -24,8 +24,11 @@ export async function runImport(ctx: Context, file: string, options: ImportCliOp
   if (options.since !== undefined && !isIsoDate(options.since)) {
     throw new PolicyError('USAGE', `--since: expected a date YYYY-MM-DD, found ${JSON.stringify(options.since)}`);
   }
-  await readPolicyFile(file, ctx);
-  const id = validatePolicyId(policyIdFromPath(file), file);
+  // The id publish would give the file: its front matter `id`, else its name.
+  const current = parsePolicyBytes(await readPolicyFile(file, ctx), file);
+  const declared = current.frontMatter.id;
+  if (declared !== undefined && typeof declared !== 'string') throw new PolicyError('BAD_ID', `${file}: front matter "id" must be a string`);
+  const id = declared !== undefined ? validatePolicyId(declared, `${file}: front matter "id"`) : validatePolicyId(policyIdFromPath(file), file);
   const archiveDir = archiveDirOf(ctx, config);
   const archiveLabel = displayPath(ctx, archiveDir);
   const existing = await readArchiveIndex(archiveDir, id, `${archiveLabel}/${id}/index.json`);
