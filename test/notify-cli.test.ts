@@ -228,6 +228,21 @@ describe('policy notify: outbox, dry run and bad input', () => {
     expect(realMail.to).toMatchObject({ value: [{ address: 'everyone@example.com' }] });
   });
 
+  it('over SMTP, a --to test run leaves the ledger alone: the real send afterwards reaches everyone, exit 0', async () => {
+    const s = await server();
+    const dir = repo({ lang: 'zh', version: '2.0', config: { notify: { major: ['a@example.com', 'b@example.com'] } }, files: { 'me.txt': 'me@example.com\n' } });
+    const env = { POLICY_SMTP_URL: s.url };
+    const test = await runPolicy(['notify', `${POLICY_ID}@2.0`, '--to', 'me.txt'], { cwd: dir, env });
+    expect(test.code, test.stderr).toBe(0);
+    expect(s.messages.map((m) => m.to)).toEqual([['me@example.com']]);
+    expect(existsSync(join(dir, '.policy'))).toBe(false);
+    const real = await runPolicy(['notify', `${POLICY_ID}@2.0`], { cwd: dir, env });
+    expect(real.code, real.stderr).toBe(0);
+    expect(s.acceptedCount('a@example.com')).toBe(1);
+    expect(s.acceptedCount('b@example.com')).toBe(1);
+    expect(s.acceptedCount('me@example.com')).toBe(1);
+  });
+
   it.each([
     ['no email column', 'people.csv', 'name,mail\nAlice,alice@example.com\n', 'policy: people.csv:1: no "email" column in the header (found: name, mail)\n'],
     ['empty file', 'people.txt', '', 'policy: people.txt: the recipients file is empty\n'],
