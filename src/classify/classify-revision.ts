@@ -68,8 +68,9 @@ class Classifier {
   private readonly model: TriggerModel;
   private oldIndex?: SectionIndex;
   private newIndex?: SectionIndex;
-  private readonly oldTriggerAt = new Map<number, Trigger>();
-  private readonly newTriggerAt = new Map<number, Trigger>();
+  /** The triggers each block states (several when items run together in one paragraph or code block). */
+  private readonly oldTriggerAt = new Map<number, Trigger[]>();
+  private readonly newTriggerAt = new Map<number, Trigger[]>();
   private pairs?: Map<number, number>;
   private keys?: Array<{ old: string | null; new: string | null }>;
   /** Indices of the added and removed (non-heading) changes. */
@@ -84,8 +85,9 @@ class Classifier {
     private readonly rules: readonly Rule[],
   ) {
     this.model = modelTriggers(old.triggers);
-    for (const t of old.triggers) if (t.blockIndex >= 0) this.oldTriggerAt.set(t.blockIndex, t);
-    for (const t of neu.triggers) if (t.blockIndex >= 0) this.newTriggerAt.set(t.blockIndex, t);
+    for (const [policy, at] of [[old, this.oldTriggerAt], [neu, this.newTriggerAt]] as const) {
+      for (const t of policy.triggers) if (t.blockIndex >= 0) at.set(t.blockIndex, [...(at.get(t.blockIndex) ?? []), t]);
+    }
   }
 
   private index(which: 'old' | 'new'): SectionIndex {
@@ -155,7 +157,7 @@ class Classifier {
         return this.withTriggerList(a, other.oldIndex, change.newIndex);
       }
       if (change.kind === 'removed' && other.newBlock) {
-        const trig = this.oldTriggerAt.get(change.oldIndex);
+        const trig = this.oldTriggerAt.get(change.oldIndex)?.[0];
         return { signals: [makeSignal('text-elsewhere', { id: 'reappears', line: other.newBlock.line, trigger: trig ? trig.index : null })], changedText: '' };
       }
     }
@@ -230,9 +232,12 @@ class Classifier {
 
   /** Turns an edit of a trigger item into a trigger-list signal (a typo-level fix stays minor). */
   private withTriggerList(a: Analysis, oldIndex: number, newIndex: number): Analysis {
-    const oldTrigger = oldIndex >= 0 ? this.oldTriggerAt.get(oldIndex) : undefined;
-    const newTrigger = newIndex >= 0 ? this.newTriggerAt.get(newIndex) : undefined;
+    const olds = oldIndex >= 0 ? (this.oldTriggerAt.get(oldIndex) ?? []) : [];
+    const news = newIndex >= 0 ? (this.newTriggerAt.get(newIndex) ?? []) : [];
     const substantive = a.signals.some((s) => SUBSTANTIVE.has(s.kind) || s.kind === 'rewording');
+    if (olds.length > 1 || news.length > 1) return this.withSharedBlockList(a, olds, news, substantive);
+    const oldTrigger = olds[0];
+    const newTrigger = news[0];
     if (oldTrigger && newIndex < 0) {
       return {
         signals: [makeSignal('trigger-removed', { id: 'trigger-removed', index: oldTrigger.index, text: oldTrigger.text, frontMatter: false }, [], { trigger: oldTrigger.index })],
@@ -259,6 +264,30 @@ class Classifier {
       return { signals: [makeSignal('trigger-added', { id: 'list-lead-in', detail: detail.message })], changedText: a.changedText };
     }
     return a;
+  }
+
+  /**
+   * Several triggers written in one block (lettered items in a paragraph or a code block): the items
+   * whose words changed are the triggers edited, removed or added.
+   */
+  private withSharedBlockList(a: Analysis, olds: readonly Trigger[], news: readonly Trigger[], substantive: boolean): Analysis {
+    const key = (t: Trigger): string => contentKey(normalizeText(t.text));
+    const newKeys = new Set(news.map(key));
+    const oldKeys = new Set(olds.map(key));
+    const gone = olds.filter((t) => !newKeys.has(key(t)));
+    const come = news.filter((t) => !oldKeys.has(key(t)));
+    if (!substantive || (gone.length === 0 && come.length === 0)) return a;
+    const signals: Signal[] = [];
+    gone.forEach((t, k) => {
+      const to = come[k];
+      signals.push(
+        to
+          ? makeSignal('trigger-edited', { id: 'trigger-edited', index: t.index, from: t.text, to: to.text, frontMatter: false }, [], { trigger: t.index })
+          : makeSignal('trigger-removed', { id: 'trigger-removed', index: t.index, text: t.text, frontMatter: false }, [], { trigger: t.index }),
+      );
+    });
+    for (const t of come.slice(gone.length)) signals.push(makeSignal('trigger-added', { id: 'trigger-added', text: t.text, frontMatter: false }));
+    return { signals, changedText: a.changedText };
   }
 
   /** True for a block of the trigger list (or its lead-in) that states no trigger: its section says nothing about it. */
