@@ -16,6 +16,7 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerTriggers } from './commands/triggers.js';
 
 declare const POLICY_VERSION: string | undefined;
 
@@ -38,6 +39,7 @@ export function createProgram(rt: CliRuntime): Command {
     });
   // In the order of the work: review a change, gate it in CI, publish it, inspect the archive, tell people, show it.
   registerDiff(program, rt);
+  registerTriggers(program, rt);
   registerCheck(program, rt);
   registerPublish(program, rt);
   registerLog(program, rt);

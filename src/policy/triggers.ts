@@ -190,3 +190,12 @@ export function parseTriggerList(blocks: readonly Block[], lines?: readonly stri
   }
   return null;
 }
+
+/** Lead-ins that announce major changes (blocks whose text has the cue), for a warning when no list follows. */
+export function findLeadIns(blocks: readonly Block[]): number[] {
+  const out: number[] = [];
+  blocks.forEach((b, i) => {
+    if (leadInEnd(b) >= 0) out.push(i);
+  });
+  return out;
+}
