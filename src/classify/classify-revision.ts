@@ -75,6 +75,8 @@ class Classifier {
   private keys?: Array<{ old: string | null; new: string | null }>;
   /** Indices of the added and removed (non-heading) changes. */
   private wholeBlocks?: number[];
+  /** Headings added (possibly a `#Title` paragraph fixed to render). */
+  private addedHeadings?: Change[];
   private readonly sectionTexts = new Map<string, string>();
   private oldLinks?: LinkIndex;
   private newLinks?: LinkIndex;
@@ -199,6 +201,11 @@ class Classifier {
         if (k.length >= 4 && newKey.includes(k) && !oldKey.includes(k)) extraOld.push(c.oldBlock);
       }
     });
+    // A heading that did not render (#Title, no space) fixed to render: its text left the paragraph it ran into.
+    this.addedHeadings ??= all.filter((c) => c.kind === 'added' && c.newBlock?.kind === 'heading' && c.newBlock.text !== '');
+    for (const c of this.addedHeadings) {
+      if (c.newBlock && oldBlock.text.includes(`#${c.newBlock.text}`) && !newBlock.text.includes(c.newBlock.text)) (c.newIndex < change.newIndex ? before : after).push(c.newBlock);
+    }
     const newParts = [...before, newBlock, ...after];
     const oldParts = extraOld.length === 0 ? [oldBlock] : this.mergeOrder([oldBlock, ...extraOld], newBlock.text);
     const join = (b: Block, parts: Block[]): Block => (parts.length === 1 ? b : { ...b, text: parts.map((p) => p.text).join(' '), urls: parts.flatMap((p) => p.urls) });

@@ -132,6 +132,12 @@ export function classifyTrivialHunk(h: Hunk, ctx: HunkContext): TrivialEdit | nu
   const noticeAfter = noticeBefore === null ? null : noticeAround(ctx.after, h.newStart, h.newStart + i.length);
   if (noticeBefore !== null && noticeAfter !== null) return edit('boilerplate', noticeBefore, noticeAfter);
   if (isFunctionWordEdit(d, i)) return edit('function-words');
+  // An address a reader could not see (<example.com> hides as an unknown tag) written out, or the reverse; and
+  // an e-mail address spelt out against spam (privacy [at] example [dot] com) with its how-to-read note.
+  if ((isPunctuationOrSpace(d) && isBareAddress(i)) || (isPunctuationOrSpace(i) && isBareAddress(d))) {
+    if (!isChannelSentence(ctx.after, h.newStart)) return edit('link');
+  }
+  if (isAntiSpamNote(i) && (isPunctuationOrSpace(d) || isAntiSpamNote(d))) return edit('link');
   const typo = typoEdit(h, ctx);
   if (typo) return typo;
   if (i.trim() === '' || isPunctuationOrSpace(i) || isFunctionWordEdit('', i)) {
@@ -148,6 +154,22 @@ export function classifyTrivialHunk(h: Hunk, ctx: HunkContext): TrivialEdit | nu
   }
   return null;
 }
+
+const BARE_ADDRESS = /^[\s<>()（）]*(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[^\s<>]*)?[\s<>()（）.。]*$/i;
+
+/** A web address alone (tidbcloud.com, example.com/legal/subprocessors), with the brackets around it. */
+function isBareAddress(text: string): boolean {
+  return text.length <= 200 && BARE_ADDRESS.test(text);
+}
+
+/** Words that tell a reader how to read an address spelt out against spam: [at] → @, [dot] → . */
+const ANTI_SPAM = /[\[(（]\s?(?:at|dot)\s?[\])）]/i;
+
+/** A run that only spells out an address against spam, or says how to read one (请将 [at] 替换为 @). */
+function isAntiSpamNote(text: string): boolean {
+  return ANTI_SPAM.test(text) && extractEntities(text.replace(ANTI_SPAM_GLOBAL, ' ')).every((e) => e.type !== 'phone');
+}
+const ANTI_SPAM_GLOBAL = new RegExp(ANTI_SPAM.source, 'gi');
 
 /** When the hunk lies inside a date (or URL) on both sides, the whole entity before and after. */
 function withinEntity(h: Hunk, ctx: HunkContext, type: 'date' | 'url'): [string, string] | null {
