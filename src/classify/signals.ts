@@ -15,7 +15,7 @@ import { renderSignalMessage } from './messages/index.js';
 import type { Presence, SignalMessage } from './messages/types.js';
 import type { SignalKind } from './rules.js';
 import { cjkCount, contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
-import { classifyTrivialHunk, EXAMPLE_MARKERS, isBoilerplate, isCrossReference, isExample, restates, type TrivialEdit } from './trivial.js';
+import { classifyTrivialHunk, EXAMPLE_MARKERS, isBoilerplate, isCrossReference, isExample, restatement, restates, type TrivialEdit } from './trivial.js';
 
 /** One observation about a change. */
 export interface Signal {
@@ -90,11 +90,15 @@ export function analyzeModified(before: Block, after: Block, sectionText = '', l
   const hunks = diffHunks(a, b);
   const substantive: Hunk[] = [];
   const trivial: TrivialEdit[] = [];
+  const restated: Signal[] = [];
   for (const h of hunks) {
     const t = classifyTrivialHunk(h, { before: a, after: b, sectionText });
+    const r = t || contentWords(h.deleted).length > 0 ? null : restatement(h.inserted, a);
     if (t) trivial.push(t);
+    else if (r) restated.push(makeSignal('restatement', { id: 'restates', what: r, text: h.inserted.trim() }));
     else substantive.push(h);
   }
+  signals.push(...restated);
   for (const kind of new Set(trivial.map((t) => t.kind))) {
     const edits = [...new Map(trivial.filter((t) => t.kind === kind).map((t) => [`${t.before}\u0000${t.after}`, t])).values()];
     const first = edits[0]!;
@@ -187,6 +191,8 @@ export function analyzeBlock(block: Block, kind: 'added' | 'removed', sectionTex
   }
   // A whole cross-reference or example block reads like the same edit inside a paragraph (trivial.ts).
   const [before, after] = kind === 'added' ? ['', text] : [text, ''];
+  const restates = kind === 'added' ? restatement(text, sectionText) : null;
+  if (restates) return { signals: [makeSignal('restatement', { id: 'restates', what: restates, text })], changedText: '' };
   if (isHistoryEntry(block, text, sectionText)) return { signals: [makeSignal('history', { id: 'history-entry', change, text })], changedText: '' };
   if (isBoilerplate(text)) return { signals: [makeSignal('boilerplate', { id: 'trivial-boilerplate', before, after, more: 0 })], changedText: '' };
   if (isCrossReference(text)) return { signals: [makeSignal('cross-reference', { id: 'trivial-cross-reference', before, after, more: 0 })], changedText: '' };
