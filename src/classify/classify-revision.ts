@@ -7,6 +7,8 @@
  */
 import { defaultListWarning } from '../policy/default-triggers.js';
 import type { Block, Change, ChangeLevel, ClassifiedChange, Confidence, Policy, Revision, Trigger } from '../types.js';
+import type { Family } from './lexicon.js';
+import { extractEntities } from './entities.js';
 import { addInto, conceptFeatures, featuresOf, indexSections, modelTriggers, scoreTriggers, type SectionIndex, type TriggerModel, type Vector } from './affinity.js';
 import { indexLinks, type LinkIndex } from './links.js';
 import { analyzeBlock, analyzeModified, makeSignal, SUBSTANTIVE, type Analysis, type LinkTexts, type Signal } from './signals.js';
@@ -31,6 +33,8 @@ export const GOVERNANCE = {
   pairSimilarity: 0.6,
   /** A substantive change whose governance score is this close to `threshold` is in doubt (low confidence). */
   doubt: 0.05,
+  /** A trigger speaks of a family of change (edit first) when its score for the family alone exceeds this. */
+  familyFloor: 0.2,
   /** A rewording that brings in this many new content words, none of which a rule reads, is in doubt. */
   unreadWords: 4,
 } as const;
@@ -75,6 +79,8 @@ class Classifier {
   private keys?: Array<{ old: string | null; new: string | null }>;
   /** Indices of the added and removed (non-heading) changes. */
   private wholeBlocks?: number[];
+  /** Content keys of the names of the company that is "we", in either version. */
+  private controllers?: string[];
   /** Headings added (possibly a `#Title` paragraph fixed to render). */
   private addedHeadings?: Change[];
   private readonly sectionTexts = new Map<string, string>();
@@ -116,9 +122,20 @@ class Classifier {
     level = verdict.level;
     const decisive = fired.filter((f) => f.rule.level === level).map((f) => f.signal);
     let triggers: number[] = [];
+    /** The trigger the reason names: the governing one, unless the edit's own words chose another. */
+    let named = { at: gov.at, governed: gov.governed };
     if (level === 'major') {
       if (listSignals.length > 0) triggers = [...new Set(listSignals.flatMap((s) => (s.trigger !== undefined ? [s.trigger] : [])))].sort((x, y) => x - y);
       else if (gov.at >= 0) triggers = [this.old.triggers[gov.at]!.index];
+      // The edit first, the section second: a vendor is a recipient, a region a place of storage, whatever the heading.
+      const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.rule.level === 'major').map((f) => f.signal), change, (this.controllers ??= [...controllerNames(this.old), ...controllerNames(this.neu)])) : null;
+      // A mailbox in a passage about exercising rights is the request channel: the rights trigger keeps it.
+      const requestChannel = family === 'contact' && gov.governed && gov.at >= 0 && gov.at === this.triggerOfFamily('rights');
+      const at = family && !requestChannel ? this.triggerOfFamily(family) : -1;
+      if (at >= 0) {
+        triggers = [this.old.triggers[at]!.index];
+        named = { at, governed: true };
+      }
     }
     const rules = [...new Set(fired.filter((f) => f.rule.level === level).map((f) => f.rule.id))];
     if (verdict.fallback) rules.push(verdict.fallback);
@@ -126,9 +143,10 @@ class Classifier {
       level,
       decisive,
       all: analysis.signals,
-      where: this.sectionName(side, blockIndex),
-      trigger: gov.at >= 0 ? this.old.triggers[gov.at] : undefined,
-      governed: gov.governed,
+      // The section as the reader now finds it: a renamed heading is named as it reads in the new version.
+      where: change.newIndex >= 0 && change.newBlock?.kind !== 'frontMatter' ? this.sectionName('new', change.newIndex) : this.sectionName(side, blockIndex),
+      trigger: named.at >= 0 ? this.old.triggers[named.at] : undefined,
+      governed: named.governed,
       isDefault: this.old.triggerSource === 'default',
       isList: listSignals.length > 0,
     });
@@ -391,6 +409,20 @@ class Classifier {
     return { at, score: best, governed: best >= GOVERNANCE.threshold };
   }
 
+  /** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does. */
+  private triggerOfFamily(family: Family): number {
+    const scores = scoreTriggers(this.model, new Map([[`f:${family}`, 1]]));
+    let at = -1;
+    let best: number = GOVERNANCE.familyFloor;
+    scores.forEach((s, t) => {
+      if (s > best) {
+        best = s;
+        at = t;
+      }
+    });
+    return at;
+  }
+
   private sectionName(side: 'old' | 'new', blockIndex: number): Where {
     if (blockIndex < 0) return { at: 'front-matter' };
     const index = this.index(side);
@@ -399,6 +431,44 @@ class Classifier {
     if (deepest === undefined || index.strength(blockIndex) < 1) return { at: 'opening' };
     return { at: 'section', title: deepest };
   }
+}
+
+/** Words that name the company that is "we": its definition ("we", 以下简称“我们”) or its role (operator, controller). */
+const WE_DEFINITION = /[(（][^()（）]{0,60}(?:["“]we[,"”]|["“]us[,"”]|“我们”|"我们"|以下简称|以下合称)|\bhereinafter\b|\breferred to as\b/iu;
+const CONTROLLER_CONTEXT = new RegExp(`${WE_DEFINITION.source}|\\b(?:operated|controlled) by\\b|\\b(?:data )?controller\\b|\\boperator\\b|\\bdeveloper\\b|运营|开发者|控制者|运营者`, 'iu');
+
+/** The names of the company that is "we" in a policy: the organisations of the blocks that define "we". */
+function controllerNames(policy: Policy): string[] {
+  const names: string[] = [];
+  for (const b of policy.blocks) {
+    if (!WE_DEFINITION.test(b.text)) continue;
+    for (const e of extractEntities(b.text)) if (e.type === 'organization') names.push(contentKey(normalizeText(e.text)));
+    if (names.length > 8) break;
+  }
+  return names.filter((n) => n.length >= 4);
+}
+
+/**
+ * The family of change the decisive signals are about, from what the changed words are: an organisation
+ * (the controller where the text says it is "we" or runs the service, else a recipient), an e-mail or phone
+ * (contact), a region (where data is kept). Null when the words say nothing of their own.
+ */
+function editFamily(decisive: readonly Signal[], change: Change, controllers: readonly string[]): Family | null {
+  const text = `${change.oldBlock?.text ?? ''}\n${change.newBlock?.text ?? ''}`;
+  const types = new Set(decisive.flatMap((s) => (s.kind === 'entity' && s.entityType ? [s.entityType] : [])));
+  const orgs = decisive.flatMap((s) => (s.message.id === 'entity' && s.message.type === 'organization' ? [...s.message.removed, ...s.message.added] : []));
+  const isController = (org: string): boolean => {
+    const key = contentKey(normalizeText(org));
+    return key.length >= 4 && controllers.some((c) => c.includes(key) || key.includes(c));
+  };
+  if (types.has('organization') && CONTROLLER_CONTEXT.test(text)) return 'controller';
+  if (types.has('email') || types.has('phone')) {
+    // A mailbox that changes with a fee or a ground for refusal: how rights are exercised.
+    return decisive.some((s) => s.kind !== 'entity' && s.concepts.some((c) => c === 'fee' || c === 'refusal')) ? 'rights' : 'contact';
+  }
+  if (types.has('organization')) return orgs.some(isController) ? 'controller' : 'sharing';
+  if (types.has('region')) return 'processing';
+  return null;
 }
 
 /** The level after doubt is weighed, how sure it is, and the fall-back rule that decided it (if one did). */

@@ -13,7 +13,8 @@ import type { Block, Trigger } from '../types.js';
 
 /** Words that announce the list of major changes. */
 const CUE_ZH = /(重大|重要|实质性?)(变更|变化|修改|调整)/;
-const CUE_EN = /\b(material|significant|major|substantial|substantive)\s+(changes?|modifications?|amendments?|revisions?)\b/i;
+const CUE_EN =
+  /\b(material|significant|major|substantial|substantive)\s+(changes?|modifications?|amendments?|revisions?)\b|\b(changes?|modifications?|amendments?)\s+(?:is|are|will be|would be)\s+(?:considered\s+|deemed\s+)?(material|significant|major|substantial)\b/i;
 /** Words that say a list follows (包括 …：, include …:). */
 const INTRODUCES_ZH = /(包括|包含|如下|以下|是指|指的是|情形|：\s*$|:\s*$)/;
 const INTRODUCES_EN = /\b(include|includes|including|following|such as|means?|are|is)\b|:\s*$/i;
