@@ -17,27 +17,9 @@ import { analyzeFrontMatter } from './front-matter.js';
 import { renderReasonMessages } from './messages/index.js';
 import type { Where } from './messages/types.js';
 import { composeReasons } from './reasons.js';
+import { TUNING } from './tuning.js';
 import { contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
 
-/** How the three views of a change are weighed to pick its trigger, and when a trigger governs. Tuned on the dev set. */
-export const GOVERNANCE = {
-  /** Weight of the section profile (heading path and section content). */
-  section: 1,
-  /** Weight of the changed words. */
-  change: 0.6,
-  /** Weight of the whole block's text. */
-  block: 0.25,
-  /** A trigger governs a change when its combined score reaches this. */
-  threshold: 0.3,
-  /** A removed and an added block this similar are one rewritten block. */
-  pairSimilarity: 0.6,
-  /** A substantive change whose governance score is this close to `threshold` is in doubt (low confidence). */
-  doubt: 0.05,
-  /** A trigger speaks of a family of change (edit first) when its score for the family alone exceeds this. */
-  familyFloor: 0.2,
-  /** A rewording that brings in this many new content words, none of which a rule reads, is in doubt. */
-  unreadWords: 4,
-} as const;
 
 /** Options for classifyRevision. */
 export interface ClassifyOptions {
@@ -330,13 +312,13 @@ class Classifier {
     const removed = all.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'removed' && c.oldBlock && c.oldBlock.kind !== 'heading');
     const added = all.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'added' && c.newBlock && c.newBlock.kind !== 'heading');
     const candidates: Array<{ r: number; a: number; s: number }> = [];
-    const window = removed.length * added.length > 40_000 ? 60 : Infinity;
+    const window = removed.length * added.length > TUNING.pairing.budget ? TUNING.pairing.window : Infinity;
     for (const [rc, ri] of removed) {
       for (const [ac, ai] of added) {
         if (Math.abs(ri - ai) > window) continue;
         const s = similarity(rc.oldBlock!.text, ac.newBlock!.text);
-        if (s >= GOVERNANCE.pairSimilarity) candidates.push({ r: ri, a: ai, s });
-        else if (contains(rc.oldBlock!.text, ac.newBlock!.text)) candidates.push({ r: ri, a: ai, s: GOVERNANCE.pairSimilarity });
+        if (s >= TUNING.pairing.similarity) candidates.push({ r: ri, a: ai, s });
+        else if (contains(rc.oldBlock!.text, ac.newBlock!.text)) candidates.push({ r: ri, a: ai, s: TUNING.pairing.similarity });
       }
     }
     candidates.sort((x, y) => y.s - x.s);
@@ -400,20 +382,20 @@ class Classifier {
     let at = -1;
     let best = -1;
     for (let t = 0; t < n; t++) {
-      const s = GOVERNANCE.section * section[t]! + GOVERNANCE.change * changed[t]! + GOVERNANCE.block * whole[t]!;
+      const s = TUNING.governance.section * section[t]! + TUNING.governance.change * changed[t]! + TUNING.governance.block * whole[t]!;
       if (s > best) {
         best = s;
         at = t;
       }
     }
-    return { at, score: best, governed: best >= GOVERNANCE.threshold };
+    return { at, score: best, governed: best >= TUNING.governance.threshold };
   }
 
   /** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does. */
   private triggerOfFamily(family: Family): number {
     const scores = scoreTriggers(this.model, new Map([[`f:${family}`, 1]]));
     let at = -1;
-    let best: number = GOVERNANCE.familyFloor;
+    let best: number = TUNING.governance.familyFloor;
     scores.forEach((s, t) => {
       if (s > best) {
         best = s;
@@ -487,14 +469,14 @@ function judgeConfidence(level: ChangeLevel, fired: ReadonlyArray<{ signal: Sign
   if (fired.length === 0) return { level: 'major', confidence: 'low', fallback: 'no-rule' };
   const substantive = signals.some((s) => SUBSTANTIVE.has(s.kind) && !s.kind.startsWith('trigger-'));
   // The list's own promises (we will archive old versions) are governed by nothing, by design.
-  if (substantive && !inList && !gov.governed && gov.score >= GOVERNANCE.threshold - GOVERNANCE.doubt) {
+  if (substantive && !inList && !gov.governed && gov.score >= TUNING.governance.threshold - TUNING.governance.doubt) {
     return { level: 'major', confidence: 'low', fallback: 'near-trigger' };
   }
-  if (substantive && level === 'major' && gov.governed && gov.score < GOVERNANCE.threshold + GOVERNANCE.doubt && !fired.some((f) => STRONG_RULES.has(f.rule.id))) {
+  if (substantive && level === 'major' && gov.governed && gov.score < TUNING.governance.threshold + TUNING.governance.doubt && !fired.some((f) => STRONG_RULES.has(f.rule.id))) {
     return { level, confidence: 'low' };
   }
   const onlyRewording = signals.every((s) => s.kind === 'rewording' || !SUBSTANTIVE.has(s.kind)) && signals.some((s) => s.kind === 'rewording');
-  if (onlyRewording && gov.governed && newWords(changedText) >= GOVERNANCE.unreadWords) return { level, confidence: 'low' };
+  if (onlyRewording && gov.governed && newWords(changedText) >= TUNING.confidence.unreadWords) return { level, confidence: 'low' };
   return { level, confidence: 'high' };
 }
 

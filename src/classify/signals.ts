@@ -13,7 +13,7 @@ import { isChannelSentence, isChannelText, isGenericLinkText, samePages } from '
 import { committalMarkers, compareMarkers, PREDICATE_NEGATIONS, type MarkerFlip } from './markers.js';
 import { renderSignalMessage } from './messages/index.js';
 import type { Presence, SignalMessage } from './messages/types.js';
-import type { SignalKind } from './rules.js';
+import { DEFAULT_RULES, type SignalKind } from './rules.js';
 import { cjkCount, contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
 import { classifyTrivialHunk, EXAMPLE_MARKERS, isBoilerplate, isCrossReference, isExample, restatement, restates, type TrivialEdit } from './trivial.js';
 
@@ -46,10 +46,8 @@ export function makeSignal(kind: SignalKind, message: SignalMessage, concepts: s
   return { kind, ...extra, message, text: renderSignalMessage(message, 'en'), concepts };
 }
 
-/** Signal kinds that can make a change major (the rest are harmless by nature). */
-export const SUBSTANTIVE: ReadonlySet<SignalKind> = new Set([
-  'trigger-removed', 'trigger-edited', 'trigger-added', 'entity', 'flip', 'enumeration', 'concept', 'sentence', 'clause', 'rewrite', 'block', 'negated-scope', 'channel',
-]);
+/** Signal kinds that can make a change major: those some rule turns into `major` (the rest are harmless by nature). */
+export const SUBSTANTIVE: ReadonlySet<SignalKind> = new Set(DEFAULT_RULES.filter((r) => r.level === 'major').map((r) => r.signal));
 
 /** Concepts an entity type speaks to, whatever section it sits in. */
 const ENTITY_CONCEPTS: Partial<Record<EntityType, string[]>> = {
