@@ -21,6 +21,7 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerTriggers } from './commands/triggers.js';
 import { registerAudit } from './commands/audit.js';
 
 /** The tool's own version (injected at build time). */
@@ -44,6 +45,7 @@ export function createProgram(rt: CliRuntime): Command {
   registerInit(program, rt);
   registerImport(program, rt);
   registerDiff(program, rt);
+  registerTriggers(program, rt);
   registerCheck(program, rt);
   registerPublish(program, rt);
   registerLog(program, rt);
