@@ -70,6 +70,6 @@ export async function runCli(argv: string[], ctx: Context): Promise<number> {
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
     ctx.stderr.write(`policy: internal error (this is a bug, please report it):\n${stack}\n`);
-    return 70;
+    return EXIT.internal;
   }
 }

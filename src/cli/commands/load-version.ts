@@ -7,7 +7,8 @@ import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { decodePolicyBytes } from '../../policy/decode.js';
 import { parsePolicies } from '../../policy/parse-parallel.js';
-import { policyIdFromPath, sha256Hex, type PolicySource } from '../../policy/parse-policy.js';
+import { sha256Hex } from '../../hash.js';
+import { policyIdFromPath, type PolicySource } from '../../policy/parse-policy.js';
 import { readPolicyFile } from '../../policy/read-policy.js';
 import type { Policy } from '../../types.js';
 
