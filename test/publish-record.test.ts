@@ -228,3 +228,16 @@ describe('publish asks about low-confidence changes', () => {
     expect(JSON.parse(made.read('archive/privacy-policy/2.0.revision.json'))).toMatchObject({ review: { needsDecision: 1, reviewed: false }, changes: [{ confidence: 'low' }] });
   });
 });
+
+describe('dates are formatted in one module', () => {
+  it('formats zh and en dates through Intl, without leading zeros, and leaves a non-date alone', async () => {
+    const { formatDate, MONTH_NAMES, dateParts } = await import('../src/format-date.js');
+    expect(formatDate('2026-12-01', 'zh')).toBe('2026 年 12 月 1 日');
+    expect(formatDate('2026-12-01', 'en')).toBe('December 1, 2026');
+    expect(formatDate('2026-12-01', 'en', 'dmy')).toBe('1 December 2026');
+    expect(formatDate('2026-02-30', 'en')).toBe('2026-02-30');
+    expect(MONTH_NAMES).toHaveLength(12);
+    expect(MONTH_NAMES[8]).toBe('September');
+    expect(dateParts('2026-01-09')).toEqual({ y: 2026, m: 1, d: 9 });
+  });
+});
