@@ -5,7 +5,7 @@ import { readConfig } from '../../config.js';
 import { type Context, useColor, warn } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
 import type { ClassifiedChange } from '../../types.js';
-import { sectionOf } from '../report/describe.js';
+import { sectionOf } from '../../describe-revision.js';
 import { renderRevisionJson } from '../report/json.js';
 import { renderRevisionText } from '../report/text.js';
 import type { PublishCliOptions } from './publish.js';

@@ -6,7 +6,7 @@
  */
 import type { CheckProblem, CheckProblemKind, CheckResult } from '../../check/types.js';
 import type { ClassifiedChange, Revision } from '../../types.js';
-import { hasOwnTriggers, sectionOf, triggersHit } from './describe.js';
+import { hasOwnTriggers, sectionOf, triggersHit } from '../../describe-revision.js';
 import { trimClause } from '../../check/evaluate-check.js';
 import { changeLines, mapBlocks } from '../../check/lines.js';
 import { renderCheckVerdict } from './check-text.js';
