@@ -7,6 +7,11 @@ import { STOP_WORDS } from './lexicon.js';
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CJK_G = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 
+/** `text` with every regular-expression metacharacter escaped, to match it literally. Pure. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** True when the string contains at least one CJK ideograph. */
 export function hasCjk(text: string): boolean {
   return CJK.test(text);
