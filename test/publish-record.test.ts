@@ -241,3 +241,19 @@ describe('dates are formatted in one module', () => {
     expect(dateParts('2026-01-09')).toEqual({ y: 2026, m: 1, d: 9 });
   });
 });
+
+describe('clearing the one-publish effective date', () => {
+  it('removes the key with its continuation lines and line break, byte for byte otherwise, CRLF kept', async () => {
+    const { clearFrontMatterKey } = await import('../src/publish/published-source.js');
+    expect(clearFrontMatterKey('---\ntitle: T\neffective: 2027-01-05\nversion: "1.0"\n---\n# T\n', 'effective')).toBe('---\ntitle: T\nversion: "1.0"\n---\n# T\n');
+    expect(clearFrontMatterKey('---\r\ntitle: T\r\neffective: >\r\n  2027-01-05\r\n---\r\nbody effective: x\r\n', 'effective')).toBe('---\r\ntitle: T\r\n---\r\nbody effective: x\r\n');
+    expect(clearFrontMatterKey('# no front matter\neffective: 2027-01-05\n', 'effective')).toBe('# no front matter\neffective: 2027-01-05\n');
+  });
+
+  it('index.json validates the record hash of an entry', async () => {
+    const { findIndexProblems } = await import('../src/archive/index-file.js');
+    const entry = { ...INDEX_10.versions[0]!, record: 'not-a-hash' };
+    expect(findIndexProblems({ ...INDEX_10, versions: [entry] })).toEqual(['versions[0].record must be 64 lowercase hex digits (the sha256 of 1.0.revision.json)']);
+    expect(findIndexProblems({ ...INDEX_10, versions: [{ ...entry, record: 'a'.repeat(64) }] })).toEqual([]);
+  });
+});
