@@ -2,6 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { FailOn } from '../../check/types.js';
 import { action, type CliRuntime } from '../runtime.js';
+import { rebasePath } from '../../project-root.js';
 
 export interface CheckCommandOptions {
   base?: string;
@@ -36,7 +37,7 @@ export function registerCheck(program: Command, rt: CliRuntime): void {
     .action(
       action(rt, async (files: string[], options: CheckCommandOptions) => {
         const { runCheck } = await import('./check-run.js');
-        return runCheck(rt.ctx, files, options);
+        return runCheck(rt.ctx, files.map((file) => rebasePath(rt.ctx, file)), options);
       }),
     );
 }
