@@ -201,7 +201,7 @@ describe('policy site', () => {
     writeFileSync(join(repo.root, 'archive/privacy-policy/2.1.md'), '# 隐私政策\n\n被改过的新版本。\n');
     const result = await run(['site']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^policy: archive\/privacy-policy\/2\.1\.md: altered since it was archived .*\n$/);
+    expect(result.stderr).toMatch(/^policy: archive\/privacy-policy\/2\.1\.md: altered: .*; the archive fails policy verify, so the site was not built\n$/);
     expect(inodes()).toEqual(before);
   });
 

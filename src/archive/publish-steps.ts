@@ -29,7 +29,8 @@ import { validatePolicyId } from './policy-id.js';
 import { displayPath } from './reference.js';
 import { readArchivedBytes, writeVersionFile } from './store.js';
 import { INITIAL_SUMMARY, renderSummary } from './summary.js';
-import { verifyArchive } from './verify.js';
+import { assertArchiveVerified } from './verify.js';
+import { beginArchiveWrite, clearPublishIntent, publishIntentsDir } from './intent.js';
 import { FIRST_VERSION, nextVersion } from './version.js';
 
 function need<T>(value: T | null, what: string): T {
@@ -67,6 +68,16 @@ function undeliveredParts(result: NoticeResult): string {
     .filter(Boolean)
     .join(', ');
 }
+
+/** Refuses an archive that fails `policy verify` before anything else runs (a leftover of an interrupted publish is no failure). */
+const verifyFirst: PublishStep = {
+  name: 'verify',
+  dryRun: true,
+  appliesTo: () => true,
+  async run(_plans, env) {
+    await assertArchiveVerified(env.ctx, env.config, 'nothing was published');
+  },
+};
 
 /**
  * Finishes the notices that earlier publishes left owed (killed after their
@@ -152,17 +163,11 @@ const resumeNotices: PublishStep = {
   },
 };
 
-/** Reads each policy and its latest archived version, after checking the archive as a whole. */
+/** Reads each policy and its latest archived version. */
 const read: PublishStep = {
   name: 'read',
   dryRun: true,
   async run(plans, env) {
-    const verified = await verifyArchive(env.archiveDir, { label: displayPath(env.ctx, env.archiveDir) });
-    if (!verified.ok) {
-      const [first] = verified.errors;
-      const more = verified.errors.length > 1 ? ` (and ${verified.errors.length - 1} more)` : '';
-      throw new PolicyError('ARCHIVE_INVALID', `${first?.file}: ${first?.message}${more}; the archive fails policy verify, so nothing was published`);
-    }
     const seen = new Map<string, string>();
     for (const plan of plans) {
       const inArchive = relative(env.archiveDir, plan.absolutePath);
@@ -364,6 +369,7 @@ const writeVersion: PublishStep = {
   async run(plans, env) {
     for (const plan of plans) {
       const entry = need(plan.entry, 'entry');
+      await beginArchiveWrite(env.archiveDir, publishIntentsDir(env.ctx, env.config), { id: plan.id, version: entry.version, files: [{ file: entry.file, sha256: entry.sha256 }] }, (path) => displayPath(env.ctx, path === undefined ? env.archiveDir : join(env.archiveDir, path)));
       await writeVersionFile(env.archiveDir, plan.id, entry.file, need(plan.published, 'published'));
       plan.actions.push(`wrote ${archiveLabel(env, plan.id, entry.file)}`);
     }
@@ -409,6 +415,7 @@ const writeIndex: PublishStep = {
       const versions = plan.index ? [...plan.index.versions, entry] : [entry];
       await writeArchiveIndex(env.archiveDir, { id: plan.id, title: policy.title, lang: policy.lang, versions });
       plan.status = 'published';
+      await clearPublishIntent(publishIntentsDir(env.ctx, env.config), plan.id, entry.version);
       plan.actions.push(`added version ${entry.version} to ${archiveLabel(env, plan.id, 'index.json')}`);
     }
   },
@@ -475,6 +482,7 @@ const notify: PublishStep = {
  * that run under --dry-run, which only read; then the writes.
  */
 export const PUBLISH_STEPS: readonly PublishStep[] = [
+  verifyFirst,
   resumeNotices,
   read,
   compare,
