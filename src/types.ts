@@ -172,6 +172,8 @@ export interface ArchivedVersion {
   automatic?: { level: ChangeLevel; triggers: number[] };
   /** A recorded human decision. */
   override?: { level: ChangeLevel; reason: string; at: string };
+  /** Ed25519 signature of the entry (without this field) by a key of `signing.publicKeys`; see src/archive/signing.ts. */
+  signature?: { key: string; value: string };
 }
 
 /** `archive/<id>/index.json`. Versions oldest first. */

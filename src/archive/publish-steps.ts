@@ -30,6 +30,7 @@ import { displayPath } from './reference.js';
 import { readArchivedBytes, writeVersionFile } from './store.js';
 import { INITIAL_SUMMARY, renderSummary } from './summary.js';
 import { assertArchiveVerified } from './verify.js';
+import { signArchiveEntry } from './signing.js';
 import { beginArchiveWrite, clearPublishIntent, publishIntentsDir } from './intent.js';
 import { FIRST_VERSION, nextVersion } from './version.js';
 
@@ -303,7 +304,7 @@ const decide: PublishStep = {
         entry.automatic = automatic;
         entry.override = override;
       }
-      plan.entry = entry;
+      plan.entry = signArchiveEntry(env.ctx.env, env.config, plan.id, entry);
       plan.archiveFile = archiveLabel(env, plan.id, entry.file);
       plan.published = published;
     }

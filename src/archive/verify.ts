@@ -14,6 +14,7 @@ import type { ArchivedVersion, ArchiveIndex } from '../types.js';
 import { isTempFileName } from './atomic-write.js';
 import { matchesIntent, publishIntentsDir, readPublishIntents, type PublishIntent } from './intent.js';
 import { archiveDirOf, displayPath } from './reference.js';
+import { findSignatureProblem, type SigningConfig } from './signing.js';
 import { entryHash } from './canonical-json.js';
 import { findIndexProblems, INDEX_FILE } from './index-file.js';
 import { findIdProblem } from './policy-id.js';
@@ -70,11 +71,13 @@ export interface VerifyResult {
 export interface VerifyOptions {
   /** Report leftovers of interrupted publishes as errors instead of warnings. Default false. */
   strict?: boolean;
+  /** The public keys of signed entries (`signing` of the configuration); none: signatures are not checked. */
+  signing?: SigningConfig;
 }
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
-function verifyEntries(index: ArchiveIndex, folder: PolicyFolderSnapshot, base: string, errors: VerifyIssue[]): void {
+function verifyEntries(index: ArchiveIndex, folder: PolicyFolderSnapshot, base: string, errors: VerifyIssue[], signing: SigningConfig | undefined): void {
   const indexFile = `${base}/${INDEX_FILE}`;
   const files = new Map(folder.files.map((file) => [file.name, file]));
   let before: ArchivedVersion | null = null;
@@ -113,11 +116,13 @@ function verifyEntries(index: ArchiveIndex, folder: PolicyFolderSnapshot, base: 
         errors.push({ file: indexFile, message: `version ${entry.version} has level "initial", which only the first version may have` });
       }
     }
+    const signature = findSignatureProblem(signing, folder.id, entry);
+    if (signature !== null) errors.push({ file: indexFile, message: signature });
     before = entry;
   }
 }
 
-function verifyFolder(folder: PolicyFolderSnapshot, snapshot: ArchiveSnapshot, result: VerifyResult, leftovers: VerifyIssue[]): void {
+function verifyFolder(folder: PolicyFolderSnapshot, snapshot: ArchiveSnapshot, result: VerifyResult, leftovers: VerifyIssue[], signing: SigningConfig | undefined): void {
   const { label } = snapshot;
   const base = `${label}/${folder.id}`;
   const idProblem = findIdProblem(folder.id);
@@ -148,7 +153,7 @@ function verifyFolder(folder: PolicyFolderSnapshot, snapshot: ArchiveSnapshot, r
     }
     result.policies += 1;
     result.versions += index.versions.length;
-    verifyEntries(index, folder, base, result.errors);
+    verifyEntries(index, folder, base, result.errors, signing);
     listed = new Set(index.versions.map((entry) => entry.file));
   }
   for (const file of folder.files) {
@@ -171,7 +176,7 @@ function verifyFolder(folder: PolicyFolderSnapshot, snapshot: ArchiveSnapshot, r
 export function verifySnapshot(snapshot: ArchiveSnapshot, options: VerifyOptions = {}): VerifyResult {
   const result: VerifyResult = { ok: true, errors: [], warnings: [], policies: 0, versions: 0 };
   const leftovers: VerifyIssue[] = [];
-  for (const folder of snapshot.folders) verifyFolder(folder, snapshot, result, leftovers);
+  for (const folder of snapshot.folders) verifyFolder(folder, snapshot, result, leftovers, options.signing);
   for (const name of snapshot.looseFiles) {
     result.errors.push({ file: `${snapshot.label}/${name}`, message: 'not inside a policy folder (archive/<id>/): nothing publishes files there' });
   }
@@ -240,7 +245,12 @@ export async function verifyArchive(archiveDir: string, options: VerifyOptions &
 /** Verifies the project's archive as `policy verify` does: the configured folders, intents and signing keys. */
 export async function verifyProjectArchive(ctx: Context, config: Config, options: VerifyOptions = {}): Promise<VerifyResult> {
   const archiveDir = archiveDirOf(ctx, config);
-  return verifyArchive(archiveDir, { ...options, label: displayPath(ctx, archiveDir), intentsDir: publishIntentsDir(ctx, config) });
+  return verifyArchive(archiveDir, {
+    ...options,
+    label: displayPath(ctx, archiveDir),
+    intentsDir: publishIntentsDir(ctx, config),
+    ...(config.signing ? { signing: config.signing } : {}),
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerKeygen } from './commands/keygen.js';
 
 declare const POLICY_VERSION: string | undefined;
 
@@ -43,6 +44,7 @@ export function createProgram(rt: CliRuntime): Command {
   registerLog(program, rt);
   registerShow(program, rt);
   registerVerify(program, rt);
+  registerKeygen(program, rt);
   registerNotify(program, rt);
   registerSite(program, rt);
   registerServe(program, rt);
