@@ -72,6 +72,20 @@ describe('policy keygen', () => {
     expect((await verify(made)).code).toBe(0);
   });
 
+  it('writes to --out outside the repository, and never overwrites a key', async () => {
+    const made = repo();
+    const out = join(home(), 'signing.pem');
+    const first = await runPolicy(['keygen', '--out', out], { cwd: made.root, env: {} });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`private key written to ${out} `);
+    const key = readFileSync(out, 'utf8');
+    const config = made.read('policy.config.json');
+    const again = await runPolicy(['keygen', '--out', out], { cwd: made.root, env: {} });
+    expect(again).toMatchObject({ code: 1, stderr: `policy: ${out}: already exists; keygen never overwrites a key\n` });
+    expect(readFileSync(out, 'utf8')).toBe(key);
+    expect(made.read('policy.config.json')).toBe(config);
+  });
+
   it('refuses --out inside the repository, writing nothing', async () => {
     const made = repo();
     const before = made.snapshot();

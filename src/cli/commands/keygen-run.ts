@@ -50,8 +50,12 @@ async function firstVersions(ctx: Context, config: Config): Promise<Record<strin
   return from;
 }
 
-/** Adds the key to `signing.publicKeys` of the file the configuration came from (policy.config.json by default). */
-async function addPublicKey(ctx: Context, file: string | null, key: SigningKeyConfig): Promise<string> {
+/**
+ * The new text of the file the configuration came from (policy.config.json by
+ * default, or package.json's "policy" key) with `key` added to
+ * `signing.publicKeys`, checked to read back as a valid configuration.
+ */
+async function withPublicKey(ctx: Context, file: string | null, key: SigningKeyConfig): Promise<{ path: string; text: string }> {
   const path = file ?? join(ctx.cwd, 'policy.config.json');
   const inPackage = basename(path) === 'package.json';
   let raw: Record<string, unknown> = {};
@@ -63,11 +67,9 @@ async function addPublicKey(ctx: Context, file: string | null, key: SigningKeyCo
   const section = (inPackage ? (raw.policy as Record<string, unknown>) : raw) ?? {};
   const signing = (section.signing as { publicKeys?: unknown[] } | undefined) ?? {};
   section.signing = { ...signing, publicKeys: [...(signing.publicKeys ?? []), key] };
-  // What is written must read back as a valid configuration.
   parseConfig(section, displayPath(ctx, path));
   if (inPackage) raw.policy = section;
-  await writeFileAtomic(path, `${JSON.stringify(inPackage ? raw : section, null, 2)}\n`);
-  return displayPath(ctx, path);
+  return { path, text: `${JSON.stringify(inPackage ? raw : section, null, 2)}\n` };
 }
 
 /** Makes a key pair, writes the private key outside the repository and lists the public key in the configuration. */
@@ -86,6 +88,9 @@ export async function runKeygen(ctx: Context, options: KeygenCliOptions): Promis
   if (isInside(await realPathOf(out), await realpath(root))) {
     throw new PolicyError('USAGE', `${displayPath(ctx, out)}: inside the repository; a private key never goes there (choose a path outside ${root})`);
   }
+  // Everything that can fail is settled before the private key exists anywhere.
+  const from = await firstVersions(ctx, config);
+  const updated = await withPublicKey(ctx, file, { publicKey: encoded, from });
   await mkdir(dirname(out), { recursive: true, mode: 0o700 });
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   try {
@@ -94,8 +99,8 @@ export async function runKeygen(ctx: Context, options: KeygenCliOptions): Promis
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new PolicyError('REFUSED', `${out}: already exists; keygen never overwrites a key`, {}, { cause: error });
     throw error;
   }
-  const from = await firstVersions(ctx, config);
-  const configFile = await addPublicKey(ctx, file, { publicKey: encoded, from });
+  await writeFileAtomic(updated.path, updated.text);
+  const configFile = displayPath(ctx, updated.path);
   const signs = Object.entries(from).map(([id, version]) => `${id} from ${version}`);
   ctx.stdout.write(
     [
