@@ -52,6 +52,10 @@ describe('a version file that index.json does not list', () => {
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain('error: archive/privacy-policy/2.0.md: index.json does not list it, and no interrupted publish recorded these bytes');
 
+    const check = await runPolicy(['check'], { cwd: made.root });
+    expect(check.code).toBe(1);
+    expect(check.stdout + check.stderr).toContain('archive/privacy-policy/2.0.md:1: index.json does not list it');
+
     const before = made.snapshot();
     made.write(POLICY, minorEdit(majorEdit(), '2026-11-30'));
     const again = await publish(made);
