@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryHash, sha256Hex } from '../src/archive/canonical-json.js';
 import { renderArchiveIndex } from '../src/archive/index-file.js';
+import { findSignatureProblem, signArchiveEntry } from '../src/archive/signing.js';
+import { defaultConfig } from '../src/config.js';
 import type { ArchiveIndex, ArchivedVersion } from '../src/types.js';
 import { runPolicy } from './helpers/cli.js';
 import { majorEdit, minorEdit, useTempRepos, type TempRepo } from './archive-helpers.js';
@@ -175,5 +177,33 @@ describe('signed entries', () => {
     expect(three?.signature?.key).not.toBe(two?.signature?.key);
     expect((await verify(made)).code).toBe(0);
     expect(existsSync(second.keyFile)).toBe(true);
+  });
+});
+
+describe('signArchiveEntry / findSignatureProblem', () => {
+  const pair = generateKeyPairSync('ed25519');
+  const publicKey = pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  const pem = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const config = { ...defaultConfig(), signing: { publicKeys: [{ publicKey, from: { a: '1.1' } }] } };
+  const entry: ArchivedVersion = {
+    version: '1.1',
+    date: '2026-11-29',
+    effective: '2026-11-29',
+    file: '1.1.md',
+    sha256: sha256Hex('x'),
+    level: 'minor',
+    triggers: [],
+    summary: 's',
+    publishedAt: '2026-11-29T12:00:00.000Z',
+    previous: sha256Hex('y'),
+  };
+
+  it('binds the signature to the policy id: the same entry under another policy fails', () => {
+    const signed = signArchiveEntry({ POLICY_SIGNING_KEY: pem }, config, 'a', entry);
+    expect(findSignatureProblem(config.signing, 'a', signed)).toBeNull();
+    expect(findSignatureProblem(config.signing, 'b', signed)).toMatch(/bad signature/);
+    // Before the key's first version for `a`, nothing is required.
+    expect(findSignatureProblem(config.signing, 'a', { ...entry, version: '1.0', file: '1.0.md' })).toBeNull();
+    expect(findSignatureProblem(config.signing, 'a', entry)).toMatch(/^version 1\.1 is not signed/);
   });
 });
