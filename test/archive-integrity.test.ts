@@ -51,6 +51,7 @@ describe('a version file that index.json does not list', () => {
     const verify = await runPolicy(['verify'], { cwd: made.root });
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain('error: archive/privacy-policy/2.0.md: index.json does not list it, and no interrupted publish recorded these bytes');
+    expect(verify.stdout).toContain('error: archive/privacy-policy/2.0.revision.json: index.json does not list it, and no interrupted publish recorded these bytes');
 
     const check = await runPolicy(['check'], { cwd: made.root });
     expect(check.code).toBe(1);

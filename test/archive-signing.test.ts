@@ -132,6 +132,22 @@ describe('signed entries', () => {
     expect(result.stdout).toContain('error: archive/privacy-policy/index.json: version 2.0: bad signature');
   });
 
+  it('covers the revision record: a record rewritten and rehashed into the entry fails as a bad signature', async () => {
+    const { made } = await signedRepo();
+    const index = readIndex(made);
+    const recordFile = 'archive/privacy-policy/2.0.revision.json';
+    const forged = made.read(recordFile).replace('"major"', '"minor"');
+    expect(forged).not.toBe(made.read(recordFile));
+    made.write(recordFile, forged);
+    index.versions[1]!.record = sha256Hex(forged);
+    made.write(INDEX, renderArchiveIndex(index));
+    const result = await verify(made);
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n').filter((line) => line.startsWith('error:'))).toEqual([
+      'error: archive/privacy-policy/index.json: version 2.0: bad signature (the entry was changed after it was signed, or forged)',
+    ]);
+  });
+
   it('verify fails on a forged unsigned newest entry, chained and hashed correctly', async () => {
     const { made } = await signedRepo();
     const index = readIndex(made);
