@@ -4,7 +4,8 @@
  * from the first signed version on (older entries stay valid).
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -221,5 +222,37 @@ describe('signArchiveEntry / findSignatureProblem', () => {
     // Before the key's first version for `a`, nothing is required.
     expect(findSignatureProblem(config.signing, 'a', { ...entry, version: '1.0', file: '1.0.md' })).toBeNull();
     expect(findSignatureProblem(config.signing, 'a', entry)).toMatch(/^version 1\.1 is not signed/);
+  });
+});
+
+describe('policy import with signing', () => {
+  function gitIn(made: TempRepo, args: string[]): void {
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'Legal', GIT_AUTHOR_EMAIL: 'legal@example.com', GIT_COMMITTER_NAME: 'Legal', GIT_COMMITTER_EMAIL: 'legal@example.com' };
+    execFileSync('git', args, { cwd: made.root, env, stdio: 'ignore' });
+  }
+
+  it('signs every imported entry, chained to the signed one before; refuses without the key, writing nothing', async () => {
+    const made = repo({ archive: false });
+    gitIn(made, ['init', '-q', '-b', 'main']);
+    gitIn(made, ['add', '-A']);
+    gitIn(made, ['commit', '-qm', 'seed']);
+    made.write(POLICY, majorEdit(made.read(POLICY)));
+    gitIn(made, ['commit', '-qam', 'new contact']);
+    // A key made before the policy has an archive signs it from its first version.
+    const { key } = await keygen(made, { HOME: home() });
+    const before = made.snapshot();
+    const refused = await runPolicy(['import', POLICY], { cwd: made.root });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('privacy-policy@1.0: policy.config.json signing.publicKeys signs privacy-policy from version 1.0 on, but POLICY_SIGNING_KEY is not set');
+    expect(made.snapshot()).toEqual(before);
+
+    const imported = await runPolicy(['import', POLICY], { cwd: made.root, env: { POLICY_SIGNING_KEY: key } });
+    expect(imported.code, imported.stderr).toBe(0);
+    const versions = readIndex(made).versions;
+    expect(versions.map((v) => [v.version, Boolean(v.signature)])).toEqual([['1.0', true], ['2.0', true]]);
+    expect(versions[1]?.previous).toBe(entryHash(versions[0]!));
+    const verified = await runPolicy(['verify', '--strict'], { cwd: made.root });
+    expect(verified.code, verified.stdout).toBe(0);
+    expect(readdirSync(join(made.root, '.policy/publish-intents'))).toEqual([]);
   });
 });

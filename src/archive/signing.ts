@@ -186,3 +186,26 @@ export function signArchiveEntry(env: Readonly<Record<string, string | undefined
   const value = sign(null, signedMessage(id, unsigned), privateKey).toString('base64');
   return { ...unsigned, signature: { key: keyId, value } };
 }
+
+/**
+ * Signs a run of new entries of policy `id` that follow `before` (null: they
+ * start the archive), re-linking each `previous` to the signed entry before
+ * it, since a signature is part of what the next entry's `previous` hashes.
+ * Unsigned entries come back as they were (their links already hold).
+ */
+export function signArchiveEntries(
+  env: Readonly<Record<string, string | undefined>>,
+  config: Config,
+  id: string,
+  entries: readonly ArchivedVersion[],
+  before: ArchivedVersion | null = null,
+): ArchivedVersion[] {
+  const signed: ArchivedVersion[] = [];
+  let last = before;
+  for (const entry of entries) {
+    const linked = { ...entry, previous: last === null ? null : entryHash(last) };
+    last = signArchiveEntry(env, config, id, linked);
+    signed.push(last);
+  }
+  return signed;
+}
