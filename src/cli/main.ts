@@ -21,6 +21,7 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerKeygen } from './commands/keygen.js';
 import { registerTriggers } from './commands/triggers.js';
 import { registerAudit } from './commands/audit.js';
 
@@ -51,6 +52,7 @@ export function createProgram(rt: CliRuntime): Command {
   registerLog(program, rt);
   registerShow(program, rt);
   registerVerify(program, rt);
+  registerKeygen(program, rt);
   registerAudit(program, rt);
   registerNotify(program, rt);
   registerSite(program, rt);

@@ -46,6 +46,7 @@ const TITLES: Record<Exclude<CheckProblemKind, 'threshold'>, string> = {
   invalid: 'Policy does not parse',
   'triggers-removed': 'List of major changes removed',
   archive: 'Archive fails verify',
+  history: 'Archive history rewritten',
   'last-updated': 'Last-updated date goes back',
   notice: 'Notice period too short',
   deleted: 'Policy deleted',
