@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../src/archive/canonical-json.js';
+import { sha256Hex } from '../src/hash.js';
 import { runPolicy } from './helpers/cli.js';
 import { SEED, useTempRepos } from './archive-helpers.js';
 

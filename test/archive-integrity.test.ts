@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { beginArchiveWrite } from '../src/archive/intent.js';
-import { sha256Hex } from '../src/archive/canonical-json.js';
+import { sha256Hex } from '../src/hash.js';
 import type { ArchiveIndex } from '../src/types.js';
 import { runPolicy } from './helpers/cli.js';
 import { majorEdit, minorEdit, useTempRepos, type TempRepo } from './archive-helpers.js';

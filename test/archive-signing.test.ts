@@ -9,7 +9,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entryHash, sha256Hex } from '../src/archive/canonical-json.js';
+import { entryHash } from '../src/archive/canonical-json.js';
+import { sha256Hex } from '../src/hash.js';
 import { renderArchiveIndex } from '../src/archive/index-file.js';
 import { findSignatureProblem, signArchiveEntry } from '../src/archive/signing.js';
 import { defaultConfig } from '../src/config.js';

@@ -6,7 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { entryHash, sha256Hex } from '../src/archive/canonical-json.js';
+import { entryHash } from '../src/archive/canonical-json.js';
+import { sha256Hex } from '../src/hash.js';
 import { renderArchiveIndex } from '../src/archive/index-file.js';
 import { findHistoryRewrites } from '../src/check/append-only.js';
 import type { ArchiveIndex } from '../src/types.js';
