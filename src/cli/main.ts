@@ -16,6 +16,7 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerConsent } from './commands/consent.js';
 
 declare const POLICY_VERSION: string | undefined;
 
@@ -46,6 +47,7 @@ export function createProgram(rt: CliRuntime): Command {
   registerNotify(program, rt);
   registerSite(program, rt);
   registerServe(program, rt);
+  registerConsent(program, rt);
   return program;
 }
 

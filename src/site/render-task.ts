@@ -16,6 +16,7 @@ import { stringifyHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import type { VersionFacts } from './model.js';
 import { renderChangesPage, type ChangesPageModel } from './pages/changes.js';
+import { renderComparePage, type ComparePageModel } from './pages/compare.js';
 import { renderVersionPage, type VersionPageModel } from './pages/version.js';
 
 /** A file to produce: where, and the hash of what it is made from. */
@@ -33,6 +34,8 @@ export interface RenderItem {
   page?: OutputJob & { model: VersionPageModel };
   /** Render `/<id>/<version>/changes/` (model.previous is the version compared against). */
   changes?: OutputJob & { model: ChangesPageModel };
+  /** Render `/<id>/compare/<a>...<b>/`: this version against the current one. */
+  compare?: OutputJob & { model: ComparePageModel };
   /** Report the version's facts (its trigger list). */
   facts: boolean;
 }
@@ -58,7 +61,7 @@ export interface ChunkResult {
 
 /** Rough cost of a chunk, for balancing work across threads. */
 export function estimateCost(items: readonly RenderItem[]): number {
-  return items.reduce((sum, item) => sum + (item.page ? 2 : 0) + (item.changes ? 3 : 0) + (item.facts ? 1 : 0) + (item.source ? 0.1 : 0), 0);
+  return items.reduce((sum, item) => sum + (item.page ? 2 : 0) + (item.changes ? 3 : 0) + (item.compare ? 3 : 0) + (item.facts ? 1 : 0) + (item.source ? 0.1 : 0), 0);
 }
 
 /** Runs one chunk; on failure removes what it staged and rethrows. */
@@ -76,6 +79,16 @@ export async function runRenderChunk(chunk: RenderChunk): Promise<ChunkResult> {
     const policy = parsePolicyBytes(bytes ?? (await bytesOf(entry)), label(entry), chunk.id);
     parsed.set(entry.sha256, policy);
     if (parsed.size > 2) parsed.delete(parsed.keys().next().value as string);
+    return policy;
+  };
+  // Every compare page of a run shares one side, the current version: keep it parsed apart from the rolling pair.
+  const anchors = new Map<string, Policy>();
+  const anchorOf = async (entry: ArchivedVersion): Promise<Policy> => {
+    const known = anchors.get(entry.sha256) ?? parsed.get(entry.sha256);
+    if (known) return known;
+    const policy = parsePolicyBytes(await bytesOf(entry), label(entry), chunk.id);
+    if (anchors.size >= 2) anchors.clear();
+    anchors.set(entry.sha256, policy);
     return policy;
   };
   try {
@@ -98,6 +111,11 @@ export async function runRenderChunk(chunk: RenderChunk): Promise<ChunkResult> {
         }
         const html = stringifyHtml(renderChangesPage(item.changes.model, revision));
         staged.push(await stageFile(output, item.changes.path, html, item.changes.inputs));
+      }
+      if (item.compare) {
+        const { model } = item.compare;
+        const revision = comparePolicies(await anchorOf(model.from), await anchorOf(model.to));
+        staged.push(await stageFile(output, item.compare.path, stringifyHtml(renderComparePage(model, revision)), item.compare.inputs));
       }
       if (item.facts) {
         policy ??= await policyOf(entry, bytes);

@@ -7,6 +7,7 @@
 import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
+import { buildPolicyStatus } from '../archive/consent-status.js';
 import { PolicyError } from '../errors.js';
 import type { Lang } from '../types.js';
 import { renderFeed, type FeedModel } from './feed.js';
@@ -15,6 +16,7 @@ import { stringifyHtml } from './html.js';
 import { emptyManifest, hashInputs, MANIFEST_FILE, parseManifest, renderManifest, type SiteManifest } from './manifest.js';
 import { buildPolicyView, resolveTriggers, todayIso, type PolicyView, type VersionFacts } from './model.js';
 import type { ChangesPageModel } from './pages/changes.js';
+import { comparePairWithCurrent, planCompare } from './pages/compare.js';
 import { renderHomePage, type HomePageModel } from './pages/home.js';
 import { renderLatestPage, type LatestPageModel } from './pages/latest.js';
 import type { VersionPageModel } from './pages/version.js';
@@ -141,6 +143,7 @@ function homeLang(views: PolicyView[]): Lang {
 /** Plans the per-version work of one policy: the items whose outputs are missing or stale. */
 async function planVersions(view: PolicyView, baseUrl: string | null, plan: Plan, facts: Record<string, VersionFacts>): Promise<RenderItem[]> {
   const items: RenderItem[] = [];
+  const entries = view.versions.map((version) => version.entry);
   for (const [i, version] of view.versions.entries()) {
     const { entry } = version;
     const previousEntry = view.versions[i - 1]?.entry ?? null;
@@ -155,6 +158,7 @@ async function planVersions(view: PolicyView, baseUrl: string | null, plan: Plan
       view: version,
       current: version.status === 'upcoming' ? view.current : null,
       upcoming: version.status === 'current' ? view.upcoming : null,
+      compare: comparePairWithCurrent(entries, entry.version, view.current?.version ?? null),
       baseUrl,
     };
     const pagePath = outputFile(sitePaths.version(view.id, entry.version));
@@ -164,7 +168,14 @@ async function planVersions(view: PolicyView, baseUrl: string | null, plan: Plan
     const changesPath = outputFile(sitePaths.changes(view.id, entry.version));
     const changesInputs = hashInputs('changes', changesModel);
     if (!(await plan.isFresh(changesPath, changesInputs))) item.changes = { path: changesPath, inputs: changesInputs, model: changesModel };
-    if (item.source || item.page || item.changes || item.facts) items.push(item);
+    const comparePair = pageModel.compare;
+    const compareModel = comparePair ? planCompare({ lang: view.lang, title: view.title, id: view.id, baseUrl }, entries, comparePair[0], comparePair[1]) : null;
+    if (comparePair && compareModel) {
+      const comparePath = outputFile(sitePaths.compare(view.id, comparePair[0], comparePair[1]));
+      const compareInputs = hashInputs('compare', compareModel);
+      if (!(await plan.isFresh(comparePath, compareInputs))) item.compare = { path: comparePath, inputs: compareInputs, model: compareModel };
+    }
+    if (item.source || item.page || item.changes || item.compare || item.facts) items.push(item);
   }
   return items;
 }
@@ -202,7 +213,7 @@ async function stageIfStale(
   staged.push(await stageFile(output, file, render(), inputs));
 }
 
-/** Stages the light pages of one policy: versions table, feed, latest, index.json. */
+/** Stages the light pages of one policy: versions table, feed, latest, index.json, status.json. */
 async function stagePolicyPages(
   output: SiteOutput,
   plan: Plan,
@@ -211,6 +222,7 @@ async function stagePolicyPages(
   policy: ArchivedPolicy,
   facts: Record<string, VersionFacts>,
   baseUrl: string | null,
+  today: string,
 ): Promise<void> {
   const rows = view.versions.map((version, i) => {
     const previous = view.versions[i - 1]?.entry;
@@ -233,6 +245,8 @@ async function stagePolicyPages(
     stringifyHtml(renderLatestPage(latestModel)),
   );
   await stageIfStale(output, plan, staged, sitePaths.index(view.id), hashInputs('index', policy.indexBytes.toString('base64')), () => policy.indexBytes);
+  const status = buildPolicyStatus(policy.index, today);
+  await stageIfStale(output, plan, staged, sitePaths.status(view.id), hashInputs('status', status), () => `${JSON.stringify(status, null, 2)}\n`);
 }
 
 /** Builds (or brings up to date) the site. */
@@ -270,7 +284,7 @@ export async function writeSite(ctx: Context, options: SiteOptions): Promise<Sit
     });
 
     for (const [i, view] of views.entries()) {
-      await stagePolicyPages(output, plan, staged, view, policies[i] as ArchivedPolicy, facts, options.baseUrl);
+      await stagePolicyPages(output, plan, staged, view, policies[i] as ArchivedPolicy, facts, options.baseUrl, today);
     }
     const homeModel: HomePageModel = {
       lang: homeLang(views),

@@ -27,7 +27,8 @@ function triggerText(triggers: readonly Trigger[], index: number): string | null
   return triggers.find((trigger) => trigger.index === index)?.text ?? null;
 }
 
-function renderTriggerQuote(index: number, text: string | null, messages: Messages): Element {
+/** A trigger of the policy's own list, quoted. Pure. */
+export function renderTriggerQuote(index: number, text: string | null, messages: Messages): Element {
   return h(
     'div',
     { className: ['trigger'], dataTrigger: String(index) },
@@ -50,7 +51,8 @@ function renderRedline(change: ClassifiedChange, messages: Messages): Element {
   return h('p', { className: ['redline'] }, change.newBlock?.text ?? change.oldBlock?.text ?? '');
 }
 
-function renderChange(change: ClassifiedChange, number: number, revision: RevisionSummary, lang: Lang): Element {
+/** One change of a redline with its verdict, as the changes and compare pages show it. Pure. */
+export function renderChange(change: ClassifiedChange, number: number, revision: RevisionSummary, lang: Lang): Element {
   const messages = messagesFor(lang);
   // The classifier's reasons in the page's (the policy's) language.
   const reasons = renderReasons(change, lang);

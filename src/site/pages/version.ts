@@ -22,7 +22,20 @@ export interface VersionPageModel {
   current: VersionRef | null;
   /** The first version still to come, for the current version's banner (null otherwise). */
   upcoming: VersionRef | null;
+  /** The comparison of this version with the current one, older first (null for the current version). */
+  compare?: [string, string] | null;
   baseUrl: string | null;
+}
+
+function renderCompareLink(
+  pair: [string, string],
+  version: string,
+  link: (to: string) => string,
+  id: string,
+  text: (current: string) => string,
+): Child[] {
+  const current = pair[0] === version ? pair[1] : pair[0];
+  return [' ', h('a', { href: link(sitePaths.compare(id, pair[0], pair[1])), className: ['compare'] }, text(current))];
 }
 
 /** Renders a version page around the policy's sanitised content (see renderMarkdown). Pure. */
@@ -76,6 +89,7 @@ export function renderVersionPage(model: VersionPageModel, content: Root): Root 
       entry.override ? messages.overridden : null,
       ' ',
       h('a', { href: link(sitePaths.changes(id, entry.version)) }, messages.changesInThisVersion),
+      model.compare ? renderCompareLink(model.compare, entry.version, link, id, messages.compareWithCurrent) : null,
     ),
     h('dt', {}, messages.formatsLabel),
     h('dd', {}, h('a', { href: link(sitePaths.source(id, entry.version)), type: 'text/markdown' }, messages.markdownSource)),
