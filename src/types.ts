@@ -172,6 +172,8 @@ export interface ArchivedVersion {
   automatic?: { level: ChangeLevel; triggers: number[] };
   /** A recorded human decision. */
   override?: { level: ChangeLevel; reason: string; at: string };
+  /** For a translation (`translationOf` in its front matter): the version of the original it renders. */
+  translates?: string;
 }
 
 /** `archive/<id>/index.json`. Versions oldest first. */

@@ -78,6 +78,9 @@ function entryProblems(entry: unknown, at: string): string[] {
       problems.push(`${at}.automatic must be {level: "major"|"minor", triggers: [numbers]}`);
     }
   }
+  if (entry.translates !== undefined && (typeof entry.translates !== 'string' || !isVersion(entry.translates))) {
+    problems.push(`${at}.translates must be the version of the original it translates, found ${JSON.stringify(entry.translates)}`);
+  }
   if (override !== undefined) {
     if (
       !isRecord(override) ||

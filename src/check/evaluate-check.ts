@@ -4,7 +4,8 @@
  */
 import { hasOwnTriggers, sectionOf } from '../cli/report/describe.js';
 import { comparePolicies } from '../revision.js';
-import type { ChangeLevel, Revision } from '../types.js';
+import type { ChangeLevel, Revision, RevisionLevel } from '../types.js';
+import { findTranslationProblems, type TranslationLink } from './translations.js';
 import { changeLines, mapBlocks } from './lines.js';
 import type { CheckedPolicy, CheckOptions, CheckProblem, CheckResult, CheckSubject, FailOn } from './types.js';
 import { findDeletion, findLastUpdatedRegression, findNoticeProblem, findTriggerListRemoval, renderDeletionNote } from './validate.js';
@@ -50,12 +51,20 @@ function thresholdProblems(revision: Revision, file: string, failOn: FailOn, map
  * Compares every subject with its base and collects the failures: changes that
  * reach `failOn`, policies that do not parse, a removed trigger list, a
  * "last updated" date going back, a major revision without enough notice, a
- * deleted policy.
+ * deleted policy, a translation left behind by a major revision of its original.
  * `problems` found while reading (the archive's verify) come first. Pure.
  */
-export function evaluateCheck(subjects: readonly CheckSubject[], options: CheckOptions, base: string, problems: readonly CheckProblem[] = []): CheckResult {
+export function evaluateCheck(
+  subjects: readonly CheckSubject[],
+  options: CheckOptions,
+  base: string,
+  problems: readonly CheckProblem[] = [],
+  translations: readonly TranslationLink[] = [],
+): CheckResult {
   const failures: CheckProblem[] = [...problems];
   const policies: CheckedPolicy[] = [];
+  const levels = new Map<string, RevisionLevel>();
+  const changed = new Map<string, boolean>();
   for (const subject of subjects) {
     if (subject.kind === 'invalid') {
       failures.push({ kind: 'invalid', file: subject.file, line: subject.line, message: subject.message });
@@ -68,9 +77,12 @@ export function evaluateCheck(subjects: readonly CheckSubject[], options: CheckO
     }
     if (subject.kind === 'new') {
       policies.push({ status: 'new', id: subject.id, file: subject.file, head: subject.head, note: subject.note });
+      changed.set(subject.id, true);
       continue;
     }
     const revision = comparePolicies(subject.base, subject.head);
+    levels.set(subject.id, revision.level);
+    changed.set(subject.id, revision.changes.length > 0);
     const map = mapBlocks(revision);
     policies.push({ status: 'compared', id: subject.id, file: subject.file, revision });
     failures.push(...thresholdProblems(revision, subject.file, options.failOn, map));
@@ -82,5 +94,9 @@ export function evaluateCheck(subjects: readonly CheckSubject[], options: CheckO
       if (problem) failures.push(problem);
     }
   }
-  return { ok: failures.length === 0, failures, policies, failOn: options.failOn, base };
+  // A translation the check compared counts as changed when a reader would see a difference.
+  const links = translations.map((link) => ({ ...link, changed: changed.get(link.id) ?? link.changed }));
+  const found = findTranslationProblems(links, levels);
+  failures.push(...found.failures);
+  return { ok: failures.length === 0, failures, policies, failOn: options.failOn, base, warnings: found.warnings };
 }

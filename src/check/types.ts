@@ -19,7 +19,9 @@ export type CheckProblemKind =
   /** A major revision without enough notice before its `effective` date. */
   | 'notice'
   /** A policy the base (or the archive) has and the working tree deleted. */
-  | 'deleted';
+  | 'deleted'
+  /** A translation left behind by a major revision of its original (a warning for lesser lags). */
+  | 'translation';
 
 /** One reason the check fails: a file (relative to the repository root), a line in it, a message. */
 export interface CheckFailure {
@@ -119,4 +121,6 @@ export interface CheckResult {
   failOn: FailOn;
   /** What the policies were compared with, for the report (e.g. `origin/main`, or `the archive`). */
   base: string;
+  /** Findings worth a look that do not fail the check (a translation lagging its original). */
+  warnings?: CheckProblem[];
 }
