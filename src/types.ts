@@ -193,5 +193,7 @@ export interface ArchiveIndex {
   id: string;
   title: string;
   lang: Lang;
+  /** For a translation: the id of the original policy (its versions record which original version they render). */
+  translationOf?: string;
   versions: ArchivedVersion[];
 }

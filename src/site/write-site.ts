@@ -9,7 +9,8 @@ import { resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
 import { buildPolicyStatus } from '../archive/consent-status.js';
 import { PolicyError } from '../errors.js';
-import type { Lang } from '../types.js';
+import type { ArchivedVersion, Lang } from '../types.js';
+import { buildLanguageLookup, type VersionLanguages } from './languages.js';
 import { renderFeed, type FeedModel } from './feed.js';
 import { commitStaged, discardStaged, openSiteOutput, removeSiteFile, stageFile, type SiteOutput, type StagedFile } from './fs-out.js';
 import { stringifyHtml } from './html.js';
@@ -141,7 +142,13 @@ function homeLang(views: PolicyView[]): Lang {
 }
 
 /** Plans the per-version work of one policy: the items whose outputs are missing or stale. */
-async function planVersions(view: PolicyView, baseUrl: string | null, plan: Plan, facts: Record<string, VersionFacts>): Promise<RenderItem[]> {
+async function planVersions(
+  view: PolicyView,
+  baseUrl: string | null,
+  plan: Plan,
+  facts: Record<string, VersionFacts>,
+  languagesOf: (id: string, entry: ArchivedVersion) => VersionLanguages,
+): Promise<RenderItem[]> {
   const items: RenderItem[] = [];
   const entries = view.versions.map((version) => version.entry);
   for (const [i, version] of view.versions.entries()) {
@@ -159,6 +166,7 @@ async function planVersions(view: PolicyView, baseUrl: string | null, plan: Plan
       current: version.status === 'upcoming' ? view.current : null,
       upcoming: version.status === 'current' ? view.upcoming : null,
       compare: comparePairWithCurrent(entries, entry.version, view.current?.version ?? null),
+      languages: languagesOf(view.id, entry),
       baseUrl,
     };
     const pagePath = outputFile(sitePaths.version(view.id, entry.version));
@@ -271,7 +279,8 @@ export async function writeSite(ctx: Context, options: SiteOptions): Promise<Sit
   const staged: StagedFile[] = [];
   try {
     const perPolicy: { view: PolicyView; items: RenderItem[] }[] = [];
-    for (const view of views) perPolicy.push({ view, items: await planVersions(view, options.baseUrl, plan, facts) });
+    const languagesOf = buildLanguageLookup(policies.map((policy) => policy.index));
+    for (const view of views) perPolicy.push({ view, items: await planVersions(view, options.baseUrl, plan, facts, languagesOf) });
     const totalCost = perPolicy.reduce((sum, { items }) => sum + estimateCost(items), 0);
     const parallel = options.jobs > 1 && totalCost >= PARALLEL_THRESHOLD && workersAvailable();
     // One contiguous run per thread: each run parses the version before its first one again, and

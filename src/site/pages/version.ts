@@ -2,9 +2,10 @@
 import type { ElementContent, Root } from 'hast';
 import type { Lang } from '../../types.js';
 import { h, type Child } from '../h.js';
-import { messagesFor } from '../i18n.js';
+import { htmlLang, messagesFor } from '../i18n.js';
 import { renderBadge, renderDate, renderLayout } from '../layout.js';
 import { hasHeadingOne } from '../markdown.js';
+import type { VersionLanguages } from '../languages.js';
 import type { VersionRef, VersionView } from '../model.js';
 import { relativeHref, sitePaths } from '../paths.js';
 
@@ -24,6 +25,8 @@ export interface VersionPageModel {
   upcoming: VersionRef | null;
   /** The comparison of this version with the current one, older first (null for the current version). */
   compare?: [string, string] | null;
+  /** The same version in other languages, and for a translation the original's version it follows. */
+  languages?: VersionLanguages;
   baseUrl: string | null;
 }
 
@@ -97,6 +100,31 @@ export function renderVersionPage(model: VersionPageModel, content: Root): Root 
     h('dd', {}, h('code', { className: ['hash'] }, entry.sha256)),
   );
 
+  const languages = model.languages?.languages ?? [];
+  const follows = model.languages?.follows ?? null;
+  const languageNav =
+    languages.length > 0
+      ? h(
+          'nav',
+          { className: ['languages'], ariaLabel: messages.languagesLabel },
+          h('span', {}, `${messages.languagesLabel}: `),
+          h(
+            'ul',
+            {},
+            languages.map((other) =>
+              h('li', {}, h('a', { href: link(sitePaths.version(other.id, other.version)), hrefLang: htmlLang(other.lang), lang: htmlLang(other.lang) }, messages.langName[other.lang])),
+            ),
+          ),
+        )
+      : null;
+  const followsNote = follows
+    ? h(
+        'p',
+        { className: ['follows'] },
+        messages.translationFollows(h('a', { href: link(sitePaths.version(follows.id, follows.version)), hrefLang: htmlLang(follows.lang) }, messages.versionLabel(follows.version))),
+      )
+    : null;
+
   const article: ElementContent[] = [];
   if (!hasHeadingOne(content)) article.push(h('h1', {}, model.title));
   article.push(...(content.children as ElementContent[]));
@@ -121,8 +149,11 @@ export function renderVersionPage(model: VersionPageModel, content: Root): Root 
     ],
     feed: { path: sitePaths.feed(id), title: model.title },
     baseUrl: model.baseUrl,
+    alternates: languages.map((other) => ({ lang: other.lang, path: sitePaths.version(other.id, other.version) })),
     main: [
+      languageNav,
       h('div', { className: bannerClass.split(' '), role: 'note', dataStatus: view.status }, banner),
+      followsNote,
       meta,
       h('article', { className: ['policy'] }, article),
       pager,
