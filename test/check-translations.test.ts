@@ -1,16 +1,13 @@
 /**
- * Translations kept in step by `policy check`, in real git repositories: the
- * zh seed is the original, its English text a translation (`translationOf`).
+ * Translations kept in step by `policy check`, and `--require-note`, in real
+ * git repositories: the zh seed is the original, its English text a
+ * translation (`translationOf`).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { entryHash, sha256Hex } from '../src/archive/canonical-json.js';
 import { findTranslationProblems } from '../src/check/translations.js';
 import type { ArchivedVersion } from '../src/types.js';
-import { runPolicy } from './helpers/cli.js';
+import { makePullRequestRepo } from './helpers/git-repo.js';
 import { readFixture } from './helpers/policies.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -18,9 +15,9 @@ const ZH = readFixture('policies/privacy-policy.zh.md');
 const EN = readFixture('policies/privacy-policy.en.md').replace('title: Privacy Policy\n', 'title: Privacy Policy\nlang: en\ntranslationOf: privacy-policy\n');
 const ORIGINAL = 'policies/privacy-policy.md';
 const TRANSLATION = 'policies/privacy-policy.en.md';
-const temporary: string[] = [];
+const cleanup: (() => void)[] = [];
 afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  for (const remove of cleanup) remove();
 });
 
 function edit(source: string, from: string, to: string): string {
@@ -31,26 +28,10 @@ const contactChange = (source: string) => edit(source, '[legal@pingcap.com](mail
 const typoFix = (source: string) => edit(source, '我们搜集的有关您的信息', '我们收集的有关您的信息');
 const enContactChange = (source: string) => source.replaceAll('legal@pingcap.com', 'privacy@pingcap.com');
 
-/** A git repository whose `main` holds `files`, with a `pr` branch checked out. */
 function makeRepo(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'policy-translations-'));
-  temporary.push(dir);
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-      cwd: dir,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  };
-  git('init', '-q');
-  for (const [path, text] of Object.entries(files)) write(path, text);
-  git('add', '-A');
-  git('commit', '-q', '-m', 'base');
-  git('checkout', '-q', '-b', 'pr');
-  return { dir, write, check: (args: string[]) => runPolicy(['check', ...args], { cwd: dir, now: NOW }) };
+  const repo = makePullRequestRepo(files, NOW);
+  cleanup.push(repo.remove);
+  return repo;
 }
 
 /** Writes an archive whose entries are hash-chained like publish writes them. */
@@ -146,5 +127,46 @@ describe('findTranslationProblems', () => {
     expect(findTranslationProblems([link], new Map([['o', 'none']]))).toEqual({ failures: [], warnings: [] });
     expect(findTranslationProblems([{ ...link, follows: '2.0', originalLatestMajor: '2.0' }], new Map())).toEqual({ failures: [], warnings: [] });
     expect(findTranslationProblems([{ ...link, follows: '2.1', originalLatestMajor: '10.0' }], new Map()).warnings).toHaveLength(1);
+  });
+});
+
+describe('policy check --require-note', () => {
+  const withNote = (source: string, note: string) => edit(source, 'title: 隐私政策\n', `title: 隐私政策\nchangeNote: |\n${note}\n`);
+
+  it('fails a major revision without a change note, with an ::error, and passes it with one', async () => {
+    const repo = makeRepo({ [ORIGINAL]: ZH });
+    repo.write(ORIGINAL, contactChange(ZH));
+    const failed = await repo.check(['--base', 'main', '--require-note', 'major', '--format', 'github']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('::error file=policies/privacy-policy.md,line=1,title=Change note missing::major revision without a change note');
+    repo.write(ORIGINAL, withNote(contactChange(ZH), '  隐私联络邮箱改为 privacy@pingcap.com，以便更快回复。'));
+    const passed = await repo.check(['--base', 'main', '--require-note', 'major']);
+    expect(passed.code).toBe(0);
+    // Without the option nothing is required.
+    repo.write(ORIGINAL, contactChange(ZH));
+    expect((await repo.check(['--base', 'main'])).code).toBe(0);
+  });
+
+  it('asks nothing of a minor revision under --require-note major, but does under minor', async () => {
+    const repo = makeRepo({ [ORIGINAL]: ZH });
+    repo.write(ORIGINAL, typoFix(ZH));
+    expect((await repo.check(['--base', 'main', '--require-note', 'major'])).code).toBe(0);
+    const minor = await repo.check(['--base', 'main', '--require-note', 'minor']);
+    expect(minor.code).toBe(1);
+    expect(minor.stdout).toContain('minor revision without a change note');
+  });
+
+  it('fails a change note that is not text, on its line', async () => {
+    const repo = makeRepo({ [ORIGINAL]: ZH });
+    repo.write(ORIGINAL, edit(contactChange(ZH), 'title: 隐私政策\n', 'title: 隐私政策\nchangeNote:\n  - a list\n'));
+    const result = await repo.check(['--base', 'main', '--require-note', 'major']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('policies/privacy-policy.md:5');
+    expect(result.stdout).toContain('changeNote must be text');
+  });
+
+  it('rejects an unknown level', async () => {
+    const repo = makeRepo({ [ORIGINAL]: ZH });
+    expect((await repo.check(['--require-note', 'sometimes'])).code).toBe(2);
   });
 });

@@ -6,7 +6,8 @@ import { hasOwnTriggers, sectionOf } from '../cli/report/describe.js';
 import { comparePolicies } from '../revision.js';
 import type { ChangeLevel, Revision, RevisionLevel } from '../types.js';
 import { findTranslationProblems, type TranslationLink } from './translations.js';
-import { changeLines, mapBlocks } from './lines.js';
+import { changeLines, frontMatterKeyLine, mapBlocks } from './lines.js';
+import { CHANGE_NOTE_KEY, changeNoteOf } from '../policy/change-note.js';
 import type { CheckedPolicy, CheckOptions, CheckProblem, CheckResult, CheckSubject, FailOn } from './types.js';
 import { findDeletion, findLastUpdatedRegression, findNoticeProblem, findTriggerListRemoval, renderDeletionNote } from './validate.js';
 
@@ -45,6 +46,24 @@ function thresholdProblems(revision: Revision, file: string, failOn: FailOn, map
     });
   });
   return problems;
+}
+
+/** A revision that reaches `requireNote` without a change note (or with one that is not text), on the front matter's first line. Pure. */
+export function findMissingNote(revision: Revision, file: string, requireNote: FailOn): CheckProblem | null {
+  if (revision.level === 'none' || !reachesFailOn(revision.level, requireNote)) return null;
+  let note: string | null;
+  try {
+    note = changeNoteOf(revision.new);
+  } catch (error) {
+    return { kind: 'note', file, line: frontMatterKeyLine(revision.new.source, CHANGE_NOTE_KEY) ?? 1, message: (error as Error).message.replace(`${revision.new.path}: `, '') };
+  }
+  if (note !== null) return null;
+  return {
+    kind: 'note',
+    file,
+    line: 1,
+    message: `${revision.level} revision without a change note: add "${CHANGE_NOTE_KEY}: |" to the front matter, saying what changed and why in the policy's language; fails --require-note ${requireNote}`,
+  };
 }
 
 /**
@@ -87,6 +106,7 @@ export function evaluateCheck(
     policies.push({ status: 'compared', id: subject.id, file: subject.file, revision });
     failures.push(...thresholdProblems(revision, subject.file, options.failOn, map));
     for (const problem of [
+      findMissingNote(revision, subject.file, options.requireNote ?? 'never'),
       findTriggerListRemoval(revision, subject.file, map),
       findLastUpdatedRegression(revision, subject.file),
       findNoticeProblem(revision, subject.file, options.noticeDays, options.today),

@@ -21,7 +21,9 @@ export type CheckProblemKind =
   /** A policy the base (or the archive) has and the working tree deleted. */
   | 'deleted'
   /** A translation left behind by a major revision of its original (a warning for lesser lags). */
-  | 'translation';
+  | 'translation'
+  /** A revision at `--require-note` level without a `changeNote` in its front matter. */
+  | 'note';
 
 /** One reason the check fails: a file (relative to the repository root), a line in it, a message. */
 export interface CheckFailure {
@@ -104,6 +106,8 @@ export interface CheckOptions {
   noticeDays?: number;
   /** Today's date (UTC) as YYYY-MM-DD. */
   today: string;
+  /** Revisions at this level need a `changeNote` in front matter. Default `never`. */
+  requireNote?: FailOn;
 }
 
 /** A policy the check compared (or found new). */

@@ -1,11 +1,12 @@
 /**
  * Differences in front matter that a reader can notice. `version` is
- * bookkeeping written by `policy publish` and never counts as a change.
+ * bookkeeping written by `policy publish`, and `changeNote` speaks about the
+ * revision rather than being part of the policy: neither counts as a change.
  */
 import type { Block, Change, Policy } from '../types.js';
 
 /** Keys that are bookkeeping, not content. */
-const IGNORED_KEYS = new Set(['version']);
+const IGNORED_KEYS = new Set(['version', 'changeNote']);
 
 function render(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);

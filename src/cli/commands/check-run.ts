@@ -38,7 +38,7 @@ export async function runCheck(ctx: Context, files: string[], options: CheckComm
   const noticeDays = options.noticeDays ?? config.noticeDays;
   const result = evaluateCheck(
     sources.subjects,
-    { failOn: options.failOn, ...(noticeDays !== undefined ? { noticeDays } : {}), today: utcDate(ctx.now()) },
+    { failOn: options.failOn, requireNote: options.requireNote ?? 'never', ...(noticeDays !== undefined ? { noticeDays } : {}), today: utcDate(ctx.now()) },
     sources.base,
     sources.problems,
     sources.translations,

@@ -50,6 +50,7 @@ const TITLES: Record<Exclude<CheckProblemKind, 'threshold'>, string> = {
   notice: 'Notice period too short',
   deleted: 'Policy deleted',
   translation: 'Translation not in step',
+  note: 'Change note missing',
 };
 
 function changeTitle(level: string, triggers: readonly number[]): string {
