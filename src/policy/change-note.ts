@@ -28,3 +28,19 @@ export function changeNoteOf(policy: Pick<Policy, 'path' | 'frontMatter'>): stri
   }
   return note === '' ? null : note;
 }
+
+/**
+ * A change note's paragraphs: separated by blank lines, each with its line
+ * breaks joined (with nothing between Chinese characters, a space elsewhere). Pure.
+ */
+export function splitNoteParagraphs(note: string): string[] {
+  return note
+    .split(/\n[ \t]*\n/)
+    .map((part) =>
+      part
+        .trim()
+        .replace(/(\p{Script=Han}|\p{P})[ \t]*\r?\n[ \t]*(?=\p{Script=Han})/gu, '$1')
+        .replace(/[ \t]*\r?\n[ \t]*/g, ' '),
+    )
+    .filter((part) => part !== '');
+}

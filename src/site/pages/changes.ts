@@ -1,6 +1,7 @@
 /** `/<id>/<version>/changes/`: the redline of a version against the one before it, each change with its verdict. */
 import type { Element, Root } from 'hast';
 import { renderReasons } from '../../classify/messages/index.js';
+import { splitNoteParagraphs } from '../../policy/change-note.js';
 import type { ArchivedVersion, ClassifiedChange, Lang, Revision, Trigger } from '../../types.js';
 import { h, type Child } from '../h.js';
 import { messagesFor, type Messages } from '../i18n.js';
@@ -16,6 +17,8 @@ export interface ChangesPageModel {
   /** The version compared against (null for the first version). */
   previous: ArchivedVersion | null;
   baseUrl: string | null;
+  /** The owners' note on this revision (from the record), shown before the automatic list. */
+  changeNote?: string | null;
 }
 
 /** The parts of a Revision the page shows (the policies themselves are not needed). */
@@ -82,6 +85,16 @@ export function renderChange(change: ClassifiedChange, number: number, revision:
   return h('article', { className: ['change', `change-${change.level}`], dataLevel: change.level }, children);
 }
 
+/** The owners' change note as a section of paragraphs. Pure. */
+export function renderChangeNote(note: string, messages: Messages): Element {
+  return h(
+    'section',
+    { className: ['change-note'], ariaLabelledBy: ['change-note'] },
+    h('h2', { id: 'change-note' }, messages.changeNoteHeading),
+    splitNoteParagraphs(note).map((part) => h('p', {}, part)),
+  );
+}
+
 /** Renders the changes page of a version; `revision` is null for the first version. Pure. */
 export function renderChangesPage(model: ChangesPageModel, revision: RevisionSummary | null): Root {
   const { lang, id, entry, previous } = model;
@@ -127,6 +140,7 @@ export function renderChangesPage(model: ChangesPageModel, revision: RevisionSum
     ),
   );
 
+  if (model.changeNote) main.push(renderChangeNote(model.changeNote, messages));
   if (revision !== null) {
     if (entry.triggers.length > 0) {
       main.push(
