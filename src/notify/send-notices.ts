@@ -157,6 +157,7 @@ async function readNoticePlan(ctx: Context, config: Config, request: NoticeReque
     revision: subject.revision,
     entry: subject.entry,
     previous: subject.previous,
+    changeNote: subject.changeNote,
     ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}),
     ...(notify.unsubscribeUrl ? { unsubscribeUrl: notify.unsubscribeUrl } : {}),
   });
@@ -170,6 +171,7 @@ async function readNoticePlan(ctx: Context, config: Config, request: NoticeReque
       // A translation announces its original's revision: the original's level decides how prominent the notice is.
       entry: { ...other.entry, level },
       previous: other.previous as NonNullable<typeof other.previous>,
+      changeNote: other.changeNote,
       ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}),
       ...(notify.unsubscribeUrl ? { unsubscribeUrl: notify.unsubscribeUrl } : {}),
     });

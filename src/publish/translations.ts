@@ -2,8 +2,13 @@
  * Publishing an original and its translations together, so one release
  * carries both: the files to publish gain the translations of the originals
  * named, originals go first, and each translation version records the
- * original's version it renders (`translates`). Pure.
+ * original's version it renders (`translates`). Pure, but for readPublishFiles.
  */
+import type { Context } from '../context.js';
+import { isPolicyError } from '../errors.js';
+import { parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
+import { readPolicyFile } from '../policy/read-policy.js';
+import { translationOf } from '../policy/translation.js';
 
 /** A policy file as publish lists it, with what its front matter says about translation. */
 export interface PublishFile {
@@ -33,4 +38,26 @@ export function withTranslations(named: readonly PublishFile[], all: readonly Pu
  */
 export function resolveTranslates(original: string, publishedNow: ReadonlyMap<string, string>, archivedLatest: string | null): string | null {
   return publishedNow.get(original) ?? archivedLatest;
+}
+
+/**
+ * What the front matter of each file says about translation, for
+ * withTranslations. A file that cannot be read or parsed counts as an
+ * original here: the read step reports it properly.
+ */
+export async function readPublishFiles(ctx: Context, files: readonly { file: string; absolutePath: string }[]): Promise<PublishFile[]> {
+  const out: PublishFile[] = [];
+  for (const { file, absolutePath } of files) {
+    let original: string | null = null;
+    let id = policyIdFromPath(absolutePath);
+    try {
+      const policy = parsePolicyBytes(await readPolicyFile(absolutePath, ctx), file, id);
+      if (typeof policy.frontMatter.id === 'string') id = policy.frontMatter.id;
+      original = translationOf({ ...policy, id });
+    } catch (error) {
+      if (!isPolicyError(error)) throw error;
+    }
+    out.push({ file, absolutePath, id, translationOf: original });
+  }
+  return out;
 }

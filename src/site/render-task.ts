@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { readArchivedBytes } from '../archive/store.js';
 import { decodePolicyBytes } from '../policy/decode.js';
 import { parsePolicyBytes } from '../policy/parse-policy.js';
-import { readRecordedRevision } from '../publish/read-record.js';
+import { readRecordedChangeNote, readRecordedRevision } from '../publish/read-record.js';
 import { comparePolicies } from '../revision.js';
 import type { ArchivedVersion, Lang, Policy } from '../types.js';
 import { openSiteOutput, stageFile, discardStaged, type StagedFile } from './fs-out.js';
@@ -92,6 +92,7 @@ export async function runRenderChunk(chunk: RenderChunk): Promise<ChunkResult> {
     anchors.set(entry.sha256, policy);
     return policy;
   };
+  const folder = relative(chunk.cwd, join(chunk.archiveDir, chunk.id)) || chunk.id;
   try {
     for (const item of chunk.items) {
       const { entry } = item;
@@ -105,13 +106,14 @@ export async function runRenderChunk(chunk: RenderChunk): Promise<ChunkResult> {
       if (item.changes) {
         const previous = item.changes.model.previous;
         let revision = null;
+        let changeNote: string | null = null;
         if (previous) {
           const oldPolicy = await policyOf(previous);
           policy = await policyOf(entry, bytes);
           // The verdict as recorded at publish, never classified again.
-          revision = (await readRecordedRevision(chunk.archiveDir, chunk.id, entry, oldPolicy, policy, relative(chunk.cwd, join(chunk.archiveDir, chunk.id)) || chunk.id)).revision;
+          ({ revision, changeNote } = await readRecordedRevision(chunk.archiveDir, chunk.id, entry, oldPolicy, policy, folder));
         }
-        const html = stringifyHtml(renderChangesPage(item.changes.model, revision));
+        const html = stringifyHtml(renderChangesPage({ ...item.changes.model, changeNote }, revision));
         staged.push(await stageFile(output, item.changes.path, html, item.changes.inputs));
       }
       if (item.compare) {
@@ -121,7 +123,10 @@ export async function runRenderChunk(chunk: RenderChunk): Promise<ChunkResult> {
       }
       if (item.facts) {
         policy ??= await policyOf(entry, bytes);
-        facts[entry.sha256] = { triggers: policy.triggers.map((trigger) => ({ index: trigger.index, text: trigger.text })) };
+        facts[entry.sha256] = {
+          triggers: policy.triggers.map((trigger) => ({ index: trigger.index, text: trigger.text })),
+          changeNote: await readRecordedChangeNote(chunk.archiveDir, chunk.id, entry, folder),
+        };
       }
     }
   } catch (error) {

@@ -244,7 +244,7 @@ async function stagePolicyPages(
     lang: view.lang,
     title: view.title,
     id: view.id,
-    entries: rows.map((row) => ({ entry: row.view.entry, triggers: row.triggers })),
+    entries: rows.map((row) => ({ entry: row.view.entry, triggers: row.triggers, changeNote: facts[row.view.entry.sha256]?.changeNote ?? null })),
     baseUrl,
   };
   await stageIfStale(output, plan, staged, sitePaths.feed(view.id), hashInputs('feed', feedModel), () => renderFeed(feedModel));
