@@ -78,6 +78,7 @@ describe('the note shown first', () => {
       title: 'Privacy',
       id: 'privacy',
       baseUrl: 'https://example.com/',
+      author: null,
       entries: [{ entry: { ...entry('2.0', 'major'), summary: 'Contact changed.' }, triggers: [], changeNote: 'We moved to a new mailbox.' }],
     });
     expect(feed).toContain('<![CDATA[<p>We moved to a new mailbox.</p><p>Major change, in effect from December 31, 2026. Contact changed.</p>');

@@ -20,6 +20,7 @@ const ALL_FILES = [
   'privacy-policy/2.0/index.html',
   'privacy-policy/compare/1.0...2.0/index.html',
   'privacy-policy/compare/1.1...2.0/index.html',
+  'privacy-policy/current/index.html',
   'privacy-policy/feed.xml',
   'privacy-policy/index.html',
   'privacy-policy/index.json',
@@ -32,6 +33,7 @@ const ALL_FILES = [
   'terms/1.1/changes/index.html',
   'terms/1.1/index.html',
   'terms/compare/1.0...1.1/index.html',
+  'terms/current/index.html',
   'terms/feed.xml',
   'terms/index.html',
   'terms/index.json',
@@ -63,7 +65,7 @@ describe('policy site', () => {
   it('builds every page and copies the archived files byte for byte', async () => {
     const result = await run(['site']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('Built site/ (2 policies, 5 versions): 29 files written, 0 unchanged, 0 removed\n');
+    expect(result.stdout).toBe('Built site/ (2 policies, 5 versions): 31 files written, 0 unchanged, 0 removed\n');
     expect(result.stderr).toBe('policy: warning: no siteUrl configured: the feeds use relative links (set "siteUrl" in policy.config.json or pass --base-url)\n');
     expect(listFiles(site())).toEqual(ALL_FILES);
     for (const path of ['privacy-policy/1.0.md', 'privacy-policy/2.0.md', 'privacy-policy/index.json', 'terms/1.1.md', 'terms/index.json']) {
@@ -123,7 +125,7 @@ describe('policy site', () => {
     expect((await run(['site'])).code).toBe(0);
     const before = inodes();
     const again = await run(['site']);
-    expect(again.stdout).toBe('Built site/ (2 policies, 5 versions): 0 files written, 29 unchanged, 0 removed\n');
+    expect(again.stdout).toBe('Built site/ (2 policies, 5 versions): 0 files written, 31 unchanged, 0 removed\n');
     expect(inodes()).toEqual(before);
   });
 
@@ -133,7 +135,7 @@ describe('policy site', () => {
     const source = readFileSync(join(repo.root, 'archive/privacy-policy/2.0.md'), 'utf8').replace('2023 年 6 月 1 日', '2024 年 5 月 1 日');
     addVersion('privacy-policy', '2.1', source);
     const result = await run(['site']);
-    expect(result.stdout).toBe('Built site/ (2 policies, 6 versions): 15 files written, 18 unchanged, 2 removed\n');
+    expect(result.stdout).toBe('Built site/ (2 policies, 6 versions): 16 files written, 19 unchanged, 2 removed\n');
     const after = inodes();
     const rewritten = Object.keys(after).filter((path) => before[path] !== after[path]);
     // Every older version now compares with 2.1 instead of 2.0, so their pages link the new comparison.
@@ -149,6 +151,7 @@ describe('policy site', () => {
       'privacy-policy/compare/1.0...2.1/index.html',
       'privacy-policy/compare/1.1...2.1/index.html',
       'privacy-policy/compare/2.0...2.1/index.html',
+      'privacy-policy/current/index.html',
       'privacy-policy/feed.xml',
       'privacy-policy/index.html',
       'privacy-policy/index.json',
@@ -158,20 +161,21 @@ describe('policy site', () => {
     expect(existsSync(site('privacy-policy/compare/1.0...2.0/index.html'))).toBe(false);
     expect(read('privacy-policy/2.0/index.html')).toContain('data-status="superseded"');
     expect(read('privacy-policy/latest/index.html')).toContain('url=../2.1/');
+    expect(read('privacy-policy/current/index.html')).toContain('url=../2.1/');
   });
 
   it('re-renders a page whose file was deleted or altered, and everything without a manifest', async () => {
     expect((await run(['site'])).code).toBe(0);
     unlinkSync(site('terms/1.0/index.html'));
     writeFileSync(site('terms/1.1/index.html'), 'tampered');
-    expect((await run(['site'])).stdout).toContain(': 2 files written, 27 unchanged');
+    expect((await run(['site'])).stdout).toContain(': 2 files written, 29 unchanged');
     expect(read('terms/1.1/index.html')).toContain('<!doctype html>');
     unlinkSync(site('.policy-site.json'));
     // Without the manifest the folder is no longer known to be ours.
     const refused = await run(['site']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe('policy: site: not empty and not built by policy site (no .policy-site.json); remove it or choose another --out\n');
-    expect((await run(['site', '--force', '--out', 'fresh'])).stdout).toContain(': 29 files written, 0 unchanged');
+    expect((await run(['site', '--force', '--out', 'fresh'])).stdout).toContain(': 31 files written, 0 unchanged');
   });
 
   it('removes the pages of a policy that left the archive, and only those', async () => {
@@ -179,16 +183,17 @@ describe('policy site', () => {
     writeFileSync(site('terms/notes.txt'), 'mine');
     rmSync(join(repo.root, 'archive/terms'), { recursive: true });
     const result = await run(['site']);
-    expect(result.stdout).toBe('Built site/ (1 policy, 3 versions): 1 file written, 16 unchanged, 12 removed\n');
+    expect(result.stdout).toBe('Built site/ (1 policy, 3 versions): 1 file written, 17 unchanged, 13 removed\n');
     expect(listFiles(site('terms'))).toEqual(['notes.txt']);
     expect(read('index.html')).not.toContain('terms/');
   });
 
-  it('shows a version that is not yet in effect as upcoming, and keeps latest on the one in effect', async () => {
+  it('shows a version that is not yet in effect as upcoming: /current/ stays on the one in effect, /latest/ is the latest published', async () => {
     expect((await run(['site'], new Date('2023-06-15T00:00:00Z'))).code).toBe(0);
     expect(read('privacy-policy/2.0/index.html')).toContain('data-status="upcoming"');
     expect(read('privacy-policy/1.1/index.html')).toContain('data-status="current"');
-    expect(read('privacy-policy/latest/index.html')).toContain('url=../1.1/');
+    expect(read('privacy-policy/current/index.html')).toContain('url=../1.1/');
+    expect(read('privacy-policy/latest/index.html')).toContain('url=../2.0/');
     // When the day comes, the pages whose status changed are re-rendered (terms took effect in 2024 too).
     const before = inodes();
     expect((await run(['site'])).code).toBe(0);
@@ -200,14 +205,14 @@ describe('policy site', () => {
       'privacy-policy/1.1/index.html',
       'privacy-policy/2.0/index.html',
       'privacy-policy/compare/1.0...2.0/index.html',
+      'privacy-policy/current/index.html',
       'privacy-policy/index.html',
-      'privacy-policy/latest/index.html',
       'privacy-policy/status.json',
       'terms/1.0/index.html',
       'terms/1.1/index.html',
       'terms/compare/1.0...1.1/index.html',
+      'terms/current/index.html',
       'terms/index.html',
-      'terms/latest/index.html',
       'terms/status.json',
     ]);
     expect(read('privacy-policy/2.0/index.html')).toContain('data-status="current"');
@@ -271,7 +276,7 @@ describe('policy site', () => {
     expect([badJobs.code, badJobs.stderr]).toEqual([2, 'policy: --jobs: expected a whole number from 1 to 64, found "many"\n']);
     rmSync(join(repo.root, 'archive'), { recursive: true });
     const missing = await run(['site']);
-    expect([missing.code, missing.stderr]).toEqual([2, 'policy: archive: no archive folder here (publish a policy first with policy publish)\n']);
+    expect([missing.code, missing.stderr]).toEqual([2, `policy: no policies found (looked in ${join(repo.root, 'policies')} and ${join(repo.root, 'archive')})\n`]);
   });
 });
 
@@ -293,7 +298,7 @@ describe('policy site on worker threads', () => {
     const files = listFiles(join(repo.root, 'serial')).filter((file) => file !== '.policy-site.json');
     expect(listFiles(join(repo.root, 'threaded')).filter((file) => file !== '.policy-site.json')).toEqual(files);
     // Each new version adds its Markdown, its page, its changes page and one more comparison with the current version.
-    expect(files).toHaveLength(29 + 6 * 4);
+    expect(files).toHaveLength(31 + 6 * 4);
     for (const file of files) {
       expect(readFileSync(join(repo.root, 'threaded', file)).equals(readFileSync(join(repo.root, 'serial', file))), file).toBe(true);
     }

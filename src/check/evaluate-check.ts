@@ -66,6 +66,26 @@ export function findMissingNote(revision: Revision, file: string, requireNote: F
   };
 }
 
+/** Low-confidence changes, each a failure under `--fail-on-unsure`: a person has to decide the level. */
+function unsureProblems(revision: Revision, file: string, map: Map<number, number>): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  revision.changes.forEach((change, index) => {
+    if (change.confidence !== 'low') return;
+    const [line, endLine] = changeLines(revision, change, map);
+    problems.push({
+      kind: 'unsure',
+      file,
+      line,
+      ...(endLine > line ? { endLine } : {}),
+      message: `${change.level} change (${change.kind}) in "${sectionOf(change) || '(top)'}" needs a decision (low confidence); fails --fail-on-unsure`,
+      change: { id: revision.new.id, index },
+      level: change.level,
+      triggers: change.triggers,
+    });
+  });
+  return problems;
+}
+
 /**
  * Compares every subject with its base and collects the failures: changes that
  * reach `failOn`, policies that do not parse, a removed trigger list, a
@@ -105,6 +125,7 @@ export function evaluateCheck(
     const map = mapBlocks(revision);
     policies.push({ status: 'compared', id: subject.id, file: subject.file, revision });
     failures.push(...thresholdProblems(revision, subject.file, options.failOn, map));
+    if (options.failOnUnsure) failures.push(...unsureProblems(revision, subject.file, map));
     for (const problem of [
       findMissingNote(revision, subject.file, options.requireNote ?? 'never'),
       findTriggerListRemoval(revision, subject.file, map),
@@ -118,5 +139,15 @@ export function evaluateCheck(
   const links = translations.map((link) => ({ ...link, changed: changed.get(link.id) ?? link.changed }));
   const found = findTranslationProblems(links, levels);
   failures.push(...found.failures);
-  return { ok: failures.length === 0, failures, policies, failOn: options.failOn, base, warnings: found.warnings };
+  const needsDecision = policies.reduce((n, p) => n + (p.status === 'compared' ? p.revision.needsDecision : 0), 0);
+  return {
+    ok: failures.length === 0,
+    failures,
+    policies,
+    failOn: options.failOn,
+    failOnUnsure: options.failOnUnsure === true,
+    needsDecision,
+    base,
+    warnings: found.warnings,
+  };
 }

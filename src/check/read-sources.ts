@@ -24,6 +24,7 @@ import type { TranslationLink } from './translations.js';
 import { TRANSLATION_KEY, translationOf } from '../policy/translation.js';
 import { sha256Hex } from '../archive/canonical-json.js';
 import type { ArchivedVersion } from '../types.js';
+import { assertNoTodoMarkers } from '../policy/todo-markers.js';
 
 /** What `evaluateCheck` needs. */
 export interface CheckSources {
@@ -44,7 +45,7 @@ function problemOf(error: PolicyError, file: string): { line: number; message: s
 }
 
 /** Errors that mean the argument is wrong (usage), as opposed to a policy that does not parse. */
-const USAGE_CODES = new Set(['FILE_NOT_FOUND', 'NOT_A_FILE']);
+const USAGE_CODES = new Set(['FILE_NOT_FOUND', 'NOT_A_FILE', 'UNFINISHED_POLICY']);
 
 interface Located {
   /** The path as given on the command line (or relative to the working directory). */
@@ -79,7 +80,9 @@ type Head = { policy: Policy } | { problem: { line: number; message: string } };
 async function readHead(ctx: Context, located: Located): Promise<Head> {
   try {
     const bytes = await readPolicyFile(located.argument, ctx);
-    return { policy: parsePolicyBytes(bytes, located.file, located.id) };
+    const policy = parsePolicyBytes(bytes, located.file, located.id);
+    assertNoTodoMarkers(policy.source, located.file);
+    return { policy };
   } catch (error) {
     if (!isPolicyError(error) || USAGE_CODES.has(error.code)) throw error;
     return { problem: problemOf(error, located.file) };

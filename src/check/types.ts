@@ -23,7 +23,9 @@ export type CheckProblemKind =
   /** A translation left behind by a major revision of its original (a warning for lesser lags). */
   | 'translation'
   /** A revision at `--require-note` level without a `changeNote` in its front matter. */
-  | 'note';
+  | 'note'
+  /** A low-confidence change, with `--fail-on-unsure`: a person has to decide its level. */
+  | 'unsure';
 
 /** One reason the check fails: a file (relative to the repository root), a line in it, a message. */
 export interface CheckFailure {
@@ -108,6 +110,8 @@ export interface CheckOptions {
   today: string;
   /** Revisions at this level need a `changeNote` in front matter. Default `never`. */
   requireNote?: FailOn;
+  /** Fail on any low-confidence change (independent of `failOn`). */
+  failOnUnsure?: boolean;
 }
 
 /** A policy the check compared (or found new). */
@@ -123,6 +127,9 @@ export interface CheckResult {
   failures: CheckProblem[];
   policies: CheckedPolicy[];
   failOn: FailOn;
+  failOnUnsure: boolean;
+  /** Low-confidence changes across the policies: each needs a person's decision. */
+  needsDecision: number;
   /** What the policies were compared with, for the report (e.g. `origin/main`, or `the archive`). */
   base: string;
   /** Findings worth a look that do not fail the check (a translation lagging its original). */

@@ -41,6 +41,8 @@ export interface SiteOptions {
   jobs: number;
   /** Re-render every file even when its inputs did not change. */
   force?: boolean;
+  /** The feeds' author (RFC 4287 requires one): the organisation; null falls back to the site's name. */
+  author?: string | null;
 }
 
 /** What a build did. */
@@ -221,7 +223,7 @@ async function stageIfStale(
   staged.push(await stageFile(output, file, render(), inputs));
 }
 
-/** Stages the light pages of one policy: versions table, feed, latest, index.json, status.json. */
+/** Stages the light pages of one policy: versions table, feed, latest, current, index.json, status.json. */
 async function stagePolicyPages(
   output: SiteOutput,
   plan: Plan,
@@ -230,6 +232,7 @@ async function stagePolicyPages(
   policy: ArchivedPolicy,
   facts: Record<string, VersionFacts>,
   baseUrl: string | null,
+  author: string | null,
   today: string,
 ): Promise<void> {
   const rows = view.versions.map((version, i) => {
@@ -246,12 +249,15 @@ async function stagePolicyPages(
     id: view.id,
     entries: rows.map((row) => ({ entry: row.view.entry, triggers: row.triggers, changeNote: facts[row.view.entry.sha256]?.changeNote ?? null })),
     baseUrl,
+    author,
   };
   await stageIfStale(output, plan, staged, sitePaths.feed(view.id), hashInputs('feed', feedModel), () => renderFeed(feedModel));
-  const latestModel: LatestPageModel = { lang: view.lang, title: view.title, id: view.id, version: view.latest, baseUrl };
-  await stageIfStale(output, plan, staged, sitePaths.latest(view.id), hashInputs('latest', latestModel), () =>
-    stringifyHtml(renderLatestPage(latestModel)),
-  );
+  for (const kind of ['latest', 'current'] as const) {
+    const model: LatestPageModel = { kind, lang: view.lang, title: view.title, id: view.id, version: kind === 'latest' ? view.latest : view.inEffect, baseUrl };
+    await stageIfStale(output, plan, staged, kind === 'latest' ? sitePaths.latest(view.id) : sitePaths.current(view.id), hashInputs(kind, model), () =>
+      stringifyHtml(renderLatestPage(model)),
+    );
+  }
   await stageIfStale(output, plan, staged, sitePaths.index(view.id), hashInputs('index', policy.indexBytes.toString('base64')), () => policy.indexBytes);
   const status = buildPolicyStatus(policy.index, today);
   await stageIfStale(output, plan, staged, sitePaths.status(view.id), hashInputs('status', status), () => `${JSON.stringify(status, null, 2)}\n`);
@@ -293,12 +299,12 @@ export async function writeSite(ctx: Context, options: SiteOptions): Promise<Sit
     });
 
     for (const [i, view] of views.entries()) {
-      await stagePolicyPages(output, plan, staged, view, policies[i] as ArchivedPolicy, facts, options.baseUrl, today);
+      await stagePolicyPages(output, plan, staged, view, policies[i] as ArchivedPolicy, facts, options.baseUrl, options.author ?? null, today);
     }
     const homeModel: HomePageModel = {
       lang: homeLang(views),
       policies: views.flatMap((view) => {
-        const latest = view.versions.find((version) => version.entry.version === view.latest)?.entry;
+        const latest = view.versions.find((version) => version.entry.version === view.inEffect)?.entry;
         const newest = view.versions.at(-1)?.entry;
         return latest && newest ? [{ id: view.id, title: view.title, lang: view.lang, latest, newest, count: view.versions.length }] : [];
       }),
