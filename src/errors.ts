@@ -13,6 +13,8 @@ export const EXIT = {
   usage: 2,
   /** Published, but some notices were not delivered. */
   noticesFailed: 3,
+  /** A bug: an error outside the catalogue (EX_SOFTWARE of sysexits.h). */
+  internal: 70,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

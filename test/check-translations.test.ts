@@ -4,7 +4,8 @@
  * translation (`translationOf`).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { entryHash, sha256Hex } from '../src/archive/canonical-json.js';
+import { entryHash } from '../src/archive/canonical-json.js';
+import { sha256Hex } from '../src/hash.js';
 import { findTranslationProblems } from '../src/check/translations.js';
 import type { ArchivedVersion } from '../src/types.js';
 import { makePullRequestRepo } from './helpers/git-repo.js';
