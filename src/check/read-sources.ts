@@ -29,11 +29,11 @@ export interface CheckSources {
   base: string;
 }
 
-/** A problem of an input as a failure: the line an error names (else 1), the message without the file name. */
+/** A problem of an input as a failure: the line in the error's details (else 1), the message without the file name. */
 function problemOf(error: PolicyError, file: string): { line: number; message: string } {
-  const line = /\bat line (\d+)/.exec(error.message);
+  const line = typeof error.details.line === 'number' ? error.details.line : 1;
   const message = error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
-  return { line: line ? Number(line[1]) : 1, message };
+  return { line, message };
 }
 
 /** Errors that mean the argument is wrong (usage), as opposed to a policy that does not parse. */

@@ -83,7 +83,13 @@ export async function parsePolicies(inputs: readonly PolicySource[]): Promise<Po
       }
     }
     const fromWorker = parseInWorker(theirs);
-    for (const job of mine) parseSection(job);
+    for (const job of mine) {
+      try {
+        parseSection(job);
+      } catch {
+        // parsePolicy reports the error below, naming the file
+      }
+    }
     try {
       rememberSections(await fromWorker);
     } catch {
