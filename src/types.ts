@@ -132,7 +132,30 @@ export interface ClassifiedChange extends Change {
   reasons: string[];
   /** The same reasons as data, to word them in another language: `renderReasons(change, lang)` (src/classify/messages). */
   reasonMessages?: ReasonMessage[];
+  /** Ids of the rules that decided the level (src/classify/rules.ts), for a maintainer to see why. */
+  rules: string[];
+  /**
+   * `low` when no rule explains the edit, rules disagree, or a fall-back decided: a person should
+   * confirm the level (which is still the classifier's best judgement, leaning major).
+   */
+  confidence: Confidence;
 }
+
+/**
+ * An edit publish makes itself (the stamped date line; the `version`,
+ * `effective`, `changeNote` front matter): listed apart, never a change.
+ */
+export interface Bookkeeping {
+  kind: 'date-line' | 'front-matter';
+  /** The front-matter key (null for the date line). */
+  field: string | null;
+  /** The value before and after (YYYY-MM-DD for the date line); null when absent. */
+  before: string | null;
+  after: string | null;
+}
+
+/** How sure the classifier is of a change's level. */
+export type Confidence = 'high' | 'low';
 
 /** The outcome of comparing two versions of one policy. */
 export interface Revision {
@@ -142,7 +165,11 @@ export interface Revision {
   /** Union of the trigger indices hit, sorted. */
   triggers: number[];
   changes: ClassifiedChange[];
+  /** How many changes have `confidence: 'low'` (a person should decide them). */
+  needsDecision: number;
   warnings: string[];
+  /** Publish's own edits between the two versions (never among `changes`). */
+  bookkeeping?: Bookkeeping[];
 }
 
 /** Level recorded for an archived version (`initial` for the first one). */
@@ -174,6 +201,11 @@ export interface ArchivedVersion {
   automatic?: { level: ChangeLevel; triggers: number[] };
   /** A recorded human decision. */
   override?: { level: ChangeLevel; reason: string; at: string };
+  /**
+   * SHA-256 hex of `<version>.revision.json`, the record of the verdict as
+   * published. Absent for a version archived before records existed.
+   */
+  record?: string;
 }
 
 /** `archive/<id>/index.json`. Versions oldest first. */

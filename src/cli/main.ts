@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import type { Context } from '../context.js';
 import { EXIT, isPolicyError } from '../errors.js';
 import type { CliRuntime } from './runtime.js';
+import { TOOL_VERSION } from '../tool-version.js';
 import { registerDiff } from './commands/diff.js';
 import { registerCheck } from './commands/check.js';
 import { registerNotify } from './commands/notify.js';
@@ -16,11 +17,10 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerAudit } from './commands/audit.js';
 
-declare const POLICY_VERSION: string | undefined;
-
-/** The tool's own version (injected at build time; package.json in development). */
-export const VERSION = typeof POLICY_VERSION === 'string' ? POLICY_VERSION : '0.0.0-dev';
+/** The tool's own version (injected at build time). */
+export const VERSION = TOOL_VERSION;
 
 /** Builds the commander program for one run. */
 export function createProgram(rt: CliRuntime): Command {
@@ -43,6 +43,7 @@ export function createProgram(rt: CliRuntime): Command {
   registerLog(program, rt);
   registerShow(program, rt);
   registerVerify(program, rt);
+  registerAudit(program, rt);
   registerNotify(program, rt);
   registerSite(program, rt);
   registerServe(program, rt);
