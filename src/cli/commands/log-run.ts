@@ -10,6 +10,7 @@ import { countChanges, type ChangeCounts } from '../../count-changes.js';
 import { parseRevisionRecord, recordFileName } from '../../publish/record.js';
 import type { ArchivedVersion, ArchiveIndex } from '../../types.js';
 import type { LogOptions } from './log.js';
+import { stringifyReportJson } from '../report/json.js';
 
 function levelText(entry: ArchivedVersion): string {
   if (!entry.override || !entry.automatic) return entry.level;
@@ -86,7 +87,7 @@ export async function runLog(ctx: Context, id: string | undefined, options: LogO
   if (options.format === 'json') {
     const one = (index: ArchiveIndex) => renderLogJson(index, counts.get(index.id));
     const json = id === undefined ? { policies: indexes.map(one) } : one(indexes[0] as ArchiveIndex);
-    ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    ctx.stdout.write(`${stringifyReportJson(json)}\n`);
   } else if (indexes.length === 0) {
     ctx.stdout.write(`${label}: no archived policies\n`);
   } else {

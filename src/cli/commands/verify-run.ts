@@ -5,6 +5,7 @@ import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { EXIT } from '../../errors.js';
 import type { VerifyCliOptions } from './verify.js';
+import { stringifyReportJson } from '../report/json.js';
 
 /** The text report of a verification. Pure. */
 export function renderVerifyText(result: VerifyResult, label: string): string {
@@ -29,7 +30,7 @@ export async function runVerify(ctx: Context, options: VerifyCliOptions): Promis
   const archiveDir = archiveDirOf(ctx, config);
   const label = displayPath(ctx, archiveDir);
   const result = await verifyArchive(archiveDir, { strict: Boolean(options.strict), label });
-  if (options.format === 'json') ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (options.format === 'json') ctx.stdout.write(`${stringifyReportJson(result)}\n`);
   else ctx.stdout.write(renderVerifyText(result, label));
   return result.ok ? EXIT.ok : EXIT.failed;
 }

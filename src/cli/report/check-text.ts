@@ -1,17 +1,18 @@
 /** The terminal report of `policy check`: each policy's report, then the problems, then the verdict. */
 import type { CheckResult } from '../../check/types.js';
+import { oneLine } from './describe.js';
 import { renderRevisionText, type TextStyle } from './text.js';
 
 /** The check's one-line verdict, e.g. `policy check: failed — 2 problems (compared with origin/main)`. Pure. */
 export function renderCheckVerdict(result: CheckResult): string {
   const count = result.failures.length;
   const state = result.ok ? 'passed' : `failed — ${count} problem${count === 1 ? '' : 's'}`;
-  return `policy check: ${state} (${result.policies.length} polic${result.policies.length === 1 ? 'y' : 'ies'} compared with ${result.base}; --fail-on ${result.failOn})`;
+  return `policy check: ${state} (${result.policies.length} polic${result.policies.length === 1 ? 'y' : 'ies'} compared with ${oneLine(result.base)}; --fail-on ${result.failOn})`;
 }
 
 /** One line per failure: `file:line: message`. Pure. */
 export function renderFailureLines(result: CheckResult): string[] {
-  return result.failures.map((failure) => `${failure.file}:${failure.line}: ${failure.message}`);
+  return result.failures.map((failure) => oneLine(`${failure.file}:${failure.line}: ${failure.message}`));
 }
 
 /** Renders a check result for a terminal. Pure. */
@@ -21,9 +22,9 @@ export function renderCheckText(result: CheckResult, style: TextStyle): string {
     if (policy.status === 'compared') {
       parts.push(renderRevisionText(policy.revision, style));
     } else if (policy.status === 'deleted') {
-      parts.push(`${policy.base.title ?? policy.id} (${policy.id})\ndeleted: ${policy.file}\n\n${policy.id}: deleted — ${policy.note}\n`);
+      parts.push(`${oneLine(`${policy.base.title ?? policy.id} (${policy.id})`)}\n${oneLine(`deleted: ${policy.file}`)}\n\n${oneLine(`${policy.id}: deleted — ${policy.note}`)}\n`);
     } else {
-      parts.push(`${policy.head.title} (${policy.id}, ${policy.head.lang})\nnew: ${policy.file}\n\n${policy.id}: new policy — ${policy.note}\n`);
+      parts.push(`${oneLine(`${policy.head.title} (${policy.id}, ${policy.head.lang})`)}\n${oneLine(`new: ${policy.file}`)}\n\n${oneLine(`${policy.id}: new policy — ${policy.note}`)}\n`);
     }
   }
   const tail: string[] = [];
