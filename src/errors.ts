@@ -13,6 +13,8 @@ export const EXIT = {
   usage: 2,
   /** Published, but some notices were not delivered. */
   noticesFailed: 3,
+  /** A bug: an error outside the catalogue (EX_SOFTWARE of sysexits.h). */
+  internal: 70,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -32,6 +34,8 @@ export const ERRORS = {
   BAD_ID: EXIT.usage,
   BAD_REFERENCE: EXIT.usage,
   BAD_RECIPIENTS: EXIT.usage,
+  /** A policy that still has a `[[TODO: …]]` placeholder. */
+  UNFINISHED_POLICY: EXIT.usage,
   NOT_FOUND: EXIT.usage,
   ARCHIVE_INVALID: EXIT.failed,
   REFUSED: EXIT.failed,

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oneLine } from '../src/cli/report/describe.js';
+import { oneLine } from '../src/describe-revision.js';
 import { escapeData, escapeProperty } from '../src/cli/report/github.js';
 import { runPolicy } from './helpers/cli.js';
 import { readFixture } from './helpers/policies.js';

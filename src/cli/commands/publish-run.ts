@@ -5,10 +5,12 @@ import { readConfig } from '../../config.js';
 import { type Context, useColor, warn } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
 import type { ClassifiedChange } from '../../types.js';
-import { sectionOf } from '../report/describe.js';
+import { sectionOf } from '../../describe-revision.js';
+import { recordFileName } from '../../publish/record.js';
 import { renderRevisionJson, stringifyReportJson } from '../report/json.js';
 import { renderRevisionText } from '../report/text.js';
 import type { PublishCliOptions } from './publish.js';
+import { requirePolicies } from '../../project-root.js';
 
 /** Reads answers from stdin, one line each, through one reader (so answers typed ahead are not lost). */
 function answerReader(ctx: Context): { next(): Promise<string>; close(): void } {
@@ -114,6 +116,7 @@ export function renderPublishJson(result: PublishResult): unknown {
       version: plan.entry?.version ?? null,
       entry: plan.entry,
       archiveFile: plan.archiveFile,
+      recordFile: plan.archiveFile && plan.entry ? plan.archiveFile.replace(/[^/]*$/, recordFileName(plan.entry.version)) : null,
       actions: plan.actions,
       warnings: plan.warnings,
       notices: plan.notices,
@@ -140,6 +143,7 @@ function renderPublishText(result: PublishResult): string {
 /** Runs `policy publish` and returns its exit status (0, 1 declined, 3 notices failed, including owed notices it resumed). */
 export async function runPublishCommand(ctx: Context, files: string[], cli: PublishCliOptions): Promise<number> {
   const { config } = await readConfig(ctx);
+  if (files.length === 0) await requirePolicies(ctx, config);
   const options: PublishOptions = {
     files,
     yes: Boolean(cli.yes),
