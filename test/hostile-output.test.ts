@@ -80,7 +80,7 @@ describe('escaping helpers', () => {
   });
 
   it('escapes workflow-command data and properties as GitHub specifies', () => {
-    expect(escapeData('50%\r\nnext')).toBe('50%25 %0Anext');
+    expect(escapeData('50%\r\nnext\u001b[2J')).toBe('50%25%0D%0Anext\\u{1b}[2J');
     expect(escapeData('one\ntwo')).toBe('one%0Atwo');
     expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
   });

@@ -26,9 +26,9 @@ export interface AnnotationProperties {
 /** Escapes a workflow command's message (GitHub's rules: %, CR, LF); other control characters shown as visible escapes (see oneLine). Pure. */
 export function escapeData(value: string): string {
   return value
-    .split('\n')
-    .map((line) => oneLine(line))
-    .join('\n')
+    .split(/([\r\n])/)
+    .map((part) => (part === '\r' || part === '\n' ? part : oneLine(part)))
+    .join('')
     .replace(/%/g, '%25')
     .replace(/\r/g, '%0D')
     .replace(/\n/g, '%0A');
