@@ -201,11 +201,15 @@ export interface ArchivedVersion {
   automatic?: { level: ChangeLevel; triggers: number[] };
   /** A recorded human decision. */
   override?: { level: ChangeLevel; reason: string; at: string };
+  /** For a translation (`translationOf` in its front matter): the version of the original it renders. */
+  translates?: string;
   /**
    * SHA-256 hex of `<version>.revision.json`, the record of the verdict as
    * published. Absent for a version archived before records existed.
    */
   record?: string;
+  /** Ed25519 signature of the entry (without this field) by a key of `signing.publicKeys`; see src/archive/signing.ts. */
+  signature?: { key: string; value: string };
 }
 
 /** `archive/<id>/index.json`. Versions oldest first. */
@@ -213,5 +217,7 @@ export interface ArchiveIndex {
   id: string;
   title: string;
   lang: Lang;
+  /** For a translation: the id of the original policy (its versions record which original version they render). */
+  translationOf?: string;
   versions: ArchivedVersion[];
 }

@@ -129,6 +129,7 @@ describe.runIf(browserTestsEnabled())('the archive site in Chromium', () => {
     expect(statSync(join(SCREENSHOTS, 'version-2.0.png')).size).toBeGreaterThan(10_000);
   });
 
+  // axe over a dozen pages: on a loaded 2-core machine this takes well over the default 30 s.
   it('has no serious or critical accessibility violations on any kind of page', async () => {
     const axeContext = await browser.newContext();
     const page = await axeContext.newPage();
@@ -149,7 +150,8 @@ describe.runIf(browserTestsEnabled())('the archive site in Chromium', () => {
       expect(await seriousViolations(page), path).toEqual([]);
     }
     await axeContext.close();
-  });
+    // axe over ten pages takes seconds on an idle machine and much longer on a loaded one
+  }, 180_000);
 
   it('renders a policy with <script>, onerror= and javascript: links with none of them active', async () => {
     const jsContext = await browser.newContext();

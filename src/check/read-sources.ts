@@ -11,6 +11,8 @@ import { readReference } from '../archive/reference.js';
 import { latestVersion, readArchivedIds, readArchiveIndex } from '../archive/index-file.js';
 import { listPolicyFiles } from '../archive/store.js';
 import { verifyArchive } from '../archive/verify.js';
+import { publishIntentsDir } from '../archive/intent.js';
+import { readHistoryRewrites } from './append-only.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { isPolicyError, PolicyError } from '../errors.js';
@@ -19,6 +21,10 @@ import { readPolicyFile } from '../policy/read-policy.js';
 import type { ArchiveIndex, Policy } from '../types.js';
 import { readCommit, readFileAtCommit, readFolderAtCommit, readRepoRoot } from './git.js';
 import type { CheckProblem, CheckSubject, DeletedBase, DeletedSubject } from './types.js';
+import type { TranslationLink } from './translations.js';
+import { TRANSLATION_KEY, translationOf } from '../policy/translation.js';
+import { sha256Hex } from '../hash.js';
+import type { ArchivedVersion } from '../types.js';
 import { assertNoTodoMarkers } from '../policy/todo-markers.js';
 
 /** What `evaluateCheck` needs. */
@@ -28,6 +34,8 @@ export interface CheckSources {
   problems: CheckProblem[];
   /** What the policies are compared with, for the report. */
   base: string;
+  /** Every translation in the policies folder, with what check needs to keep it in step. */
+  translations: TranslationLink[];
 }
 
 /** A problem of an input as a failure: the line in the error's details (else 1), the message without the file name. */
@@ -83,8 +91,8 @@ async function readHead(ctx: Context, located: Located): Promise<Head> {
 }
 
 /** Issues of `archive/<id>/` (or of the whole archive when `ids` is null) from `policy verify`, as failures. */
-async function readArchiveProblems(archiveDir: string, label: string, ids: Set<string> | null): Promise<CheckProblem[]> {
-  const result = await verifyArchive(archiveDir, { label });
+async function readArchiveProblems(archiveDir: string, label: string, config: Config, intentsDir: string, ids: Set<string> | null): Promise<CheckProblem[]> {
+  const result = await verifyArchive(archiveDir, { label, intentsDir, ...(config.signing ? { signing: config.signing } : {}) });
   return result.errors
     .filter((issue) => ids === null || [...ids].some((id) => issue.file === `${label}/${id}` || issue.file.startsWith(`${label}/${id}/`)))
     .map((issue) => ({ kind: 'archive' as const, file: issue.file, line: 1, message: `${issue.message} (policy verify fails)` }));
@@ -236,7 +244,9 @@ export async function readCheckSources(ctx: Context, config: Config, files: read
   const archiveDir = resolve(cwd, config.archive);
   const archiveLabel = relative(root, archiveDir).split(sep).join('/') || '.';
   const ids = files.length > 0 ? new Set(located.map((entry) => entry.id)) : null;
-  const problems = await readArchiveProblems(archiveDir, archiveLabel, ids);
+  const problems = await readArchiveProblems(archiveDir, archiveLabel, config, publishIntentsDir(ctx, config), ids);
+  // Against a base, the archive must be an append-only continuation of the base's.
+  if (commit !== null && baseRef !== undefined && repoRoot !== null && !archiveLabel.startsWith('..')) problems.push(...(await readHistoryRewrites(root, commit, baseRef, archiveLabel)));
 
   const where: DeletionContext = { archiveDir, archiveLabel, git: commit !== null && baseRef !== undefined ? { root, commit, ref: baseRef } : null };
   const subjects: CheckSubject[] = [];
@@ -271,5 +281,79 @@ export async function readCheckSources(ctx: Context, config: Config, files: read
     }
     subjects.push(...deleted);
   }
-  return { subjects, problems, base: baseRef ?? 'the latest archived versions' };
+  const translations = await readTranslationLinks(ctx, resolve(cwd, config.policies), root, where, subjects, problems);
+  return { subjects, problems, base: baseRef ?? 'the latest archived versions', translations };
+}
+
+/** The latest archived entry of `id`, or null when it has no (readable) archive; verify reports unreadable ones. */
+async function readLatestEntry(archiveDir: string, id: string): Promise<{ latest: ArchivedVersion; versions: ArchivedVersion[] } | null> {
+  try {
+    const index = await readArchiveIndex(archiveDir, id);
+    return index && index.versions.length > 0 ? { latest: latestVersion(index), versions: index.versions } : null;
+  } catch (error) {
+    if (isPolicyError(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Every translation among the policy files (named or not: a major revision of
+ * an original concerns all of its translations), with whether it changed
+ * against the base, the original version it follows, and the original's latest
+ * major version. Subjects already read are not read again.
+ */
+async function readTranslationLinks(
+  ctx: Context,
+  policiesDir: string,
+  root: string,
+  where: DeletionContext,
+  subjects: readonly CheckSubject[],
+  problems: CheckProblem[],
+): Promise<TranslationLink[]> {
+  const links: TranslationLink[] = [];
+  for (const absolute of await listPolicyFiles(policiesDir)) {
+    const id = policyIdFromPath(absolute);
+    const file = relative(root, absolute).split(sep).join('/');
+    const subject = subjects.find((entry) => entry.id === id && (entry.kind === 'compared' || entry.kind === 'new'));
+    let head: Policy;
+    try {
+      head = subject && (subject.kind === 'compared' || subject.kind === 'new') ? subject.head : parsePolicyBytes(await readPolicyFile(absolute, ctx), file, id);
+    } catch (error) {
+      // A file that does not parse is reported when it is checked; it cannot be judged as a translation.
+      if (isPolicyError(error)) continue;
+      throw error;
+    }
+    let original: string | null;
+    try {
+      original = translationOf(head);
+    } catch (error) {
+      if (!isPolicyError(error)) throw error;
+      problems.push({ kind: 'invalid', file, line: head.frontMatterLines?.[TRANSLATION_KEY] ?? 1, message: error.message.replace(`${file}: `, '') });
+      continue;
+    }
+    if (original === null) continue;
+    let changed = true;
+    if (!subject) {
+      if (where.git) {
+        const bytes = await readFileAtCommit(where.git.root, where.git.commit, file, `${where.git.ref}:${file}`);
+        changed = bytes === null || sha256Hex(bytes) !== head.sha256;
+      } else {
+        const archived = await readLatestEntry(where.archiveDir, id);
+        changed = archived === null || archived.latest.sha256 !== head.sha256;
+      }
+    }
+    const own = await readLatestEntry(where.archiveDir, id);
+    const originalArchive = await readLatestEntry(where.archiveDir, original);
+    const major = originalArchive ? [...originalArchive.versions].reverse().find((entry) => entry.level === 'major' || entry.level === 'initial') : undefined;
+    links.push({
+      id,
+      file,
+      line: head.frontMatterLines?.[TRANSLATION_KEY] ?? 1,
+      original,
+      changed,
+      follows: own?.latest.translates ?? null,
+      originalLatestMajor: major?.version ?? null,
+    });
+  }
+  return links;
 }

@@ -14,12 +14,18 @@ export type CheckProblemKind =
   | 'triggers-removed'
   /** The archive fails `policy verify`. */
   | 'archive'
+  /** With --base: an archived file or index entry of the base was removed or altered. */
+  | 'history'
   /** The "last updated" date went backwards. */
   | 'last-updated'
   /** A major revision without enough notice before its `effective` date. */
   | 'notice'
   /** A policy the base (or the archive) has and the working tree deleted. */
   | 'deleted'
+  /** A translation left behind by a major revision of its original (a warning for lesser lags). */
+  | 'translation'
+  /** A revision at `--require-note` level without a `changeNote` in its front matter. */
+  | 'note'
   /** A low-confidence change, with `--fail-on-unsure`: a person has to decide its level. */
   | 'unsure';
 
@@ -104,6 +110,8 @@ export interface CheckOptions {
   noticeDays?: number;
   /** Today's date (UTC) as YYYY-MM-DD. */
   today: string;
+  /** Revisions at this level need a `changeNote` in front matter. Default `never`. */
+  requireNote?: FailOn;
   /** Fail on any low-confidence change (independent of `failOn`). */
   failOnUnsure?: boolean;
 }
@@ -126,4 +134,6 @@ export interface CheckResult {
   needsDecision: number;
   /** What the policies were compared with, for the report (e.g. `origin/main`, or `the archive`). */
   base: string;
+  /** Findings worth a look that do not fail the check (a translation lagging its original). */
+  warnings?: CheckProblem[];
 }

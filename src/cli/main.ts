@@ -21,6 +21,8 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerConsent } from './commands/consent.js';
+import { registerKeygen } from './commands/keygen.js';
 import { registerTriggers } from './commands/triggers.js';
 import { registerAudit } from './commands/audit.js';
 
@@ -51,10 +53,12 @@ export function createProgram(rt: CliRuntime): Command {
   registerLog(program, rt);
   registerShow(program, rt);
   registerVerify(program, rt);
+  registerKeygen(program, rt);
   registerAudit(program, rt);
   registerNotify(program, rt);
   registerSite(program, rt);
   registerServe(program, rt);
+  registerConsent(program, rt);
   return program;
 }
 

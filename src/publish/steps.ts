@@ -25,11 +25,16 @@ import type { NoticeResult } from '../notify/summary.js';
 import type { PublishEnv, PublishPlan, PublishStep } from './publish.js';
 import { automaticVerdict, planPublish } from './plan.js';
 import { recordFileName } from './record.js';
+import { resolveTranslates } from './translations.js';
+import { translationOf } from '../policy/translation.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { validatePolicyId } from '../archive/policy-id.js';
 import { displayPath } from '../archive/reference.js';
 import { readArchivedBytes, writeVersionFile } from '../archive/store.js';
-import { verifyArchive } from '../archive/verify.js';
+import { assertArchiveVerified } from '../archive/verify.js';
+import { signArchiveEntry } from '../archive/signing.js';
+import { beginArchiveWrite, clearPublishIntent, publishIntentsDir, type PublishIntent } from '../archive/intent.js';
+import type { ArchivedVersion } from '../types.js';
 
 function need<T>(value: T | null, what: string): T {
   if (value === null) throw new Error(`publish pipeline: ${what} is not set (a step ran out of order)`);
@@ -55,6 +60,16 @@ function undeliveredParts(result: NoticeResult): string {
     .filter(Boolean)
     .join(', ');
 }
+
+/** Refuses an archive that fails `policy verify` before anything else runs (a leftover of an interrupted publish is no failure). */
+const verifyFirst: PublishStep = {
+  name: 'verify',
+  dryRun: true,
+  appliesTo: () => true,
+  async run(_plans, env) {
+    await assertArchiveVerified(env.ctx, env.config, 'nothing was published');
+  },
+};
 
 /**
  * Finishes the notices that earlier publishes left owed (killed after their
@@ -140,17 +155,11 @@ const resumeNotices: PublishStep = {
   },
 };
 
-/** Reads each policy and its latest archived version, after checking the archive as a whole. */
+/** Reads each policy and its latest archived version. */
 const read: PublishStep = {
   name: 'read',
   dryRun: true,
   async run(plans, env) {
-    const verified = await verifyArchive(env.archiveDir, { label: displayPath(env.ctx, env.archiveDir) });
-    if (!verified.ok) {
-      const [first] = verified.errors;
-      const more = verified.errors.length > 1 ? ` (and ${verified.errors.length - 1} more)` : '';
-      throw new PolicyError('ARCHIVE_INVALID', `${first?.file}: ${first?.message}${more}; the archive fails policy verify, so nothing was published`);
-    }
     const seen = new Map<string, string>();
     for (const plan of plans) {
       const inArchive = relative(env.archiveDir, plan.absolutePath);
@@ -173,6 +182,11 @@ const read: PublishStep = {
       seen.set(policy.id, plan.file);
       plan.id = policy.id;
       plan.policy = policy;
+      plan.translationOf = translationOf(policy);
+      if (plan.translationOf !== null) {
+        const original = await readArchiveIndex(env.archiveDir, plan.translationOf, archiveLabel(env, plan.translationOf, 'index.json'));
+        plan.originalLatest = original ? latestVersion(original).version : null;
+      }
       plan.index = await readArchiveIndex(env.archiveDir, policy.id, archiveLabel(env, policy.id, 'index.json'));
       if (plan.index) {
         const latest = latestVersion(plan.index);
@@ -214,23 +228,33 @@ const decide: PublishStep = {
   dryRun: true,
   async run(plans, env) {
     const { options, config, date } = env;
-    if (options.level !== undefined && plans.length > 1) {
-      throw new PolicyError('USAGE', `--level applies to one policy, but ${plans.length} have changes (${plans.map((plan) => plan.file).join(', ')}): name the file to publish`);
+    const originals = plans.filter((plan) => plan.translationOf === null);
+    if (options.level !== undefined && originals.length > 1) {
+      throw new PolicyError('USAGE', `--level applies to one policy, but ${originals.length} have changes (${originals.map((plan) => plan.file).join(', ')}): name the file to publish`);
     }
     const world = { date, now: env.now, noticeDays: config.noticeDays, toolVersion: TOOL_VERSION };
+    // Originals come before their translations (see runPublish), so a translation knows the version published with it.
+    const publishedNow = new Map<string, string>();
     for (const plan of plans) {
       let decision;
+      const translates = plan.translationOf !== null ? resolveTranslates(plan.translationOf, publishedNow, plan.originalLatest) : null;
+      if (plan.translationOf !== null && translates === null) {
+        plan.warnings.push(`${plan.file}: translation of ${plan.translationOf}, which has no archived version: publish the original first so the translation can record which version it renders`);
+      }
       try {
         decision = planPublish(
-          { file: plan.file, policy: need(plan.policy, 'policy'), latest: plan.latest, previous: plan.previous, revision: plan.revision },
-          options,
+          { file: plan.file, policy: need(plan.policy, 'policy'), latest: plan.latest, previous: plan.previous, revision: plan.revision, translates },
+          // A --level decision is about the original; its translations keep their own verdicts.
+          plan.translationOf !== null ? { ...options, level: undefined, reason: undefined } : options,
           world,
         );
       } catch (error) {
         if (options.dryRun && error instanceof PolicyError && error.code === 'REFUSED') env.hooks.report(plan, env);
         throw error;
       }
-      plan.entry = decision.entry;
+      // Signed here, before anything is written: the entry carries the sha256 of the version file and of its record.
+      plan.entry = signArchiveEntry(env.ctx.env, env.config, plan.id, decision.entry);
+      publishedNow.set(plan.id, decision.entry.version);
       plan.published = decision.published;
       plan.sourceAfter = decision.sourceAfter;
       plan.recordBytes = decision.recordBytes;
@@ -289,6 +313,13 @@ const writePolicy: PublishStep = {
   },
 };
 
+/** What publish is about to write for a new entry: the version file and its record, each with its sha256. */
+function intentOf(id: string, entry: ArchivedVersion): PublishIntent {
+  const files = [{ file: entry.file, sha256: entry.sha256 }];
+  if (entry.record !== undefined) files.push({ file: recordFileName(entry.version), sha256: entry.record });
+  return { id, version: entry.version, files };
+}
+
 /** Writes `archive/<id>/<version>.md`, the exact bytes published. */
 const writeVersion: PublishStep = {
   name: 'write-version',
@@ -300,6 +331,7 @@ const writeVersion: PublishStep = {
   async run(plans, env) {
     for (const plan of plans) {
       const entry = need(plan.entry, 'entry');
+      await beginArchiveWrite(env.archiveDir, publishIntentsDir(env.ctx, env.config), intentOf(plan.id, entry), (path) => displayPath(env.ctx, path === undefined ? env.archiveDir : join(env.archiveDir, path)));
       await writeVersionFile(env.archiveDir, plan.id, entry.file, need(plan.published, 'published'));
       await writeVersionFile(env.archiveDir, plan.id, recordFileName(entry.version), need(plan.recordBytes, 'record'));
       plan.actions.push(`wrote ${archiveLabel(env, plan.id, entry.file)} and ${archiveLabel(env, plan.id, recordFileName(entry.version))}`);
@@ -344,8 +376,10 @@ const writeIndex: PublishStep = {
       const policy = need(plan.policy, 'policy');
       const entry = need(plan.entry, 'entry');
       const versions = plan.index ? [...plan.index.versions, entry] : [entry];
-      await writeArchiveIndex(env.archiveDir, { id: plan.id, title: policy.title, lang: policy.lang, versions });
+      const translation = plan.translationOf !== null ? { translationOf: plan.translationOf } : {};
+      await writeArchiveIndex(env.archiveDir, { id: plan.id, title: policy.title, lang: policy.lang, ...translation, versions });
       plan.status = 'published';
+      await clearPublishIntent(publishIntentsDir(env.ctx, env.config), plan.id, entry.version);
       plan.actions.push(`added version ${entry.version} to ${archiveLabel(env, plan.id, 'index.json')}`);
     }
   },
@@ -434,6 +468,7 @@ const notify: PublishStep = {
  * that run under --dry-run, which only read; then the writes.
  */
 export const PUBLISH_STEPS: readonly PublishStep[] = [
+  verifyFirst,
   resumeNotices,
   read,
   compare,
