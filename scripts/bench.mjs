@@ -69,7 +69,29 @@ function benchDiff() {
     console.log(`policy diff (median of ${RUNS} runs; memory = peak RSS${hasGnuTime ? '' : ', unavailable without /usr/bin/time'})`);
     console.log(`${'case'.padEnd(34)} ${'policy'.padEnd(20)} ${'reference'.padEnd(24)} ${'ratio'.padEnd(8)} target`);
     row('version: policy --version', measure(node, [bin, '--version']), measure(node, ['-e', '']), 'within 2.5× of node -e ""');
+    // Hostile input: runs that made backtracking patterns and segmentation quadratic.
+    const letters = 'abcdefghijklmnopqrstuvwxyz'.repeat(400_000 / 26);
+    const chinese = '本公司将依法收集和使用您的个人信息并采取安全措施保护数据'.repeat(7500);
+    const hostile = {
+      line: join(dir, 'line.md'),
+      lineEdited: join(dir, 'line-edited.md'),
+      zh: join(dir, 'zh.md'),
+      zhEdited: join(dir, 'zh-edited.md'),
+      big: join(dir, 'big.md'),
+      bigEdited: join(dir, 'big-edited.md'),
+    };
+    writeFileSync(hostile.line, `# T\n\n${letters}\n`);
+    writeFileSync(hostile.lineEdited, `# T\n\n${letters}x\n`);
+    writeFileSync(hostile.zh, `# 标题\n\n${chinese}\n`);
+    writeFileSync(hostile.zhEdited, `# 标题\n\n${chinese}。\n`);
+    const runs = ['1,', '1.1 ', 'a.', '一二三', '（中文字）', 'US ', '0123456789'].map((unit) => unit.repeat(Math.ceil(100_000 / unit.length)));
+    const big = largePolicy(seed, 9 * 1024 * 1024 - runs.join('\n\n').length) + '\n\n' + runs.join('\n\n') + '\n';
+    writeFileSync(hostile.big, big);
+    writeFileSync(hostile.bigEdited, scatteredEdits(big, 200, random(13)));
     const cases = [
+      ['400 KB line of letters, one edit', hostile.line, hostile.lineEdited, 'under 2 s'],
+      ['210 KB Chinese paragraph, one edit', hostile.zh, hostile.zhEdited, 'under 2 s'],
+      ['9 MB with adversarial runs', hostile.big, hostile.bigEdited, 'under 10 s and 1 GB'],
       ['seed vs small revision', files.seed, files.seedRevised, 'under 0.3 s'],
       ['1 MB vs 50 scattered edits', files.large, files.large50, ''],
       ['1 MB vs 2,000 scattered edits', files.large, files.large2000, 'under 3 s and 300 MB'],

@@ -59,3 +59,19 @@ export function countLevels(revision: Revision): { major: number; minor: number 
   const { major, minor } = countChanges(revision.changes);
   return { major, minor };
 }
+
+/** Line breaks of every kind. */
+const LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
+/** Control characters (ANSI and OSC-8 escapes start with ESC) and bidirectional overrides, which can disguise text. */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A field of policy text (a title, a section, a reason, a file name) as it may
+ * appear in any report: on one line — line breaks and tabs shown as a space, so
+ * policy text never starts a line of output (a `::error` of its own in CI) — and
+ * with every other control character shown as a visible `\u{1b}` escape, so no
+ * ANSI or OSC-8 sequence reaches a terminal or an annotation. Pure.
+ */
+export function oneLine(text: string): string {
+  return text.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(CONTROLS, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
+}

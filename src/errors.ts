@@ -29,6 +29,7 @@ export const ERRORS = {
   NOT_UTF8: EXIT.usage,
   FILE_TOO_LARGE: EXIT.usage,
   BAD_FRONT_MATTER: EXIT.usage,
+  TOO_DEEP: EXIT.usage,
   BAD_CONFIG: EXIT.usage,
   BAD_ID: EXIT.usage,
   BAD_REFERENCE: EXIT.usage,

@@ -81,6 +81,8 @@ export interface Policy {
   type: string | null;
   /** Front matter as parsed (dates left as the YAML gave them). */
   frontMatter: Record<string, unknown>;
+  /** File line of each top-level front matter key (see src/policy/front-matter.ts). */
+  frontMatterLines?: Record<string, number>;
   /** The file's text exactly as read (after UTF-8 decoding, BOM kept). */
   source: string;
   /** SHA-256 hex of the file's bytes. */

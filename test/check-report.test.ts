@@ -1,7 +1,7 @@
 /** The pure parts of `policy check`: workflow-command escaping, lines, dates, thresholds. */
 import { describe, expect, it } from 'vitest';
 import { reachesFailOn } from '../src/check/evaluate-check.js';
-import { frontMatterKeyLine } from '../src/check/lines.js';
+import { parseFrontMatter } from '../src/policy/front-matter.js';
 import { parseEffectiveDate } from '../src/check/validate.js';
 import { escapeData, escapeProperty, renderAnnotation } from '../src/cli/report/github.js';
 
@@ -46,11 +46,12 @@ describe('front matter', () => {
   const source = '---\ntitle: T\neffective: 2027-01-01\n---\n\neffective: not front matter\n';
 
   it('finds the line of a key, only inside the front matter', () => {
-    expect(frontMatterKeyLine(source, 'effective')).toBe(3);
-    expect(frontMatterKeyLine(source, 'title')).toBe(2);
-    expect(frontMatterKeyLine(source, 'missing')).toBeNull();
-    expect(frontMatterKeyLine('# no front matter\neffective: 1\n', 'effective')).toBeNull();
-    expect(frontMatterKeyLine('\uFEFF---\r\neffective: 2027-01-01\r\n---\r\n', 'effective')).toBe(2);
+    const line = (text: string, key: string) => parseFrontMatter(text, 'p.md').keys[key]?.line ?? null;
+    expect(line(source, 'effective')).toBe(3);
+    expect(line(source, 'title')).toBe(2);
+    expect(line(source, 'missing')).toBeNull();
+    expect(line('# no front matter\neffective: 1\n', 'effective')).toBeNull();
+    expect(line('\uFEFF---\r\neffective: 2027-01-01\r\n---\r\n', 'effective')).toBe(2);
   });
 
   it('reads the effective date whether YAML made it a Date or a string', () => {

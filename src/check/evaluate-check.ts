@@ -6,7 +6,7 @@ import { hasOwnTriggers, sectionOf } from '../describe-revision.js';
 import { comparePolicies } from '../revision.js';
 import type { ChangeLevel, Revision, RevisionLevel } from '../types.js';
 import { findTranslationProblems, type TranslationLink } from './translations.js';
-import { changeLines, frontMatterKeyLine, mapBlocks } from './lines.js';
+import { changeLines, mapBlocks } from './lines.js';
 import { CHANGE_NOTE_KEY, changeNoteOf } from '../policy/change-note.js';
 import type { CheckedPolicy, CheckOptions, CheckProblem, CheckResult, CheckSubject, FailOn } from './types.js';
 import { findDeletion, findLastUpdatedRegression, findNoticeProblem, findTriggerListRemoval, renderDeletionNote } from './validate.js';
@@ -55,7 +55,7 @@ export function findMissingNote(revision: Revision, file: string, requireNote: F
   try {
     note = changeNoteOf(revision.new);
   } catch (error) {
-    return { kind: 'note', file, line: frontMatterKeyLine(revision.new.source, CHANGE_NOTE_KEY) ?? 1, message: (error as Error).message.replace(`${revision.new.path}: `, '') };
+    return { kind: 'note', file, line: revision.new.frontMatterLines?.[CHANGE_NOTE_KEY] ?? 1, message: (error as Error).message.replace(`${revision.new.path}: `, '') };
   }
   if (note !== null) return null;
   return {

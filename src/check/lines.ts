@@ -46,15 +46,3 @@ export function changeLines(revision: Revision, change: ClassifiedChange, map?: 
   const line = anchorLine(revision, change.oldIndex, map);
   return [line, line];
 }
-
-/** The 1-based line of a top-level key in a file's front matter, or null. Pure. */
-export function frontMatterKeyLine(source: string, key: string): number | null {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return null;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) return null;
-    if (line.startsWith(`${key}:`)) return i + 1;
-  }
-  return null;
-}

@@ -21,7 +21,6 @@ import { readPolicyFile } from '../policy/read-policy.js';
 import type { ArchiveIndex, Policy } from '../types.js';
 import { readCommit, readFileAtCommit, readFolderAtCommit, readRepoRoot } from './git.js';
 import type { CheckProblem, CheckSubject, DeletedBase, DeletedSubject } from './types.js';
-import { frontMatterKeyLine } from './lines.js';
 import type { TranslationLink } from './translations.js';
 import { TRANSLATION_KEY, translationOf } from '../policy/translation.js';
 import { sha256Hex } from '../hash.js';
@@ -39,11 +38,11 @@ export interface CheckSources {
   translations: TranslationLink[];
 }
 
-/** A problem of an input as a failure: the line an error names (else 1), the message without the file name. */
+/** A problem of an input as a failure: the line in the error's details (else 1), the message without the file name. */
 function problemOf(error: PolicyError, file: string): { line: number; message: string } {
-  const line = /\bat line (\d+)/.exec(error.message);
+  const line = typeof error.details.line === 'number' ? error.details.line : 1;
   const message = error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
-  return { line: line ? Number(line[1]) : 1, message };
+  return { line, message };
 }
 
 /** Errors that mean the argument is wrong (usage), as opposed to a policy that does not parse. */
@@ -329,7 +328,7 @@ async function readTranslationLinks(
       original = translationOf(head);
     } catch (error) {
       if (!isPolicyError(error)) throw error;
-      problems.push({ kind: 'invalid', file, line: frontMatterKeyLine(head.source, TRANSLATION_KEY) ?? 1, message: error.message.replace(`${file}: `, '') });
+      problems.push({ kind: 'invalid', file, line: head.frontMatterLines?.[TRANSLATION_KEY] ?? 1, message: error.message.replace(`${file}: `, '') });
       continue;
     }
     if (original === null) continue;
@@ -349,7 +348,7 @@ async function readTranslationLinks(
     links.push({
       id,
       file,
-      line: frontMatterKeyLine(head.source, TRANSLATION_KEY) ?? 1,
+      line: head.frontMatterLines?.[TRANSLATION_KEY] ?? 1,
       original,
       changed,
       follows: own?.latest.translates ?? null,

@@ -6,7 +6,7 @@
  */
 import { addDays, daysBetween, isIsoDate } from '../archive/dates.js';
 import type { Revision } from '../types.js';
-import { anchorLine, frontMatterKeyLine } from './lines.js';
+import { anchorLine } from './lines.js';
 import type { CheckProblem, DeletedSubject } from './types.js';
 
 /** A problem when the base had its own list of major changes and the new version has none. */
@@ -57,7 +57,7 @@ export function findNoticeProblem(revision: Revision, file: string, noticeDays: 
   const earliest = addDays(today, noticeDays);
   const raw = head.frontMatter.effective;
   const effective = parseEffectiveDate(raw);
-  const line = frontMatterKeyLine(head.source, 'effective') ?? 1;
+  const line = head.frontMatterLines?.effective ?? 1;
   const need = `${noticeDays} days' notice from today (${today}) means ${earliest} or later`;
   if (effective === null) {
     return { kind: 'notice', file, line, message: `major revision without a front matter "effective" date; ${need} (add effective: ${earliest})` };

@@ -56,8 +56,27 @@ export const REGIONS: ReadonlyArray<{ id: string; zh: string[]; en: string[] }> 
 ];
 
 import { COUNTRIES } from './gazetteer.js';
+import { runMatches, zhOrgSpans } from './linear-scan.js';
 import { memoize } from './memo.js';
 import { escapeRegExp } from './text.js';
+
+/** After a match ending in a digit, the first digit past a run of commas (where a new amount may start). */
+function afterCommas(text: string, from: number): number {
+  if (from === 0 || !/\d/.test(text[from - 1]!)) return -1;
+  let at = from;
+  while (text[at] === ',') at++;
+  return at > from && /\d/.test(text[at] ?? '') ? at : -1;
+}
+
+/** The match of `re` at each known span, as matchAll would give it. */
+function* spansToMatches(text: string, re: RegExp, spans: Array<[number, number]>): Generator<RegExpMatchArray> {
+  const sticky = new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y');
+  for (const [start] of spans) {
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (m) yield m;
+  }
+}
 
 
 const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -98,19 +117,38 @@ const UNIT_ZH: Record<string, string> = { 工作日: 'working day', 个工作日
 
 interface Pattern {
   type: EntityType;
+  /** What the pattern matches, as `matchAll` would find it. */
   re: RegExp;
+  /** The same matches in linear time, where `re` alone backtracks quadratically on long runs (see linear-scan.ts). */
+  matches?: (text: string, re: RegExp) => Iterable<RegExpMatchArray>;
   value: (m: RegExpMatchArray) => string | null;
 }
+
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const EN_NUM = `\\d+|${Object.keys(EN_NUMBERS).filter((w) => w.length > 2).join('|')}`;
 const ZH_NUM = '[0-9]+|[零〇一二两三四五六七八九十百千]+';
+const ZH_NUM_RUN_START = '(?<![0-9])[0-9]+|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+';
+
+function durationPattern(zhNumber: string): RegExp {
+  return new RegExp(
+    `(?:${zhNumber})(?:\\s*[（(]\\s*\\d+\\s*[)）])?\\s*(?:个工作日|工作日|个小时|小时|分钟|个月|周岁|岁|天|日|周|星期|年)(?![0-9])|\\b(?:${EN_NUM})(?:\\s*\\(\\d+\\))?[\\s-]+(?:business\\s+|working\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)\\b`,
+    'gi',
+  );
+}
 const ORG_SUFFIX_EN =
   "Co\\.,?\\s*Ltd\\.?|Pte\\.?\\s*Ltd\\.?|Pty\\.?\\s*Ltd\\.?|Inc\\.?|Incorporated|Ltd\\.?|Limited|LLC|L\\.L\\.C\\.|LLP|GmbH|AG|S\\.A\\.|S\\.A\\.S\\.|SAS|B\\.V\\.|N\\.V\\.|PLC|plc|Corp\\.?|Corporation|S\\.à\\s?r\\.l\\.|K\\.K\\.|Oy|AB|ApS";
 
 // Order matters: earlier patterns claim their span first (a date is not a duration; an e-mail is not a URL).
-const PATTERNS: Pattern[] = [
-  { type: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, value: (m) => m[0].toLowerCase() },
+/** The entity patterns in claiming order (exported for the property test that checks each linear scan against its pattern). */
+export const PATTERNS: Pattern[] = [
+  {
+    type: 'email',
+    re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+    // Refusing a start inside a run of address characters: a start inside fails when the one before failed.
+    matches: (text, re) => runMatches(text, re, /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g),
+    value: (m) => m[0].toLowerCase(),
+  },
   {
     type: 'url',
     re: /\b(?:https?:\/\/|www\.)[^\s<>"'，。；）)\]】]+[^\s<>"'，。；）)\]】.,;:!?]/gi,
@@ -137,6 +175,14 @@ const PATTERNS: Pattern[] = [
   {
     type: 'amount',
     re: /(?:人民币|RMB|CNY|USD|EUR|GBP|US\$|[$€£¥￥])\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:元|美元|欧元|英镑|dollars?|euros?|pounds?)(?![A-Za-z]))?|\d[\d,]*(?:\.\d+)?\s?(?:元|美元|欧元|英镑|dollars?|euros?|pounds?)(?![A-Za-z])/gi,
+    // A figure after a currency-less match (`$1.5,3元`) starts a run the lookbehind would refuse: try it exactly.
+    matches: (text, re) =>
+      runMatches(
+        text,
+        re,
+        /(?:人民币|RMB|CNY|USD|EUR|GBP|US\$|[$€£¥￥])\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:元|美元|欧元|英镑|dollars?|euros?|pounds?)(?![A-Za-z]))?|(?<!\d,*)\d[\d,]*(?:\.\d+)?\s?(?:元|美元|欧元|英镑|dollars?|euros?|pounds?)(?![A-Za-z])/gi,
+        afterCommas,
+      ),
     value: (m) => {
       const t = m[0].toLowerCase();
       const currency = /人民币|rmb|cny|元|[¥￥]/.test(t) && !/美元|欧元/.test(t) ? 'CNY' : /eur|€|欧元/.test(t) ? 'EUR' : /gbp|£|pound|英镑/.test(t) ? 'GBP' : 'USD';
@@ -146,6 +192,7 @@ const PATTERNS: Pattern[] = [
   {
     type: 'percentage',
     re: /\d+(?:\.\d+)?\s?%|百分之[零一二两三四五六七八九十百]+/g,
+    matches: (text, re) => runMatches(text, re, /(?<!\d)\d+(?:\.\d+)?\s?%|百分之[零一二两三四五六七八九十百]+/g),
     value: (m) => {
       const t = m[0].replace(/\s/g, '');
       return t.startsWith('百分之') ? `${parseNumber(t.slice(3))}%` : t;
@@ -153,10 +200,9 @@ const PATTERNS: Pattern[] = [
   },
   {
     type: 'duration',
-    re: new RegExp(
-      `(?:${ZH_NUM})(?:\\s*[（(]\\s*\\d+\\s*[)）])?\\s*(?:个工作日|工作日|个小时|小时|分钟|个月|周岁|岁|天|日|周|星期|年)(?![0-9])|\\b(?:${EN_NUM})(?:\\s*\\(\\d+\\))?[\\s-]+(?:business\\s+|working\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)\\b`,
-      'gi',
-    ),
+    re: durationPattern(ZH_NUM),
+    // A numeral inside a run of numerals fails whenever the one before it failed.
+    matches: (text, re) => runMatches(text, re, durationPattern(ZH_NUM_RUN_START)),
     value: (m) => {
       const zh = /^(.+?)(?:\s*[（(]\s*(\d+)\s*[)）])?\s*(个工作日|工作日|个小时|小时|分钟|个月|周岁|岁|天|日|周|星期|年)$/.exec(m[0]);
       if (zh) {
@@ -174,6 +220,7 @@ const PATTERNS: Pattern[] = [
   {
     type: 'organization',
     re: /(?:[\u4e00-\u9fa5A-Za-z0-9·]|（[\u4e00-\u9fa5]{2,6}）|\([\u4e00-\u9fa5]{2,6}\))+?(?:股份有限公司|有限责任公司|有限公司|合伙企业|研究院)/g,
+    matches: (text, re) => spansToMatches(text, re, zhOrgSpans(text)),
     value: (m) => orgName(m[0]),
   },
   {
@@ -192,7 +239,8 @@ const PATTERNS: Pattern[] = [
 /** Trims what precedes a Chinese company name in the same run of ideographs (及其全资子公司…, 与…). */
 function orgName(raw: string): string | null {
   let name = raw;
-  const cut = /.*(?:公司|及其|以及|和|与|及|或|的|由|向|将|为|是|在|经|被|对|请|下称|其中|包括|、)/;
+  // Anchored: unanchored, a name without any of these words is rescanned from every start.
+  const cut = /^.*(?:公司|及其|以及|和|与|及|或|的|由|向|将|为|是|在|经|被|对|请|下称|其中|包括|、)/;
   const body = name.replace(/(?:股份有限公司|有限责任公司|有限公司|合伙企业|研究院)$/, '');
   const m = cut.exec(body);
   if (m) name = name.slice(m[0].length);
@@ -236,45 +284,60 @@ function regions(): RegExp[] {
   return regionPatterns;
 }
 
-function regionMatches(text: string): Entity[] {
+function regionMatches(text: string, taken: Coverage): Entity[] {
   const out: Entity[] = [];
+  const own = new Coverage(text.length);
   for (const re of regions()) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const id = regionIds.get(m[0]) ?? regionIds.get(m[0].toLowerCase());
-      if (id && !out.some((e) => m.index < e.end && e.start < m.index + m[0].length)) {
-        out.push({ type: 'region', text: m[0], value: id, start: m.index, end: m.index + m[0].length });
+      const end = m.index + m[0].length;
+      if (id && !own.overlaps(m.index, end)) {
+        own.take(m.index, end);
+        if (!taken.overlaps(m.index, end)) out.push({ type: 'region', text: m[0], value: id, start: m.index, end });
       }
     }
   }
   return out;
 }
 
+/** Which characters of a text an entity already claims; checking a span costs its length, not the number of entities found. */
+class Coverage {
+  private readonly claimed: Uint8Array;
+  constructor(length: number) {
+    this.claimed = new Uint8Array(length);
+  }
+  overlaps(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.claimed[i]) return true;
+    return false;
+  }
+  take(start: number, end: number): void {
+    this.claimed.fill(1, start, end);
+  }
+}
+
 /** Every entity in the text, in text order; overlapping matches go to the earlier pattern. */
 export const extractEntities: (text: string) => Entity[] = memoize(extractEntitiesOnce, 8192);
 
 function extractEntitiesOnce(text: string): Entity[] {
-  const taken: Array<[number, number]> = [];
-  const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && a < e);
+  const taken = new Coverage(text.length);
   const out: Entity[] = [];
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
-    for (const m of text.matchAll(p.re)) {
-      const start = m.index;
+    for (const m of p.matches ? p.matches(text, p.re) : text.matchAll(p.re)) {
+      const start = m.index!;
       const end = start + m[0].length;
-      if (overlaps(start, end)) continue;
+      if (taken.overlaps(start, end)) continue;
       const value = p.value(m);
       if (value === null) continue;
       // An organisation's text may start later than the match (leading words trimmed).
       const shown = p.type === 'organization' ? trimOrgText(m[0]) : m[0];
       const offset = m[0].lastIndexOf(shown);
       out.push({ type: p.type, text: shown, value, start: start + Math.max(0, offset), end });
-      taken.push([start + Math.max(0, offset), end]);
+      taken.take(start + Math.max(0, offset), end);
     }
   }
-  for (const r of regionMatches(text)) {
-    if (!overlaps(r.start, r.end)) out.push(r);
-  }
+  for (const r of regionMatches(text, taken)) out.push(r);
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -2,6 +2,7 @@
  * Text helpers shared by the classifier's signals: normalisation, tokens for the
  * inline diff, word segmentation (Intl.Segmenter for Chinese), content words.
  */
+import { segmentWordsOf } from '../policy/text.js';
 import { STOP_WORDS } from './lexicon.js';
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -54,14 +55,11 @@ export function tokenize(text: string): string[] {
   return text.match(/[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}'’_-]+|\p{N}+(?:[.,]\p{N}+)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|\s+|./gsu) ?? [];
 }
 
-let zhSegmenter: Intl.Segmenter | undefined;
-
 /** Words of a text: Intl.Segmenter (zh) for ideographs, letters/digits runs for the rest. Lowercased. */
 export function segmentWords(text: string): string[] {
   if (!hasCjk(text)) return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map(trimQuote);
-  zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const out: string[] = [];
-  for (const s of zhSegmenter.segment(text)) {
+  for (const s of segmentWordsOf(text, 'zh')) {
     if (s.isWordLike) out.push(s.segment.toLowerCase());
   }
   return out;
@@ -88,30 +86,37 @@ export function stem(word: string): string {
   return w.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
 }
 
-/** Damerau–Levenshtein distance (optimal string alignment), capped at `max + 1`. */
+/** Damerau–Levenshtein distance (optimal string alignment) when at most `max`; above `max`, some value above `max`. */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const A = [...a];
   const B = [...b];
-  const rows: number[][] = [];
-  for (let i = 0; i <= A.length; i++) {
-    const row = new Array<number>(B.length + 1).fill(0);
-    row[0] = i;
-    rows.push(row);
-  }
-  for (let j = 0; j <= B.length; j++) rows[0]![j] = j;
+  if (Math.abs(A.length - B.length) > max) return max + 1;
+  // Only cells within `max` of the diagonal can stay within `max`: a band of three rows
+  // keeps time O(length × max) and memory O(length) (a full table of two long lines runs out of memory).
+  const over = max + 1;
+  const width = B.length + 1;
+  let older = new Array<number>(width).fill(over);
+  let prev = new Array<number>(width).fill(over);
+  let row = new Array<number>(width).fill(over);
+  for (let j = 0; j <= Math.min(B.length, max); j++) prev[j] = j;
   for (let i = 1; i <= A.length; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(B.length, i + max);
+    row.fill(over, Math.max(0, lo - 2), Math.min(width, hi + 2));
+    row[0] = i <= max ? i : over;
     let best = Infinity;
-    for (let j = 1; j <= B.length; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cost = A[i - 1] === B[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && A[i - 1] === B[j - 2] && A[i - 2] === B[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = v;
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && A[i - 1] === B[j - 2] && A[i - 2] === B[j - 1]) v = Math.min(v, older[j - 2]! + 1);
+      row[j] = Math.min(v, over);
       if (v < best) best = v;
     }
-    if (best > max) return max + 1;
+    if (best > max) return over;
+    [older, prev, row] = [prev, row, older];
   }
-  return rows[A.length]![B.length]!;
+  return Math.min(prev[B.length]!, over);
 }
 
 /** Sentences of a text (split after 。！？；.!? and line breaks), trimmed, non-empty. */

@@ -12,15 +12,9 @@ function render(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => (inner instanceof Date ? inner.toISOString().slice(0, 10) : inner)) ?? '';
 }
 
-function keyLine(policy: Policy, key: string): number {
-  const lines = policy.source.split('\n', 200);
-  const index = lines.findIndex((line, i) => i > 0 && line.startsWith(`${key}:`));
-  return index >= 0 ? index + 1 : 1;
-}
-
 function keyBlock(policy: Policy, key: string): Block {
   const text = `${key}: ${render(policy.frontMatter[key])}`;
-  const line = keyLine(policy, key);
+  const line = policy.frontMatterLines?.[key] ?? 1;
   return { kind: 'frontMatter', depth: 0, text, urls: [], section: [], line, endLine: line, key: `fm:${text}` };
 }
 

@@ -5,7 +5,7 @@
  * done one block at a time: Intl.Segmenter is quadratic on very long strings.
  */
 import { diffArrays } from 'diff';
-import { hasCjk } from '../policy/text.js';
+import { hasCjk, segmentWordsOf } from '../policy/text.js';
 import type { InlinePart } from '../types.js';
 
 /** Above this many characters a block is tokenised by a regex instead of Intl.Segmenter. */
@@ -13,15 +13,6 @@ const SEGMENTER_LIMIT = 20_000;
 /** Token diffs that take longer than this give up and show the whole block replaced. */
 const DIFF_TIMEOUT_MS = 200;
 
-const segmenters = new Map<string, Intl.Segmenter>();
-function segmenter(locale: string): Intl.Segmenter {
-  let found = segmenters.get(locale);
-  if (!found) {
-    found = new Intl.Segmenter(locale, { granularity: 'word' });
-    segmenters.set(locale, found);
-  }
-  return found;
-}
 
 const REGEX_TOKENS = /[\p{L}\p{N}_'’-]+|\s+|./gsu;
 
@@ -30,7 +21,7 @@ export function tokenize(text: string): string[] {
   if (text.length > SEGMENTER_LIMIT) return text.match(REGEX_TOKENS) ?? [];
   const locale = hasCjk(text) ? 'zh' : 'en';
   const tokens: string[] = [];
-  for (const { segment } of segmenter(locale).segment(text)) tokens.push(segment);
+  for (const { segment } of segmentWordsOf(text, locale)) tokens.push(segment);
   return tokens;
 }
 

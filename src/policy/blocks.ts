@@ -8,6 +8,7 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { PolicyError } from '../errors.js';
 import type { Block, BlockKind } from '../types.js';
 import { collectDefinitions, definitionsUsedBy, normalizeLabel, splitSections } from './sections.js';
 import { normalizeWhitespace } from './text.js';
@@ -24,6 +25,60 @@ export interface LocalBlock {
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * Deepest nesting a policy may have: block quotes and lists inside each other,
+ * and inline markup (emphasis in emphasis) inside a block. Deeper input is
+ * refused at parse: the Markdown parser, the walk below and the site's renderer
+ * all recurse, and a policy that could be archived but not rendered would break
+ * the site for good.
+ */
+export const MAX_NESTING_DEPTH = 100;
+
+/** Block quote markers and list markers at the start of a line (after the indentation). */
+const CONTAINER_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
+
+function tooDeep(line: number): PolicyError {
+  return new PolicyError('TOO_DEEP', `nesting deeper than ${MAX_NESTING_DEPTH} levels (block quotes, lists or inline markup) at line ${line}`, { line });
+}
+
+/**
+ * Refuses a body whose block quotes and lists nest deeper than MAX_NESTING_DEPTH,
+ * before the Markdown parser (which recurses per level) sees it. Each marker at
+ * the start of a line counts one level, and so do every two columns of the
+ * indentation in front of a marker (a nested list is indented at least that much):
+ * never less than the real depth. Linear. Lines are 1-based from `firstLine`.
+ */
+function checkContainerDepth(body: string, firstLine: number): void {
+  let line = firstLine;
+  for (let start = 0; start < body.length; line++) {
+    let end = body.indexOf('\n', start);
+    if (end === -1) end = body.length;
+    let rest = body.slice(start, Math.min(end, start + 4 * MAX_NESTING_DEPTH + 8));
+    const indent = /^[ \t]*/.exec(rest)![0].replace(/\t/g, '    ').length;
+    let depth = 0;
+    for (let m = CONTAINER_MARKER.exec(rest); m && m[0].length > 0; m = CONTAINER_MARKER.exec(rest)) {
+      depth++;
+      rest = rest.slice(m[0].length);
+    }
+    if (depth > 0 && depth + Math.floor(indent / 2) > MAX_NESTING_DEPTH) throw tooDeep(line);
+    start = end + 1;
+  }
+}
+
+/** Nodes that nest one level: a list and its items count once. */
+const NESTING = new Set(['blockquote', 'list', 'footnoteDefinition', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
+/** Refuses a parsed tree nested deeper than MAX_NESTING_DEPTH (inline markup included). Iterative: the check must not overflow the stack itself. */
+function checkTreeDepth(tree: Root): void {
+  const stack: Array<[Nodes, number]> = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, outer] = stack.pop()!;
+    const depth = outer + (NESTING.has(node.type) ? 1 : 0);
+    if (depth > MAX_NESTING_DEPTH) throw tooDeep(node.position?.start.line ?? 1);
+    if ('children' in node) for (const child of (node as Parent).children) stack.push([child as Nodes, depth]);
+  }
+}
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const TAG = /<\/?[A-Za-z][^>]*>|<![^>]*>|<\?[\s\S]*?\?>/g;
@@ -257,6 +312,7 @@ export function parseSection(job: Pick<SectionJob, 'text' | 'borrowed'>): Sectio
   const cached = cache.get(cacheKey);
   if (cached) return cached;
   const tree = processor.parse(job.text + job.borrowed);
+  checkTreeDepth(tree);
   const sectionLines = job.text.split('\n').length;
   const blocks: LocalBlock[] = [];
   walkFlow(tree.children, blocks, definitionsOf(tree), 0);
@@ -294,8 +350,17 @@ export function blockKey(kind: BlockKind, depth: number, text: string, urls: rea
 export function parseBlocks(body: string, lineOffset = 0, options: { split?: boolean } = {}): Block[] {
   const blocks: Block[] = [];
   const headings: { depth: number; text: string }[] = [];
+  checkContainerDepth(body, lineOffset + 1);
   for (const section of planSections(body, options)) {
-    for (const local of parseSection(section)) {
+    let parsed: SectionBlocks;
+    try {
+      parsed = parseSection(section);
+    } catch (error) {
+      // The section's own line, as a line of the file.
+      if (error instanceof PolicyError && error.code === 'TOO_DEEP') throw tooDeep(Number(error.details.line) + lineOffset + section.startLine);
+      throw error;
+    }
+    for (const local of parsed) {
       if (local.kind === 'heading') {
         while (headings.length > 0 && headings[headings.length - 1]!.depth >= local.depth) headings.pop();
       }

@@ -2,7 +2,7 @@
 import { sha256Hex } from '../hash.js';
 import { basename, dirname } from 'node:path';
 import { PolicyError } from '../errors.js';
-import type { Lang, Policy, Trigger, TriggerSource } from '../types.js';
+import type { Block, Lang, Policy, Trigger, TriggerSource } from '../types.js';
 import { parseBlocks } from './blocks.js';
 import { decodePolicyBytes } from './decode.js';
 import { DEFAULT_TRIGGERS, defaultListWarning } from './default-triggers.js';
@@ -59,7 +59,13 @@ export function parsePolicy(input: PolicySource): Policy {
   const { source, path, id, sha256 } = input;
   const frontMatter = parseFrontMatter(source, path);
   const data = frontMatter.data;
-  const blocks = parseBlocks(frontMatter.body, frontMatter.bodyLineOffset);
+  let blocks: Block[];
+  try {
+    blocks = parseBlocks(frontMatter.body, frontMatter.bodyLineOffset);
+  } catch (error) {
+    if (error instanceof PolicyError && error.code === 'TOO_DEEP') throw new PolicyError('TOO_DEEP', `${path}: ${error.message}`, { file: path, ...error.details });
+    throw error;
+  }
   const firstHeading = blocks.find((block) => block.kind === 'heading');
   const title = typeof data.title === 'string' && data.title.trim() !== '' ? data.title.trim() : (firstHeading?.text ?? id);
   const lang = detectLang(data.lang, frontMatter.body);
@@ -91,6 +97,7 @@ export function parsePolicy(input: PolicySource): Policy {
     lang,
     type: typeof data.type === 'string' ? data.type : null,
     frontMatter: data,
+    frontMatterLines: Object.fromEntries(Object.entries(frontMatter.keys).map(([key, at]) => [key, at.line])),
     source,
     sha256,
     blocks,

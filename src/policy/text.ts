@@ -24,3 +24,37 @@ export function normalizeWhitespace(text: string): string {
 export function hasCjk(text: string): boolean {
   return CJK_CHAR.test(text);
 }
+
+/** Longest piece of text handed to Intl.Segmenter at once: its cost grows with the square of the string's length. */
+export const SEGMENT_PIECE = 1000;
+
+/** A place to cut: after whitespace or CJK punctuation (not `.` or `'`, which can sit inside a word: 3.5, don't). */
+const BREAK_AFTER = /[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * Intl.Segmenter word segments of a text, with their offsets in the whole text,
+ * in linear time: the text is segmented in pieces of at most `piece` characters,
+ * cut after whitespace or CJK punctuation (or, in a run with neither, anywhere but
+ * inside a surrogate pair), so long texts give the same words as one call.
+ */
+export function* segmentWordsOf(text: string, locale: string, piece: number = SEGMENT_PIECE): Generator<Intl.SegmentData> {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+    segmenters.set(locale, segmenter);
+  }
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + piece);
+    if (to < text.length) {
+      let cut = to;
+      while (cut > from + piece / 2 && !BREAK_AFTER.test(text[cut - 1]!)) cut--;
+      if (cut > from + piece / 2) to = cut;
+      else if (/[\ud800-\udbff]/.test(text[to - 1]!)) to--;
+    }
+    const part = text.slice(from, to);
+    for (const s of segmenter.segment(part)) yield { segment: s.segment, index: from + s.index, input: text, isWordLike: s.isWordLike };
+    from = to;
+  }
+}

@@ -6,6 +6,7 @@
  */
 import { formatDate, MONTH_NAMES } from '../format-date.js';
 import type { Lang, LastUpdated } from '../types.js';
+import { locateFrontMatter } from '../policy/front-matter.js';
 
 /** A replacement of `source.slice(start, end)` by `text`. */
 interface Edit {
@@ -114,17 +115,11 @@ export function renderDateLike(lastUpdated: LastUpdated, date: string, lang: Lan
   return out.join('');
 }
 
-const OPENING = /^(\uFEFF)?---[ \t]*(\r?\n)/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-
 /** Where the YAML of the front matter sits in `source` (null when there is none). */
 function frontMatterSpan(source: string): { start: number; end: number; eol: string } | null {
-  const opening = OPENING.exec(source);
-  if (!opening) return null;
-  const start = opening[0].length;
-  const closing = CLOSING.exec(source.slice(start));
   // The parser has already refused a front matter that is never closed.
-  return { start, end: start + (closing ? closing.index : source.length - start), eol: opening[2] as string };
+  const block = locateFrontMatter(source, 'policy');
+  return block.present ? { start: block.yamlStart, end: block.yamlEnd, eol: block.eol } : null;
 }
 
 /** The span of a top-level key's line in the front matter, with any indented continuation lines (null when absent). */

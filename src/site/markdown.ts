@@ -16,6 +16,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
+import { locateFrontMatter } from '../policy/front-matter.js';
 import { splitSections } from '../policy/sections.js';
 import type { Lang } from '../types.js';
 import { messagesFor } from './i18n.js';
@@ -23,12 +24,14 @@ import { messagesFor } from './i18n.js';
 /** The prefix rehype-sanitize gives every id that comes from a policy. */
 const CLOBBER_PREFIX = 'user-content-';
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-
-/** The Markdown body of a policy file: everything after its YAML front matter. Pure. */
+/** The Markdown body of a policy file: everything after its YAML front matter (found by the one front-matter module). Pure. */
 export function parseMarkdownBody(source: string): string {
-  const match = FRONT_MATTER.exec(source);
-  return match ? source.slice(match[0].length) : source.replace(/^\uFEFF/, '');
+  // Archived files parsed at publish; a front matter never closed (not one, then) leaves the whole text.
+  try {
+    return source.slice(locateFrontMatter(source, 'archive').bodyOffset);
+  } catch {
+    return source.replace(/^\uFEFF/, '');
+  }
 }
 
 type MarkdownProcessor = Processor<import('mdast').Root, import('mdast').Root, Root, undefined, undefined>;

@@ -12,6 +12,7 @@ import { parseRevisionRecord, recordFileName } from '../../publish/record.js';
 import { comparePolicies } from '../../revision.js';
 import type { Policy } from '../../types.js';
 import type { AuditOptions } from './audit.js';
+import { stringifyReportJson } from '../report/json.js';
 
 /** Audits the archived verdicts of one policy (or all); returns 1 when today's classifier decides some differently. */
 export async function runAudit(ctx: Context, id: string | undefined, options: AuditOptions): Promise<number> {
@@ -37,7 +38,7 @@ export async function runAudit(ctx: Context, id: string | undefined, options: Au
       before = policy;
     }
   }
-  if (options.format === 'json') ctx.stdout.write(`${JSON.stringify({ findings, differ: findings.filter((f) => f.differs.length > 0).length }, null, 2)}\n`);
+  if (options.format === 'json') ctx.stdout.write(`${stringifyReportJson({ findings, differ: findings.filter((f) => f.differs.length > 0).length })}\n`);
   else ctx.stdout.write(renderAuditText(findings));
   return findings.some((finding) => finding.differs.length > 0) ? EXIT.failed : EXIT.ok;
 }

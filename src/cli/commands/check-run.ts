@@ -13,6 +13,7 @@ import { renderCheckMarkdown } from '../report/check-markdown.js';
 import { renderCheckText, renderFailureLines } from '../report/check-text.js';
 import { renderCheckGithub } from '../report/github.js';
 import type { CheckCommandOptions } from './check.js';
+import { stringifyReportJson } from '../report/json.js';
 import { requirePolicies } from '../../project-root.js';
 
 function policyWarnings(result: CheckResult): string[] {
@@ -59,7 +60,7 @@ export async function runCheck(ctx: Context, files: string[], options: CheckComm
   }
   switch (options.format) {
     case 'json':
-      ctx.stdout.write(JSON.stringify(renderCheckJson(result), null, 2) + '\n');
+      ctx.stdout.write(stringifyReportJson(renderCheckJson(result)) + '\n');
       break;
     case 'markdown':
       ctx.stdout.write(renderCheckMarkdown(result));

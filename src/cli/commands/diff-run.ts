@@ -3,7 +3,7 @@ import { type Context, useColor, warn } from '../../context.js';
 import { EXIT } from '../../errors.js';
 import { comparePolicies } from '../../revision.js';
 import type { Policy } from '../../types.js';
-import { renderRevisionJson } from '../report/json.js';
+import { renderRevisionJson, stringifyReportJson } from '../report/json.js';
 import { renderRevisionMarkdown } from '../report/markdown.js';
 import { renderRevisionText } from '../report/text.js';
 import type { DiffOptions } from './diff.js';
@@ -16,7 +16,7 @@ export async function runDiff(ctx: Context, oldRef: string, newRef: string, opti
   for (const warning of revision.warnings) warn(ctx, warning);
   switch (options.format) {
     case 'json':
-      ctx.stdout.write(JSON.stringify(renderRevisionJson(revision), null, 2) + '\n');
+      ctx.stdout.write(stringifyReportJson(renderRevisionJson(revision)) + '\n');
       break;
     case 'markdown':
       ctx.stdout.write(renderRevisionMarkdown(revision));

@@ -12,6 +12,7 @@ import { splitNoteParagraphs } from '../../policy/change-note.js';
 import { renderOneLine } from '../../notify/notice-model.js';
 import type { ArchivedVersion, ArchiveIndex } from '../../types.js';
 import type { LogOptions } from './log.js';
+import { stringifyReportJson } from '../report/json.js';
 import { requirePolicies } from '../../project-root.js';
 
 function levelText(entry: ArchivedVersion): string {
@@ -111,7 +112,7 @@ export async function runLog(ctx: Context, id: string | undefined, options: LogO
   if (options.format === 'json') {
     const one = (index: ArchiveIndex) => renderLogJson(index, counts.get(index.id), notes.get(index.id));
     const json = id === undefined ? { policies: indexes.map(one) } : one(indexes[0] as ArchiveIndex);
-    ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    ctx.stdout.write(`${stringifyReportJson(json)}\n`);
   } else if (indexes.length === 0) {
     ctx.stdout.write(`${label}: no archived policies\n`);
   } else {

@@ -7,7 +7,7 @@ import { EXIT, PolicyError } from '../../errors.js';
 import type { ClassifiedChange } from '../../types.js';
 import { sectionOf } from '../../describe-revision.js';
 import { recordFileName } from '../../publish/record.js';
-import { renderRevisionJson } from '../report/json.js';
+import { renderRevisionJson, stringifyReportJson } from '../report/json.js';
 import { renderRevisionText } from '../report/text.js';
 import type { PublishCliOptions } from './publish.js';
 import { requirePolicies } from '../../project-root.js';
@@ -163,7 +163,7 @@ export async function runPublishCommand(ctx: Context, files: string[], cli: Publ
   });
 
   for (const plan of result.plans) for (const warning of plan.warnings) warn(ctx, warning);
-  if (cli.format === 'json') ctx.stdout.write(`${JSON.stringify(renderPublishJson(result), null, 2)}\n`);
+  if (cli.format === 'json') ctx.stdout.write(`${stringifyReportJson(renderPublishJson(result))}\n`);
   else ctx.stdout.write(renderPublishText(result));
 
   let exit: number = EXIT.ok;

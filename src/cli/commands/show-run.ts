@@ -7,7 +7,7 @@ import { type Context, useColor, warn } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
 import { parsePolicyBytes } from '../../policy/parse-policy.js';
 import { readRecordedRevision } from '../../publish/read-record.js';
-import { renderRevisionJson } from '../report/json.js';
+import { renderRevisionJson, stringifyReportJson } from '../report/json.js';
 import { renderRevisionText } from '../report/text.js';
 import type { ShowOptions } from './show.js';
 
@@ -33,7 +33,7 @@ async function showChanges(ctx: Context, archived: Awaited<ReturnType<typeof rea
   const position = index.versions.findIndex((v) => v.version === entry.version);
   const previous = position > 0 ? index.versions[position - 1]! : null;
   if (previous === null) {
-    if (options.format === 'json') ctx.stdout.write(`${JSON.stringify({ id: index.id, version: entry.version, level: entry.level, changes: [] }, null, 2)}\n`);
+    if (options.format === 'json') ctx.stdout.write(`${stringifyReportJson({ id: index.id, version: entry.version, level: entry.level, changes: [] })}\n`);
     else ctx.stdout.write(`${archived.label}: the first version (initial): nothing to compare it with\n`);
     return EXIT.ok;
   }
@@ -43,7 +43,7 @@ async function showChanges(ctx: Context, archived: Awaited<ReturnType<typeof rea
   const newPolicy = parsePolicyBytes(archived.bytes, archived.label, index.id);
   const { revision, recorded } = await readRecordedRevision(archiveDir, index.id, entry, oldPolicy, newPolicy, folder);
   if (!recorded) warn(ctx, `${archived.label} was archived before revision records existed: its changes are compared afresh by today's classifier`);
-  if (options.format === 'json') ctx.stdout.write(`${JSON.stringify({ ...renderRevisionJson(revision), recorded }, null, 2)}\n`);
+  if (options.format === 'json') ctx.stdout.write(`${stringifyReportJson({ ...renderRevisionJson(revision), recorded })}\n`);
   else ctx.stdout.write(renderRevisionText(revision, { color: useColor(ctx, ctx.stdout) }));
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@ import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { EXIT } from '../../errors.js';
 import type { VerifyCliOptions } from './verify.js';
+import { stringifyReportJson } from '../report/json.js';
 import { requirePolicies } from '../../project-root.js';
 
 /** The text report of a verification. Pure. */
@@ -30,7 +31,7 @@ export async function runVerify(ctx: Context, options: VerifyCliOptions): Promis
   await requirePolicies(ctx, config);
   const label = displayPath(ctx, archiveDirOf(ctx, config));
   const result = await verifyProjectArchive(ctx, config, { strict: Boolean(options.strict) });
-  if (options.format === 'json') ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (options.format === 'json') ctx.stdout.write(`${stringifyReportJson(result)}\n`);
   else ctx.stdout.write(renderVerifyText(result, label));
   return result.ok ? EXIT.ok : EXIT.failed;
 }

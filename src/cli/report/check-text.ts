@@ -1,5 +1,6 @@
 /** The terminal report of `policy check`: each policy's report, then the problems, then the verdict. */
 import type { CheckResult } from '../../check/types.js';
+import { oneLine } from '../../describe-revision.js';
 import { NEEDS_DECISION, renderRevisionText, type TextStyle } from './text.js';
 
 /** The check's one-line verdict, e.g. `policy check: failed — 2 problems (compared with origin/main)`. Pure. */
@@ -8,12 +9,12 @@ export function renderCheckVerdict(result: CheckResult): string {
   const state = result.ok ? 'passed' : `failed — ${count} problem${count === 1 ? '' : 's'}`;
   const unsure = result.needsDecision > 0 ? `; ${result.needsDecision} change${result.needsDecision === 1 ? '' : 's'} ${NEEDS_DECISION}` : '';
   const flags = `--fail-on ${result.failOn}${result.failOnUnsure ? ', --fail-on-unsure' : ''}`;
-  return `policy check: ${state} (${result.policies.length} polic${result.policies.length === 1 ? 'y' : 'ies'} compared with ${result.base}; ${flags}${unsure})`;
+  return `policy check: ${state} (${result.policies.length} polic${result.policies.length === 1 ? 'y' : 'ies'} compared with ${oneLine(result.base)}; ${flags}${unsure})`;
 }
 
 /** One line per failure: `file:line: message`. Pure. */
 export function renderFailureLines(result: CheckResult): string[] {
-  return result.failures.map((failure) => `${failure.file}:${failure.line}: ${failure.message}`);
+  return result.failures.map((failure) => oneLine(`${failure.file}:${failure.line}: ${failure.message}`));
 }
 
 /** Renders a check result for a terminal. Pure. */
@@ -23,9 +24,9 @@ export function renderCheckText(result: CheckResult, style: TextStyle): string {
     if (policy.status === 'compared') {
       parts.push(renderRevisionText(policy.revision, style));
     } else if (policy.status === 'deleted') {
-      parts.push(`${policy.base.title ?? policy.id} (${policy.id})\ndeleted: ${policy.file}\n\n${policy.id}: deleted — ${policy.note}\n`);
+      parts.push(`${oneLine(`${policy.base.title ?? policy.id} (${policy.id})`)}\n${oneLine(`deleted: ${policy.file}`)}\n\n${oneLine(`${policy.id}: deleted — ${policy.note}`)}\n`);
     } else {
-      parts.push(`${policy.head.title} (${policy.id}, ${policy.head.lang})\nnew: ${policy.file}\n\n${policy.id}: new policy — ${policy.note}\n`);
+      parts.push(`${oneLine(`${policy.head.title} (${policy.id}, ${policy.head.lang})`)}\n${oneLine(`new: ${policy.file}`)}\n\n${oneLine(`${policy.id}: new policy — ${policy.note}`)}\n`);
     }
   }
   const tail: string[] = [];

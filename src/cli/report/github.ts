@@ -6,7 +6,7 @@
  */
 import type { CheckProblem, CheckProblemKind, CheckResult } from '../../check/types.js';
 import type { ClassifiedChange, Revision } from '../../types.js';
-import { hasOwnTriggers, sectionOf, triggersHit } from '../../describe-revision.js';
+import { hasOwnTriggers, oneLine, sectionOf, triggersHit } from '../../describe-revision.js';
 import { trimClause } from '../../check/evaluate-check.js';
 import { changeLines, mapBlocks } from '../../check/lines.js';
 import { renderCheckVerdict } from './check-text.js';
@@ -23,9 +23,15 @@ export interface AnnotationProperties {
   title?: string;
 }
 
-/** Escapes a workflow command's message (GitHub's rules: %, CR, LF). Pure. */
+/** Escapes a workflow command's message (GitHub's rules: %, CR, LF); other control characters shown as visible escapes (see oneLine). Pure. */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return value
+    .split(/([\r\n])/)
+    .map((part) => (part === '\r' || part === '\n' ? part : oneLine(part)))
+    .join('')
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
 }
 
 /** Escapes a workflow command's property value (as data, plus `:` and `,`). Pure. */
@@ -68,7 +74,9 @@ function changeMessage(revision: Revision, change: ClassifiedChange): string {
 }
 
 function withReasons(message: string, change: ClassifiedChange | undefined): string {
-  return change && change.reasons.length > 0 ? `${message}\n${change.reasons.join('\n')}` : message;
+  // Each piece on a line of its own (escaped as %0A): a line break inside a piece is policy text and becomes a space.
+  const pieces = [message, ...(change?.reasons ?? [])].map(oneLine);
+  return pieces.join('\n');
 }
 
 function failureAnnotation(problem: CheckProblem, change: ClassifiedChange | undefined): string {
@@ -103,12 +111,12 @@ export function renderCheckGithub(result: CheckResult): string {
     // A deleted policy's ::error is among the failures above; there is no file left to annotate further.
     if (policy.status === 'deleted') continue;
     if (policy.status === 'new') {
-      for (const warning of policy.head.warnings) lines.push(renderAnnotation('warning', { file: policy.file, title: 'policy' }, warning));
-      lines.push(renderAnnotation('notice', { file: policy.file, line: 1, title: 'New policy' }, `${policy.id} is new: ${policy.note}`));
+      for (const warning of policy.head.warnings) lines.push(renderAnnotation('warning', { file: policy.file, title: 'policy' }, oneLine(warning)));
+      lines.push(renderAnnotation('notice', { file: policy.file, line: 1, title: 'New policy' }, oneLine(`${policy.id} is new: ${policy.note}`)));
       continue;
     }
     const { revision, file } = policy;
-    for (const warning of revision.warnings) lines.push(renderAnnotation('warning', { file, title: 'policy' }, warning));
+    for (const warning of revision.warnings) lines.push(renderAnnotation('warning', { file, title: 'policy' }, oneLine(warning)));
     const map = mapBlocks(revision);
     revision.changes.forEach((change, index) => {
       if (failing.has(`${policy.id}#${index}`)) return;

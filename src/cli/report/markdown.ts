@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { ClassifiedChange, Revision } from '../../types.js';
-import { elideRedline, hasOwnTriggers, redlineOf, sectionOf, triggersHit } from '../../describe-revision.js';
+import { elideRedline, hasOwnTriggers, oneLine, redlineOf, sectionOf, triggersHit } from '../../describe-revision.js';
 import { NEEDS_DECISION, renderVerdict } from './text.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -21,7 +21,7 @@ function escapeHtml(value: string): string {
 
 /** A raw HTML node whose only variable part is escaped text. */
 function htmlNode(before: string, inner = '', after = ''): Html {
-  return { type: 'html', value: `${before}${escapeHtml(inner)}${after}` };
+  return { type: 'html', value: `${before}${escapeHtml(oneLine(inner))}${after}` };
 }
 
 /**
@@ -96,6 +96,13 @@ export function revisionMarkdownNodes(revision: Revision, headingDepth: 1 | 2 | 
 /** Serialises mdast nodes as GitHub-flavoured Markdown. Pure. */
 export function stringifyMarkdown(children: RootContent[]): string {
   const root: Root = { type: 'root', children };
+  // Every text and code span holds policy text: one line each, no control characters (see oneLine).
+  const stack: Array<Root | RootContent> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text' || node.type === 'inlineCode') node.value = oneLine(node.value);
+    if ('children' in node) stack.push(...(node.children as RootContent[]));
+  }
   return unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_' }).stringify(root);
 }
 

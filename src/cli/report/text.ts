@@ -1,6 +1,6 @@
 /** The terminal report of a revision: each change with its section, line, redline, level and trigger. */
 import type { ClassifiedChange, InlinePart, Revision } from '../../types.js';
-import { countLevels, elideRedline, hasOwnTriggers, redlineOf, sectionOf, triggersHit } from '../../describe-revision.js';
+import { countLevels, elideRedline, hasOwnTriggers, oneLine, redlineOf, sectionOf, triggersHit } from '../../describe-revision.js';
 
 export interface TextStyle {
   /** Use ANSI colours (only on a terminal, and never with NO_COLOR). */
@@ -29,9 +29,10 @@ function painter(color: boolean): Paint {
 function redline(parts: readonly InlinePart[], paint: Paint, color: boolean): string {
   return elideRedline(parts)
     .map((part) => {
-      if (part.op === 'equal') return part.text;
-      if (part.op === 'delete') return color ? paint('red', paint('strike', part.text)) : `[-${part.text}-]`;
-      return color ? paint('green', paint('underline', part.text)) : `{+${part.text}+}`;
+      const shown = oneLine(part.text);
+      if (part.op === 'equal') return shown;
+      if (part.op === 'delete') return color ? paint('red', paint('strike', shown)) : `[-${shown}-]`;
+      return color ? paint('green', paint('underline', shown)) : `{+${shown}+}`;
     })
     .join('');
 }
@@ -46,30 +47,31 @@ function lineLabel(change: ClassifiedChange): string {
 function renderChange(revision: Revision, change: ClassifiedChange, paint: Paint, color: boolean): string[] {
   const level = change.level === 'major' ? paint('bold', paint('red', 'MAJOR')) : paint('yellow', 'minor');
   const unsure = change.confidence === 'low' ? `  ${paint('yellow', NEEDS_DECISION)}` : '';
-  const lines = [`${level}  ${change.kind}  ${paint('bold', sectionOf(change) || '(top)')}  ${paint('dim', lineLabel(change))}${unsure}`];
+  const lines = [`${level}  ${change.kind}  ${paint('bold', oneLine(sectionOf(change)) || '(top)')}  ${paint('dim', lineLabel(change))}${unsure}`];
   lines.push(`  ${redline(redlineOf(change), paint, color)}`);
   const label = hasOwnTriggers(revision) ? 'trigger' : 'default category';
-  for (const trigger of triggersHit(revision, change.triggers)) lines.push(`  ${label} ${trigger.index}: ${trigger.text}`);
-  for (const reason of change.reasons) lines.push(paint('dim', `  why: ${reason}`));
+  for (const trigger of triggersHit(revision, change.triggers)) lines.push(`  ${label} ${trigger.index}: ${oneLine(trigger.text)}`);
+  for (const reason of change.reasons) lines.push(paint('dim', `  why: ${oneLine(reason)}`));
   return lines;
 }
 
 /** The one-line verdict that ends the report. */
 export function renderVerdict(revision: Revision): string {
-  if (revision.level === 'none') return `${revision.new.id}: no visible change`;
-  if (revision.changes.length === 0) return `${revision.new.id}: ${revision.level.toUpperCase()} revision — no change besides the re-stamped date (bookkeeping)`;
+  const id = oneLine(revision.new.id);
+  if (revision.level === 'none') return `${id}: no visible change`;
+  if (revision.changes.length === 0) return `${id}: ${revision.level.toUpperCase()} revision — no change besides the re-stamped date (bookkeeping)`;
   const { major, minor } = countLevels(revision);
   const label = hasOwnTriggers(revision) ? 'triggers hit' : 'default categories hit';
   const triggers = revision.triggers.length > 0 ? `; ${label}: ${revision.triggers.join(', ')}` : '';
   const unsure = revision.needsDecision > 0 ? `; ${revision.needsDecision} ${NEEDS_DECISION}` : '';
-  return `${revision.new.id}: ${revision.level.toUpperCase()} revision — ${revision.changes.length} change${revision.changes.length === 1 ? '' : 's'} (${major} major, ${minor} minor)${triggers}${unsure}`;
+  return `${id}: ${revision.level.toUpperCase()} revision — ${revision.changes.length} change${revision.changes.length === 1 ? '' : 's'} (${major} major, ${minor} minor)${triggers}${unsure}`;
 }
 
 /** One line listing publish's bookkeeping edits (not changes), or '' when there are none. Pure. */
 export function renderBookkeeping(revision: Revision): string {
   const items = (revision.bookkeeping ?? []).map((item) => {
     const what = item.kind === 'date-line' ? 'last-updated date' : `front matter ${item.field}`;
-    return `${what} ${item.before ?? '(none)'} → ${item.after ?? '(none)'}`;
+    return `${what} ${oneLine(item.before ?? '(none)')} → ${oneLine(item.after ?? '(none)')}`;
   });
   return items.length === 0 ? '' : `bookkeeping (not counted as changes): ${items.join('; ')}`;
 }
@@ -79,9 +81,9 @@ export function renderRevisionText(revision: Revision, style: TextStyle): string
   const paint = painter(style.color);
   const out: string[] = [];
   const { old: before, new: after } = revision;
-  out.push(paint('bold', `${after.title} (${after.id}, ${after.lang})`));
-  out.push(`old: ${before.path}${before.lastUpdated ? ` (last updated ${before.lastUpdated.date})` : ''}`);
-  out.push(`new: ${after.path}${after.lastUpdated ? ` (last updated ${after.lastUpdated.date})` : ''}`);
+  out.push(paint('bold', oneLine(`${after.title} (${after.id}, ${after.lang})`)));
+  out.push(oneLine(`old: ${before.path}${before.lastUpdated ? ` (last updated ${before.lastUpdated.date})` : ''}`));
+  out.push(oneLine(`new: ${after.path}${after.lastUpdated ? ` (last updated ${after.lastUpdated.date})` : ''}`));
   out.push('');
   for (const change of revision.changes) {
     out.push(...renderChange(revision, change, paint, style.color));
