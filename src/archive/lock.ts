@@ -94,8 +94,8 @@ function isStale(holder: LockHolder, path: string): boolean {
 
 async function tryCreate(path: string, content: string): Promise<boolean> {
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, content, { flag: 'wx' });
   try {
+    await writeFile(temp, content, { flag: 'wx' });
     await link(temp, path);
     return true;
   } catch (error) {

@@ -28,6 +28,7 @@ import { renderDateLike, renderPublishedSource } from './published-source.js';
 import { validatePolicyId } from './policy-id.js';
 import { displayPath } from './reference.js';
 import { readArchivedBytes, writeVersionFile } from './store.js';
+import { assertWritable, type WriteTarget } from './writable.js';
 import { INITIAL_SUMMARY, renderSummary } from './summary.js';
 import { verifyArchive } from './verify.js';
 import { FIRST_VERSION, nextVersion } from './version.js';
@@ -332,12 +333,25 @@ function describeDate(plan: PublishPlan): string {
   return plan.lastUpdatedText === null ? '' : `"last updated" → ${plan.lastUpdatedText}, `;
 }
 
+/** The files a publish of `plan` writes, with their sizes, for the check before the first write. */
+function publishWriteTargets(plan: PublishPlan, env: PublishEnv): WriteTarget[] {
+  const bytes = need(plan.published, 'published').length;
+  const folder = join(env.archiveDir, plan.id);
+  return [
+    { path: plan.absolutePath, bytes },
+    { path: join(folder, need(plan.entry, 'entry').file), bytes },
+    { path: join(folder, 'index.json'), bytes: 64 * 1024 },
+    { path: pendingNoticePath(pendingNoticesDir(env.ctx, env.config), plan.id, need(plan.entry, 'entry').version), bytes: 1024 },
+  ];
+}
+
 /** Writes the policy file with its new date and version (first: on its own it is completed by the next publish). */
 const writePolicy: PublishStep = {
   name: 'write-policy',
   dryRun: false,
   describe: (plan) => `would update ${plan.file}: ${describeDate(plan)}front matter version: "${need(plan.entry, 'entry').version}"`,
   async run(plans, env) {
+    await assertWritable(env.ctx, plans.flatMap((plan) => publishWriteTargets(plan, env)));
     for (const plan of plans) {
       const published = need(plan.published, 'published');
       const policy = need(plan.policy, 'policy');
