@@ -117,7 +117,7 @@ const resumeNotices: PublishStep = {
       try {
         result = await send(ctx, config, { id, version, resume: true });
       } catch (error) {
-        if (!(error instanceof PolicyError)) throw error;
+        if (!(error instanceof PolicyError) || error.code === 'INTERRUPTED') throw error;
         env.pendingNotices.push({
           ...outcome,
           status: 'undelivered',
@@ -468,7 +468,7 @@ const notify: PublishStep = {
         const send = env.hooks.sendNotices ?? (await import('../notify/send-notices.js')).sendVersionNotices;
         result = await send(env.ctx, env.config, { id: plan.id, version });
       } catch (error) {
-        if (!(error instanceof PolicyError)) throw error;
+        if (!(error instanceof PolicyError) || error.code === 'INTERRUPTED') throw error;
         plan.noticeError = `${plan.id}@${version} is archived, but its notices were not sent: ${error.message}; when that is fixed, ${finish}`;
         continue;
       }

@@ -194,7 +194,7 @@ function createTransport(config: Config, plan: NoticePlan, deps: NoticeDeps): Pr
   const dkim = plan.dkim ? { dkim: plan.dkim } : {};
   if (plan.smtpUrl) {
     const rate = config.notify.rate !== undefined ? { rate: config.notify.rate } : {};
-    return createSmtpTransport({ smtp: plan.smtpUrl, connections: config.notify.concurrency, ...rate, ...dkim });
+    return createSmtpTransport({ smtp: plan.smtpUrl, connections: config.notify.concurrency, timeouts: config.notify.timeouts, ...rate, ...dkim });
   }
   return createOutboxTransport({ dir: plan.outboxDir, label: plan.base.destination ?? plan.outboxDir, ...dkim });
 }
@@ -224,6 +224,9 @@ async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, re
       if (deps.maxAttempts !== undefined) options.maxAttempts = deps.maxAttempts;
       if (deps.backoffBaseMs !== undefined) options.backoffBaseMs = deps.backoffBaseMs;
       if (deps.outageLimit !== undefined) options.outageLimit = deps.outageLimit;
+      // Replies already awaited get the bounded drain; a hung server is thus given up within about two minutes.
+      options.drainMs = Math.min(config.notify.timeouts.reply, 15_000);
+      if (ctx.interrupts) options.interrupts = ctx.interrupts;
       const world = { now: () => ctx.now(), random: () => ctx.random(), sleep: deps.sleep ?? sleepFor };
       outcome = await sendNotices(readRecipientBatches(plan.source), run, transport, plan.template, world, options);
       progress.finish();
@@ -248,6 +251,7 @@ async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, re
       seconds: (ctx.now().getTime() - started) / 1000,
     };
     if (outcome.stopped) result.stopped = outcome.stopped;
+    if (outcome.interrupted) result.interrupted = true;
     return result;
   } finally {
     await transport?.close();
@@ -268,6 +272,9 @@ export async function sendVersionNotices(ctx: Context, config: Config, request: 
   if (typeof plan === 'string') return { sent: 0, failed: 0, uncertain: 0, skipped: true, reason: plan };
   const result = request.dryRun ? await countNotices(ctx, plan, deps) : await deliverNotices(ctx, config, plan, Boolean(request.resume), deps);
   writeLines(deps.summary ?? ctx.stderr, renderNoticeSummary(result, plan.target));
+  if (result.interrupted) {
+    throw new PolicyError('INTERRUPTED', `${plan.target}: interrupted; every notice sent so far is recorded; to send the rest: ${renderResumeCommand(request.id, request.version)}`);
+  }
   // Every configured recipient now has an accepted message: the version's notices are no longer owed.
   // A run to a --to list serves other people, so it settles nothing.
   if (!request.dryRun && request.to === undefined && !hasUndelivered(result)) {
