@@ -48,6 +48,8 @@ export interface TestSmtpServer {
   readonly down: boolean;
   /** Messages whose data arrived and that were never answered (hangAfter) or whose client left before the reply. */
   unanswered: number;
+  /** Messages whose whole data arrived, answered or not. */
+  readonly dataSeen: number;
   /** Makes a hung server answer again (new commands only; what it left unanswered stays so). */
   resume(): void;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
   let down = false;
   let hung = false;
   let unanswered = 0;
+  let dataSeen = 0;
 
   const socketOf = (session: SMTPServerSession): Socket | undefined => {
     for (const socket of sockets) if (socket.remotePort === session.remotePort) return socket;
@@ -116,6 +119,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        dataSeen += 1;
         if (dropIfDown(session)) return;
         if (hung || (options.hangAfter !== undefined && messages.length >= options.hangAfter)) {
           hung = true;
@@ -174,6 +178,9 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     rcptSeen,
     get down() {
       return down;
+    },
+    get dataSeen() {
+      return dataSeen;
     },
     get unanswered() {
       return unanswered;
