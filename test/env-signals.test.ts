@@ -14,6 +14,9 @@ import { Ledger, type StatusCounts } from '../src/notify/ledger.js';
 import { BIN, runPolicy } from './helpers/cli.js';
 import { makeNoticeRepo, POLICY_ID } from './helpers/notify-repo.js';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server.js';
+import { majorEdit, useTempRepos } from './archive-helpers.js';
+
+const repo = useTempRepos();
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -100,5 +103,31 @@ describe('interrupting policy notify', () => {
     await until(() => s.unanswered >= counts.uncertain);
     delete options.replyDelayMs;
     await expectResumeServesEveryone(s, dir);
+  }, 60_000);
+});
+
+describe('interrupting policy publish while it sends the notices', () => {
+  it('Ctrl-C: the version stays archived, exit 130 naming the resume command; the next publish serves the rest exactly once', async () => {
+    const options: { replyDelayMs?: number } = { replyDelayMs: 600 };
+    const s = await startSmtpServer(options);
+    cleanup.push(() => s.close());
+    const made = repo();
+    made.write('policy.config.json', JSON.stringify({ siteUrl: 'https://policies.example.com', notify: { from: 'Legal <legal@example.com>', major: RECIPIENTS, concurrency: 2 } }));
+    made.write('policies/privacy-policy.md', majorEdit(made.read('policies/privacy-policy.md')));
+    const env = { POLICY_SMTP_URL: s.url };
+
+    const result = await runInterrupted(['publish', '--yes'], made.root, env, () => s.dataSeen >= 1, ['SIGINT']);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('policy notify privacy-policy@2.0 --resume');
+    expect(result.stderr).not.toContain('internal error');
+    expect(made.read('archive/privacy-policy/index.json')).toContain('"version": "2.0"');
+    expect(made.exists('.policy/publish.lock')).toBe(false);
+    expect(s.messages.length).toBeLessThan(RECIPIENTS.length);
+
+    delete options.replyDelayMs;
+    const again = await runPolicy(['publish', '--yes'], { cwd: made.root, env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('resumed the pending notices of privacy-policy@2.0');
+    for (const address of RECIPIENTS) expect(s.acceptedCount(address)).toBe(1);
   }, 60_000);
 });
