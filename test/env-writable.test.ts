@@ -7,11 +7,13 @@
  * and tiny tmpfs mounts (each test skips where the sandbox does not allow it).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPolicy } from './helpers/cli.js';
 import { majorEdit, type TempRepo, useTempRepos } from './archive-helpers.js';
+import { makeNoticeRepo } from './helpers/notify-repo.js';
+import { Ledger } from '../src/notify/ledger.js';
 
 const POLICY = 'policies/privacy-policy.md';
 const repo = useTempRepos();
@@ -132,5 +134,51 @@ describe('publish refuses an environment it cannot write, with exit 4 and nothin
     expect(result.stderr).toContain('archive/privacy-policy');
     expect(made.snapshot()).toEqual(before);
     expect(leftovers(made)).toEqual([]);
+  });
+});
+
+describe('notify refuses an environment it cannot write, with exit 4', () => {
+  const notifyRepo = (recipients: number) => {
+    const dir = makeNoticeRepo({ lang: 'en', version: '2.0', config: { notify: { major: Array.from({ length: recipients }, (_, i) => `r${i}@example.com`) } } });
+    undo.push(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+
+  it('an immutable ledger folder: refused before the first message', async (t) => {
+    const dir = notifyRepo(3);
+    mkdirSync(join(dir, '.policy'));
+    if (!makeUnwritable(join(dir, '.policy'))) return t.skip();
+    const result = await runPolicy(['notify', 'privacy-policy@2.0'], { cwd: dir });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(4);
+    expect(result.stderr.trim()).toMatch(/^policy: \.policy: .*\((EPERM|EACCES)\); nothing was written$/);
+    expect(existsSync(join(dir, 'outbox'))).toBe(false);
+  });
+
+  it('an immutable outbox folder: refused before the first message', async (t) => {
+    const dir = notifyRepo(3);
+    mkdirSync(join(dir, 'outbox'));
+    if (!makeUnwritable(join(dir, 'outbox'))) return t.skip();
+    const result = await runPolicy(['notify', 'privacy-policy@2.0'], { cwd: dir });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('policy: outbox/privacy-policy/2.0:');
+  });
+
+  it('a ledger whose disk fills up mid-run: exit 4 naming the ledger, and what was sent stays recorded', async (t) => {
+    const dir = notifyRepo(400);
+    mkdirSync(join(dir, '.policy'));
+    if (!mountTiny(join(dir, '.policy'), 1280)) return t.skip();
+    const result = await runPolicy(['notify', 'privacy-policy@2.0'], { cwd: dir });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/policy: \.policy\/ledger\.sqlite: the delivery ledger cannot be written \(SQLITE_FULL/);
+    const files = readdirSync(join(dir, 'outbox/privacy-policy/2.0'));
+    expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const ledger = Ledger.openReadOnly(join(dir, '.policy'))!;
+    const counts = ledger.statusCounts({ policy: 'privacy-policy', version: '2.0', channel: 'outbox' });
+    ledger.close();
+    expect(counts.sent).toBeGreaterThan(0);
+    expect(files.filter((name) => name.endsWith('.eml')).length).toBeGreaterThanOrEqual(counts.sent);
   });
 });

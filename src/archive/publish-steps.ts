@@ -9,7 +9,7 @@
  * marker, stale, is dropped); once index.json lists it, the version is
  * published, and its marker makes the next publish finish its notices.
  */
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { warn } from '../context.js';
 import { PolicyError } from '../errors.js';
 import { parsePolicy, parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
@@ -342,6 +342,8 @@ function publishWriteTargets(plan: PublishPlan, env: PublishEnv): WriteTarget[] 
     { path: join(folder, need(plan.entry, 'entry').file), bytes },
     { path: join(folder, 'index.json'), bytes: 64 * 1024 },
     { path: pendingNoticePath(pendingNoticesDir(env.ctx, env.config), plan.id, need(plan.entry, 'entry').version), bytes: 1024 },
+    // Notices without an SMTP server are files too: an outbox that cannot take them would fail after the commit point.
+    ...(willNotify(plan, env) && !env.ctx.env.POLICY_SMTP_URL ? [{ path: resolve(env.ctx.cwd, env.config.notify.outbox, plan.id, 'message.eml'), bytes: 64 * 1024 }] : []),
   ];
 }
 

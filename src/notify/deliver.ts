@@ -170,6 +170,23 @@ export async function sendNotices(
 
   async function deliverAll(): Promise<DeliveryResult> {
     const inFlight = new Set<Promise<void>>();
+    try {
+      await startAll(inFlight);
+    } catch (error) {
+      // A claim could not be written (or the recipients could not be read): the messages already
+      // handed over still finish and are recorded before the error goes up.
+      broken ??= error;
+      stop('the ledger could not be written');
+    }
+    await Promise.all(inFlight);
+    if (broken !== undefined) throw broken;
+    const result: DeliveryResult = { counts };
+    if (stopped !== undefined) result.stopped = stopped;
+    if (interrupted) result.interrupted = true;
+    return result;
+  }
+
+  async function startAll(inFlight: Set<Promise<void>>): Promise<void> {
     for await (const batch of batches) {
       if (broken !== undefined) break;
       for (const record of batch) {
@@ -205,11 +222,5 @@ export async function sendNotices(
         inFlight.add(task);
       }
     }
-    await Promise.all(inFlight);
-    if (broken !== undefined) throw broken;
-    const result: DeliveryResult = { counts };
-    if (stopped !== undefined) result.stopped = stopped;
-    if (interrupted) result.interrupted = true;
-    return result;
   }
 }

@@ -7,9 +7,10 @@
  * notice is counted and reported; it never throws away what was done.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { findIdProblem } from '../archive/policy-id.js';
 import { displayPath } from '../archive/reference.js';
+import { assertWritable } from '../archive/writable.js';
 import { isVersion } from '../archive/version.js';
 import type { Config } from '../config.js';
 import { warn, type Context, type OutputStream } from '../context.js';
@@ -17,7 +18,7 @@ import { PolicyError } from '../errors.js';
 import type { ChangeLevel } from '../types.js';
 import { sendNotices, sleepFor, type DeliveryDeps, type DeliveryOptions, type DeliveryResult } from './deliver.js';
 import { FingerprintSet } from './fingerprint-set.js';
-import { Ledger, type DeliveryStatus, type LedgerKey } from './ledger.js';
+import { Ledger, LEDGER_FILE, ledgerEnvironmentError, type DeliveryStatus, type LedgerKey } from './ledger.js';
 import { clearPendingNotice, pendingNoticesDir } from './pending-notices.js';
 import { parseSender, renderMessageTemplate, type MessageTemplate } from './message.js';
 import { renderNoticeModel } from './notice-model.js';
@@ -202,6 +203,9 @@ function createTransport(config: Config, plan: NoticePlan, deps: NoticeDeps): Pr
 /** The real run: validates the whole source first, then sends under a ledger run. */
 async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, resume: boolean, deps: NoticeDeps): Promise<NoticeResult> {
   const scan = await scanRecipients(ctx, plan.source, deps.maxInvalidReported ?? 20, null);
+  // A ledger or outbox that cannot be written stops the run before the first message, not in the middle.
+  const outbox = plan.base.channel === 'outbox' && !deps.transport ? [{ path: join(plan.outboxDir, 'message.eml'), bytes: 256 * 1024 }] : [];
+  await assertWritable(ctx, [{ path: join(plan.ledgerDir, LEDGER_FILE), bytes: 1024 * 1024 }, ...outbox]);
   const ledger = Ledger.open(plan.ledgerDir);
   let transport: NoticeTransport | undefined;
   try {
@@ -228,11 +232,21 @@ async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, re
       options.drainMs = Math.min(config.notify.timeouts.reply, 15_000);
       if (ctx.interrupts) options.interrupts = ctx.interrupts;
       const world = { now: () => ctx.now(), random: () => ctx.random(), sleep: deps.sleep ?? sleepFor };
-      outcome = await sendNotices(readRecipientBatches(plan.source), run, transport, plan.template, world, options);
+      try {
+        outcome = await sendNotices(readRecipientBatches(plan.source), run, transport, plan.template, world, options);
+      } catch (error) {
+        // The ledger filled the disk or turned read-only mid-run: what it holds is consistent, the rest is for --resume.
+        throw ledgerEnvironmentError(error, displayPath(ctx, ledger.path)) ?? error;
+      }
       progress.finish();
     } finally {
       const c = outcome?.counts;
-      run.end(ctx.now(), c ? `${c.sent} sent, ${c.failed} failed, ${c.uncertain} uncertain${outcome?.stopped ? ', stopped early' : ''}` : 'failed');
+      try {
+        run.end(ctx.now(), c ? `${c.sent} sent, ${c.failed} failed, ${c.uncertain} uncertain${outcome?.stopped ? ', stopped early' : ''}` : 'failed');
+      } catch (error) {
+        // Without an outcome an error is already on its way out; a run left open is closed by the next one.
+        if (outcome !== undefined) throw ledgerEnvironmentError(error, displayPath(ctx, ledger.path)) ?? error;
+      }
     }
     const c = outcome.counts;
     const result: NoticeResult = {
