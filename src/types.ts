@@ -130,7 +130,17 @@ export interface ClassifiedChange extends Change {
   reasons: string[];
   /** The same reasons as data, to word them in another language: `renderReasons(change, lang)` (src/classify/messages). */
   reasonMessages?: ReasonMessage[];
+  /** Ids of the rules that decided the level (src/classify/rules.ts), for a maintainer to see why. */
+  rules: string[];
+  /**
+   * `low` when no rule explains the edit, rules disagree, or a fall-back decided: a person should
+   * confirm the level (which is still the classifier's best judgement, leaning major).
+   */
+  confidence: Confidence;
 }
+
+/** How sure the classifier is of a change's level. */
+export type Confidence = 'high' | 'low';
 
 /** The outcome of comparing two versions of one policy. */
 export interface Revision {
@@ -140,6 +150,8 @@ export interface Revision {
   /** Union of the trigger indices hit, sorted. */
   triggers: number[];
   changes: ClassifiedChange[];
+  /** How many changes have `confidence: 'low'` (a person should decide them). */
+  needsDecision: number;
   warnings: string[];
 }
 

@@ -66,8 +66,12 @@ function checkRevision(r: Revision, old: Policy): void {
     for (const reason of c.reasons) expect(reason).toMatch(/[.。!?]$/);
     if (c.level === 'minor') expect(c.triggers).toEqual([]);
     for (const t of c.triggers) expect(indices.has(t)).toBe(true);
-    if (old.triggerSource === 'default') expect(c.triggers).toEqual([]);
+    // A change of the default list names the category it hits, like a policy's own list.
+    if (old.triggerSource === 'default' && c.level === 'major') expect(c.triggers.length).toBeLessThanOrEqual(1);
+    expect(['high', 'low']).toContain(c.confidence);
+    expect(c.rules.length).toBeGreaterThan(0);
   }
+  expect(r.needsDecision).toBe(r.changes.filter((c) => c.confidence === 'low').length);
   const expectedLevel = r.changes.length === 0 ? 'none' : r.changes.some((c) => c.level === 'major') ? 'major' : 'minor';
   expect(r.level).toBe(expectedLevel);
   expect(r.triggers).toEqual([...new Set(r.changes.flatMap((c) => c.triggers))].sort((a, b) => a - b));

@@ -118,12 +118,12 @@ describe('classifyRevision', () => {
     expect(r.changes[1]!.reasons).toEqual(['The text a reader sees is the same before and after.']);
   });
 
-  it('with the default list, triggers stay empty and the reason names the default category', () => {
+  it('with the default list, triggers name the default category, and the reason too', () => {
     const p = policy({ source: 'default' });
     const { next, change } = modify(p, at(p, '请发送邮件'), '请发送邮件至 privacy@example.com 联系我们。', { urls: ['mailto:privacy@example.com'] });
     const r = classifyRevision(p, next, [change]);
-    expect(r).toMatchObject({ level: 'major', triggers: [] });
-    expect(r.changes[0]!.triggers).toEqual([]);
+    expect(r).toMatchObject({ level: 'major', triggers: [5], needsDecision: 0 });
+    expect(r.changes[0]).toMatchObject({ triggers: [5], confidence: 'high', rules: ['channel-changed'] });
     expect(r.changes[0]!.reasons[0]).toContain('falls under the default category 5 ("责任部门、联络方式及投诉渠道发生变化")');
     expect(r.warnings).toEqual(['p.md: no list of major changes found in the policy; using the built-in default list']);
   });

@@ -68,7 +68,9 @@ describe('policy diff --format json', () => {
     expect(result.stderr).toBe(`policy: warning: ${json.warnings[0]}\n`);
     expect(json.triggerSource).toBe('default');
     expect(json.level).toBe('major');
-    expect(json.triggers).toEqual([]);
+    expect(json.triggers).toEqual([{ index: 1, text: expect.stringMatching(/^Changes to the purposes of processing/) }]);
+    expect(json.changes[0]).toMatchObject({ triggers: [1], confidence: 'high', rules: expect.arrayContaining(['term-changed']) });
+    expect(json.needsDecision).toBe(0);
     expect(json.changes[0].reasons.join(' ')).toMatch(/default category 1/);
   });
 

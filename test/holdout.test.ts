@@ -41,7 +41,7 @@ function scoreFolder(folder: string): Score {
       parsePolicyBytes(readFileSync(join(dir, 'old.md')), `${name}/old.md`),
       parsePolicyBytes(readFileSync(join(dir, 'new.md')), `${name}/new.md`),
     );
-    const triggers = revision.old.triggerSource === 'default' ? [] : revision.triggers;
+    const triggers = revision.triggers;
     score.cases++;
     const levelOk = (expected.accept ?? [expected.level]).includes(revision.level);
     if (levelOk) score.levelOk++;

@@ -40,6 +40,8 @@ function change(old: Policy, now: Policy, oldText: string | null, newText: strin
     level: 'minor',
     triggers: [],
     reasons: [],
+    rules: [],
+    confidence: 'high',
     ...extra,
   };
 }
@@ -56,6 +58,7 @@ function zhRevision(): Revision {
     level: 'major',
     triggers: [1, 5],
     warnings: [],
+    needsDecision: 0,
     changes: [
       change(old, now, null, '设备信息', { level: 'major', triggers: [1] }),
       change(old, now, '将您的问题发送至', '将您的问题发送至', {
@@ -209,6 +212,7 @@ describe('notice text and HTML', () => {
     const revision: Revision = {
       old,
       new: now,
+      needsDecision: 0,
       level: 'minor',
       triggers: [],
       warnings: [],

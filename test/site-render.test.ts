@@ -81,6 +81,8 @@ const REVISION: RevisionSummary = {
           governance: { where: { at: 'section', title: '10. 如何联系我们' }, trigger: { index: 5, text: CONTACT_TRIGGER }, governed: true, isDefault: false },
         },
       ],
+      rules: [],
+      confidence: 'high',
     } satisfies ClassifiedChange,
     {
       kind: 'added',
@@ -92,6 +94,8 @@ const REVISION: RevisionSummary = {
       level: 'minor',
       triggers: [],
       reasons: [],
+      rules: [],
+      confidence: 'high',
     } satisfies ClassifiedChange,
     {
       kind: 'removed',
@@ -104,6 +108,8 @@ const REVISION: RevisionSummary = {
       triggers: [],
       // Reasons without their messages (as an older classifier left them) are shown as they are.
       reasons: ['Only an example was removed.'],
+      rules: [],
+      confidence: 'high',
     } satisfies ClassifiedChange,
   ],
 };

@@ -6,7 +6,7 @@
  * change (signals.ts) decides WHETHER it is major; rules.ts turns signals into a level.
  */
 import { defaultListWarning } from '../policy/default-triggers.js';
-import type { Block, Change, ChangeLevel, ClassifiedChange, Policy, Revision, Trigger } from '../types.js';
+import type { Block, Change, ChangeLevel, ClassifiedChange, Confidence, Policy, Revision, Trigger } from '../types.js';
 import { addInto, conceptFeatures, featuresOf, indexSections, modelTriggers, scoreTriggers, type SectionIndex, type TriggerModel, type Vector } from './affinity.js';
 import { indexLinks, type LinkIndex } from './links.js';
 import { analyzeBlock, analyzeModified, makeSignal, SUBSTANTIVE, type Analysis, type LinkTexts, type Signal } from './signals.js';
@@ -15,7 +15,7 @@ import { analyzeFrontMatter } from './front-matter.js';
 import { renderReasonMessages } from './messages/index.js';
 import type { Where } from './messages/types.js';
 import { composeReasons } from './reasons.js';
-import { contentKey, normalizeText, similarity } from './text.js';
+import { contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
 
 /** How the three views of a change are weighed to pick its trigger, and when a trigger governs. Tuned on the dev set. */
 export const GOVERNANCE = {
@@ -29,6 +29,10 @@ export const GOVERNANCE = {
   threshold: 0.3,
   /** A removed and an added block this similar are one rewritten block. */
   pairSimilarity: 0.6,
+  /** A substantive change whose governance score is this close to `threshold` is in doubt (low confidence). */
+  doubt: 0.05,
+  /** A rewording that brings in this many new content words, none of which a rule reads, is in doubt. */
+  unreadWords: 4,
 } as const;
 
 /** Options for classifyRevision. */
@@ -45,11 +49,12 @@ export function classifyRevision(old: Policy, neu: Policy, changes: Change[], op
   let level: Revision['level'] = 'none';
   for (const c of classified) level = level === 'none' ? c.level : maxLevel(level, c.level);
   const triggers = [...new Set(classified.flatMap((c) => c.triggers))].sort((a, b) => a - b);
+  const needsDecision = classified.filter((c) => c.confidence === 'low').length;
   // Both versions falling back to the default list is one fact: say it once, for the version in force.
   const bothDefault = old.triggerSource === 'default' && neu.triggerSource === 'default';
   const newWarnings = bothDefault ? neu.warnings.filter((warning) => warning !== defaultListWarning(neu.path)) : neu.warnings;
   const warnings = [...new Set([...old.warnings, ...newWarnings])];
-  return { old, new: neu, level, triggers, changes: classified, warnings };
+  return { old, new: neu, level, triggers, changes: classified, needsDecision, warnings };
 }
 
 interface Governor {
@@ -102,14 +107,17 @@ class Classifier {
         level = maxLevel(level, rule.level);
       }
     }
-    const decisive = fired.filter((f) => f.rule.level === level).map((f) => f.signal);
     const listSignals = analysis.signals.filter((s) => s.kind.startsWith('trigger-'));
+    const verdict = judgeConfidence(level, fired, analysis.signals, gov, analysis.changedText, this.inTriggerList(side, blockIndex));
+    level = verdict.level;
+    const decisive = fired.filter((f) => f.rule.level === level).map((f) => f.signal);
     let triggers: number[] = [];
     if (level === 'major') {
       if (listSignals.length > 0) triggers = [...new Set(listSignals.flatMap((s) => (s.trigger !== undefined ? [s.trigger] : [])))].sort((x, y) => x - y);
       else if (gov.at >= 0) triggers = [this.old.triggers[gov.at]!.index];
-      if (this.old.triggerSource === 'default') triggers = [];
     }
+    const rules = [...new Set(fired.filter((f) => f.rule.level === level).map((f) => f.rule.id))];
+    if (verdict.fallback) rules.push(verdict.fallback);
     const reasonMessages = composeReasons({
       level,
       decisive,
@@ -120,7 +128,7 @@ class Classifier {
       isDefault: this.old.triggerSource === 'default',
       isList: listSignals.length > 0,
     });
-    return { ...change, level, triggers, reasons: renderReasonMessages(reasonMessages, 'en'), reasonMessages };
+    return { ...change, level, triggers, reasons: renderReasonMessages(reasonMessages, 'en'), reasonMessages, rules, confidence: verdict.confidence };
   }
 
   /** Signals of one change, including the trigger list's own edits. */
@@ -356,6 +364,44 @@ class Classifier {
     return { at: 'section', title: deepest };
   }
 }
+
+/** The level after doubt is weighed, how sure it is, and the fall-back rule that decided it (if one did). */
+interface Verdict {
+  level: ChangeLevel;
+  confidence: Confidence;
+  fallback?: string;
+}
+
+/**
+ * How sure the rules are. Low when no rule explains the change, when a substantive edit sits at the
+ * edge of a trigger's reach (the rules for governed and ungoverned text disagree), or when only the
+ * catch-all `rewording` read an edit of content words in a governed passage. In doubt the level leans major.
+ */
+function judgeConfidence(level: ChangeLevel, fired: ReadonlyArray<{ signal: Signal; rule: Rule }>, signals: readonly Signal[], gov: Governor, changedText: string, inList: boolean): Verdict {
+  if (fired.length === 0) return { level: 'major', confidence: 'low', fallback: 'no-rule' };
+  const substantive = signals.some((s) => SUBSTANTIVE.has(s.kind) && !s.kind.startsWith('trigger-'));
+  // The list's own promises (we will archive old versions) are governed by nothing, by design.
+  if (substantive && !inList && !gov.governed && gov.score >= GOVERNANCE.threshold - GOVERNANCE.doubt) {
+    return { level: 'major', confidence: 'low', fallback: 'near-trigger' };
+  }
+  if (substantive && level === 'major' && gov.governed && gov.score < GOVERNANCE.threshold + GOVERNANCE.doubt && !fired.some((f) => STRONG_RULES.has(f.rule.id))) {
+    return { level, confidence: 'low' };
+  }
+  const onlyRewording = signals.every((s) => s.kind === 'rewording' || !SUBSTANTIVE.has(s.kind)) && signals.some((s) => s.kind === 'rewording');
+  if (onlyRewording && gov.governed && newWords(changedText) >= GOVERNANCE.unreadWords) return { level, confidence: 'low' };
+  return { level, confidence: 'high' };
+}
+
+/** Content words the edit brought in that it did not take out: what a rewording says that was not said. */
+function newWords(changedText: string): number {
+  // analyzeModified writes each hunk as its deleted run, a newline, its inserted run.
+  const runs = changedText.split('\n');
+  const gone = new Set(runs.filter((_, i) => i % 2 === 0).flatMap((r) => contentWords(r).map(stem)));
+  return new Set(runs.filter((_, i) => i % 2 === 1).flatMap((r) => contentWords(r).map(stem)).filter((w) => !gone.has(w))).size;
+}
+
+/** Rules that hold wherever they fire: the edited list itself, a changed contact channel. */
+const STRONG_RULES: ReadonlySet<string> = new Set(['trigger-removed', 'trigger-edited', 'trigger-added', 'channel-changed']);
 
 /** One text holds the other whole (a sentence cut from, or added to, a paragraph). */
 function contains(a: string, b: string): boolean {

@@ -1,6 +1,6 @@
 /** The `--format json` shape of a revision (fixed: CI and the evaluation read it). */
-import type { ChangeKind, ChangeLevel, Lang, Revision, RevisionLevel } from '../../types.js';
-import { hasOwnTriggers, sectionOf } from './describe.js';
+import type { ChangeKind, ChangeLevel, Confidence, Lang, Revision, RevisionLevel } from '../../types.js';
+import { sectionOf } from './describe.js';
 
 export interface RevisionJson {
   policy: { id: string; title: string; lang: Lang };
@@ -19,20 +19,25 @@ export interface RevisionJson {
     after: string;
     triggers: number[];
     reasons: string[];
+    /** Ids of the rules that decided the level. */
+    rules: string[];
+    /** `low`: a person should confirm the level. */
+    confidence: Confidence;
   }[];
+  /** How many changes have low confidence. */
+  needsDecision: number;
   warnings: string[];
 }
 
 /** Renders a revision as the JSON object of `policy diff --format json`. Pure. */
 export function renderRevisionJson(revision: Revision): RevisionJson {
-  const own = hasOwnTriggers(revision);
   const triggerText = (index: number) => revision.old.triggers.find((trigger) => trigger.index === index)?.text ?? '';
   return {
     policy: { id: revision.new.id, title: revision.new.title, lang: revision.new.lang },
     old: { path: revision.old.path, lastUpdated: revision.old.lastUpdated?.date ?? null, sha256: revision.old.sha256 },
     new: { path: revision.new.path, lastUpdated: revision.new.lastUpdated?.date ?? null, sha256: revision.new.sha256 },
     level: revision.level,
-    triggers: own ? revision.triggers.map((index) => ({ index, text: triggerText(index) })) : [],
+    triggers: revision.triggers.map((index) => ({ index, text: triggerText(index) })),
     triggerSource: revision.old.triggerSource,
     changes: revision.changes.map((change) => ({
       kind: change.kind,
@@ -41,9 +46,12 @@ export function renderRevisionJson(revision: Revision): RevisionJson {
       line: { old: change.oldBlock?.line ?? null, new: change.newBlock?.line ?? null },
       before: change.oldBlock?.text ?? '',
       after: change.newBlock?.text ?? '',
-      triggers: own ? change.triggers : [],
+      triggers: change.triggers,
       reasons: change.reasons,
+      rules: change.rules,
+      confidence: change.confidence,
     })),
+    needsDecision: revision.needsDecision,
     warnings: revision.warnings,
   };
 }

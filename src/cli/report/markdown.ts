@@ -9,7 +9,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { ClassifiedChange, Revision } from '../../types.js';
 import { elideRedline, hasOwnTriggers, redlineOf, sectionOf, triggersHit } from './describe.js';
-import { renderVerdict } from './text.js';
+import { NEEDS_DECISION, renderVerdict } from './text.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -34,9 +34,13 @@ function redlinePhrasing(change: ClassifiedChange): PhrasingContent[] {
 
 function triggerCell(revision: Revision, change: ClassifiedChange): string {
   if (change.level !== 'major') return '';
-  if (!hasOwnTriggers(revision)) return change.reasons.length > 0 ? 'default list' : '';
   const hit = triggersHit(revision, change.triggers);
+  if (!hasOwnTriggers(revision)) return hit.length > 0 ? hit.map((trigger) => `default category ${trigger.index}. ${trigger.text}`).join('; ') : 'default list';
   return hit.length > 0 ? hit.map((trigger) => `${trigger.index}. ${trigger.text}`).join('; ') : 'new trigger';
+}
+
+function levelCell(change: ClassifiedChange): string {
+  return change.confidence === 'low' ? `${change.level} (${NEEDS_DECISION})` : change.level;
 }
 
 function changeTable(revision: Revision): RootContent {
@@ -50,7 +54,7 @@ function changeTable(revision: Revision): RootContent {
     children: [
       cells('Section', 'Change', 'Level', 'Trigger'),
       ...revision.changes.map((change) =>
-        cells(sectionOf(change) || '(top)', change.kind, change.level, triggerCell(revision, change)),
+        cells(sectionOf(change) || '(top)', change.kind, levelCell(change), triggerCell(revision, change)),
       ),
     ],
   };
@@ -67,7 +71,7 @@ export function revisionMarkdownNodes(revision: Revision, headingDepth: 1 | 2 | 
   nodes.push(changeTable(revision));
   revision.changes.forEach((change, i) => {
     const line = change.newBlock?.line ?? change.oldBlock?.line;
-    const summary = `${i + 1}. ${change.level} · ${change.kind} · ${sectionOf(change) || '(top)'}${line ? ` · line ${line}` : ''}`;
+    const summary = `${i + 1}. ${levelCell(change)} · ${change.kind} · ${sectionOf(change) || '(top)'}${line ? ` · line ${line}` : ''}`;
     nodes.push(htmlNode('<details><summary>', summary, '</summary>'));
     nodes.push({ type: 'blockquote', children: [paragraph(...redlinePhrasing(change))] });
     if (change.reasons.length > 0) {

@@ -17,6 +17,9 @@ const ANSI = {
   underline: ['\u001b[4m', '\u001b[24m'],
 } as const;
 
+/** The marker of a low-confidence change: its level is the classifier's best guess, for a person to confirm. */
+export const NEEDS_DECISION = 'needs a decision';
+
 type Paint = (style: keyof typeof ANSI, text: string) => string;
 
 function painter(color: boolean): Paint {
@@ -42,11 +45,11 @@ function lineLabel(change: ClassifiedChange): string {
 
 function renderChange(revision: Revision, change: ClassifiedChange, paint: Paint, color: boolean): string[] {
   const level = change.level === 'major' ? paint('bold', paint('red', 'MAJOR')) : paint('yellow', 'minor');
-  const lines = [`${level}  ${change.kind}  ${paint('bold', sectionOf(change) || '(top)')}  ${paint('dim', lineLabel(change))}`];
+  const unsure = change.confidence === 'low' ? `  ${paint('yellow', NEEDS_DECISION)}` : '';
+  const lines = [`${level}  ${change.kind}  ${paint('bold', sectionOf(change) || '(top)')}  ${paint('dim', lineLabel(change))}${unsure}`];
   lines.push(`  ${redline(redlineOf(change), paint, color)}`);
-  if (hasOwnTriggers(revision)) {
-    for (const trigger of triggersHit(revision, change.triggers)) lines.push(`  trigger ${trigger.index}: ${trigger.text}`);
-  }
+  const label = hasOwnTriggers(revision) ? 'trigger' : 'default category';
+  for (const trigger of triggersHit(revision, change.triggers)) lines.push(`  ${label} ${trigger.index}: ${trigger.text}`);
   for (const reason of change.reasons) lines.push(paint('dim', `  why: ${reason}`));
   return lines;
 }
@@ -55,9 +58,10 @@ function renderChange(revision: Revision, change: ClassifiedChange, paint: Paint
 export function renderVerdict(revision: Revision): string {
   if (revision.level === 'none') return `${revision.new.id}: no visible change`;
   const { major, minor } = countLevels(revision);
-  const triggers =
-    revision.triggers.length > 0 && hasOwnTriggers(revision) ? `; triggers hit: ${revision.triggers.join(', ')}` : '';
-  return `${revision.new.id}: ${revision.level.toUpperCase()} revision — ${revision.changes.length} change${revision.changes.length === 1 ? '' : 's'} (${major} major, ${minor} minor)${triggers}`;
+  const label = hasOwnTriggers(revision) ? 'triggers hit' : 'default categories hit';
+  const triggers = revision.triggers.length > 0 ? `; ${label}: ${revision.triggers.join(', ')}` : '';
+  const unsure = revision.needsDecision > 0 ? `; ${revision.needsDecision} ${NEEDS_DECISION}` : '';
+  return `${revision.new.id}: ${revision.level.toUpperCase()} revision — ${revision.changes.length} change${revision.changes.length === 1 ? '' : 's'} (${major} major, ${minor} minor)${triggers}${unsure}`;
 }
 
 /** Renders a revision for a terminal. Pure. */
