@@ -15,6 +15,9 @@ import { smtpTimeoutOptions } from '../src/notify/transports.js';
 import { runPolicy } from './helpers/cli.js';
 import { makeNoticeRepo, POLICY_ID } from './helpers/notify-repo.js';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server.js';
+import { majorEdit, useTempRepos } from './archive-helpers.js';
+
+const repo = useTempRepos();
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -47,6 +50,7 @@ describe('notify.timeouts: a hung SMTP server', () => {
     expect(s.messages).toHaveLength(2);
     // The third message was read and never answered; it was not sent a second time in this run.
     expect(s.unanswered).toBe(1);
+    expect(s.dataSeen).toBe(3);
     const ledger = Ledger.openReadOnly(join(dir, '.policy'))!;
     const counts = ledger.statusCounts({ policy: POLICY_ID, version: '2.0', channel: 'smtp' });
     ledger.close();
@@ -60,6 +64,28 @@ describe('notify.timeouts: a hung SMTP server', () => {
     expect(again.code).toBe(0);
     for (const address of RECIPIENTS) expect(s.acceptedCount(address)).toBe(1);
     expect(s.messages).toHaveLength(RECIPIENTS.length);
+  }, 30_000);
+
+  it('publish against a hung server: archived, exit 3 naming the resume command; the next publish serves everyone once', async () => {
+    const s = await server({ hangAfter: 1 });
+    const made = repo();
+    const notify = { from: 'Legal <legal@example.com>', major: RECIPIENTS, concurrency: 1, timeouts: { connection: 2000, greeting: 2000, reply: 700 } };
+    made.write('policy.config.json', JSON.stringify({ siteUrl: 'https://policies.example.com', notify }));
+    made.write('policies/privacy-policy.md', majorEdit(made.read('policies/privacy-policy.md')));
+    const env = { POLICY_SMTP_URL: s.url };
+
+    const first = await runPolicy(['publish', '--yes'], { cwd: made.root, env });
+    expect(first.code).toBe(3);
+    expect(first.stderr).toContain('policy notify privacy-policy@2.0 --resume');
+    expect(made.read('archive/privacy-policy/index.json')).toContain('"version": "2.0"');
+    expect(s.messages).toHaveLength(1);
+    expect(s.unanswered).toBe(1);
+    expect(s.dataSeen).toBe(2);
+
+    s.resume();
+    const again = await runPolicy(['publish', '--yes'], { cwd: made.root, env });
+    expect(again.code, again.stderr).toBe(0);
+    for (const address of RECIPIENTS) expect(s.acceptedCount(address)).toBe(1);
   }, 30_000);
 
   it('validates notify.timeouts and fills in defaults that end a hung run within two minutes', () => {
