@@ -120,6 +120,16 @@ describe('publish refuses an environment it cannot write, with exit 4 and nothin
     expect(line).toContain('EROFS');
   });
 
+  it('a full disk under .policy/: the lock cannot be written, and no temporary lock file is left', async (t) => {
+    const made = repo();
+    made.write(POLICY, majorEdit(made.read(POLICY)));
+    mkdirSync(join(made.root, '.policy'));
+    if (!mountTiny(join(made.root, '.policy'), 64)) return t.skip();
+    spawnSync('dd', ['if=/dev/zero', `of=${join(made.root, '.policy', 'filler')}`, 'bs=4k'], { stdio: 'ignore' });
+    const line = await expectRefused(made, '.policy');
+    expect(line).toContain('ENOSPC');
+  });
+
   it('a full disk under archive/', async (t) => {
     const made = repo();
     made.write(POLICY, majorEdit(made.read(POLICY)));
