@@ -44,7 +44,8 @@ async function nearestFolder(dir: string): Promise<string> {
 
 /** Writes and removes a probe file of `bytes` bytes in `folder` (flushed, so a full disk says so now). */
 async function probeFolder(folder: string, bytes: number): Promise<void> {
-  // The probe's name has the shape of an atomic write's temporary file, so a probe a kill left behind is cleaned like one.
+  // Named like an atomic write's temporary file: a probe a kill left in archive/<id>/ is then reported by
+  // verify as an interrupted write's leftover, and removed by the next version written there.
   const probe = join(folder, `.writable.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(probe, 'wx', 0o600);
@@ -90,4 +91,3 @@ export async function assertWritable(ctx: Context, targets: readonly WriteTarget
     }
   }
 }
-

@@ -138,8 +138,9 @@ export async function sendNotices(
         run.settleAttempt(hash, 'uncertain', outcome.reply, deps.now());
         counts.uncertain += 1;
       } else if (outcome.kind === 'temporary' && stopped !== undefined) {
-        // Given up before its data went out, because the run stopped: resume sends it.
-        run.settleAttempt(hash, 'failed', `not sent: the run stopped (${outcome.reply})`, deps.now());
+        // Given up before its data went out, because the run stopped: not sent, as if never attempted
+        // (pending and no longer in flight, so it is neither a failure nor uncertain); resume sends it.
+        run.settleAttempt(hash, 'pending', `not sent: the run stopped (${outcome.reply})`, deps.now());
         counts.notAttempted += 1;
       } else {
         run.settleAttempt(hash, 'failed', outcome.reply, deps.now());
