@@ -192,3 +192,15 @@ describe('notify refuses an environment it cannot write, with exit 4', () => {
     expect(files.filter((name) => name.endsWith('.eml')).length).toBeGreaterThanOrEqual(counts.sent);
   });
 });
+
+describe('any command that meets an unwritable path', () => {
+  it('policy site into an immutable folder: exit 4 naming the path, not an internal error', async (t) => {
+    const made = repo();
+    mkdirSync(join(made.root, 'site'));
+    if (!makeUnwritable(join(made.root, 'site'))) return t.skip();
+    const result = await runPolicy(['site'], { cwd: made.root });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(4);
+    expect(result.stderr.trim()).toMatch(/^policy: site(\/[^:]*)?: .*\((EPERM|EACCES)\)$/);
+  });
+});
