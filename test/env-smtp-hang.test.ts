@@ -38,7 +38,7 @@ describe('notify.timeouts: a hung SMTP server', () => {
     const dir = makeNoticeRepo({
       lang: 'en',
       version: '2.0',
-      config: { notify: { major: RECIPIENTS, concurrency: 1, timeouts: { connection: 2000, greeting: 2000, reply: 700 } } },
+      config: { notify: { major: RECIPIENTS, concurrency: 1, timeouts: { connection: 2000, greeting: 2000, reply: 1500 } } },
     });
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     const env = { POLICY_SMTP_URL: s.url };
@@ -70,7 +70,7 @@ describe('notify.timeouts: a hung SMTP server', () => {
   it('publish against a hung server: archived, exit 3 naming the resume command; the next publish serves everyone once', async () => {
     const s = await server({ hangAfter: 1 });
     const made = repo();
-    const notify = { from: 'Legal <legal@example.com>', major: RECIPIENTS, concurrency: 1, timeouts: { connection: 2000, greeting: 2000, reply: 700 } };
+    const notify = { from: 'Legal <legal@example.com>', major: RECIPIENTS, concurrency: 1, timeouts: { connection: 2000, greeting: 2000, reply: 1500 } };
     made.write('policy.config.json', JSON.stringify({ siteUrl: 'https://policies.example.com', notify }));
     made.write('policies/privacy-policy.md', majorEdit(made.read('policies/privacy-policy.md')));
     const env = { POLICY_SMTP_URL: s.url };
