@@ -139,6 +139,19 @@ export interface ClassifiedChange extends Change {
   confidence: Confidence;
 }
 
+/**
+ * An edit publish makes itself (the stamped date line; the `version`,
+ * `effective`, `changeNote` front matter): listed apart, never a change.
+ */
+export interface Bookkeeping {
+  kind: 'date-line' | 'front-matter';
+  /** The front-matter key (null for the date line). */
+  field: string | null;
+  /** The value before and after (YYYY-MM-DD for the date line); null when absent. */
+  before: string | null;
+  after: string | null;
+}
+
 /** How sure the classifier is of a change's level. */
 export type Confidence = 'high' | 'low';
 
@@ -153,6 +166,8 @@ export interface Revision {
   /** How many changes have `confidence: 'low'` (a person should decide them). */
   needsDecision: number;
   warnings: string[];
+  /** Publish's own edits between the two versions (never among `changes`). */
+  bookkeeping?: Bookkeeping[];
 }
 
 /** Level recorded for an archived version (`initial` for the first one). */
@@ -184,6 +199,11 @@ export interface ArchivedVersion {
   automatic?: { level: ChangeLevel; triggers: number[] };
   /** A recorded human decision. */
   override?: { level: ChangeLevel; reason: string; at: string };
+  /**
+   * SHA-256 hex of `<version>.revision.json`, the record of the verdict as
+   * published. Absent for a version archived before records existed.
+   */
+  record?: string;
 }
 
 /** `archive/<id>/index.json`. Versions oldest first. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { renderSummary } from '../src/archive/summary.js';
+import { renderSummary } from '../src/publish/summary.js';
 import { comparePolicies } from '../src/revision.js';
 import { policyFrom } from './helpers/policies.js';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { canonicalJson, entryHash, sha256Hex } from '../src/archive/canonical-js
 import { addDays, daysBetween, isIsoDate, utcDate } from '../src/archive/dates.js';
 import { findIndexProblems, parseArchiveIndex, renderArchiveIndex } from '../src/archive/index-file.js';
 import { findIdProblem, validatePolicyId } from '../src/archive/policy-id.js';
-import { renderDateLike, renderPublishedSource } from '../src/archive/published-source.js';
+import { renderDateLike, renderPublishedSource } from '../src/publish/published-source.js';
 import { parseReference, resolveReference } from '../src/archive/reference.js';
 import { compareVersions, isVersion, nextVersion } from '../src/archive/version.js';
 import { PolicyError } from '../src/errors.js';

@@ -66,11 +66,19 @@ export function majorEdit(source: string = SEED): string {
   return edited;
 }
 
-/** A policy with only its "last updated" date changed: a minor revision. */
+/** The wordings minorEdit cycles through: each a minor rewording of the last. */
+const INTRO_WORDINGS = ['极为重要', '十分重要', '非常重要'];
+
+/**
+ * A minor revision: one word of the opening paragraph reworded (cycling, so
+ * every call changes it) and the "last updated" date set to `date` (which on
+ * its own is bookkeeping, not a change).
+ */
 export function minorEdit(source: string, date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  const edited = source.replace(/最新更新于 \d{4} 年 \d{1,2} 月 \d{1,2} 日/, `最新更新于 ${y} 年 ${m} 月 ${d} 日`);
-  if (edited === source) throw new Error('minorEdit: nothing changed');
+  const dated = source.replace(/最新更新于 \d{4} 年 \d{1,2} 月 \d{1,2} 日/, `最新更新于 ${y} 年 ${m} 月 ${d} 日`);
+  const edited = dated.replace(/访问者(极为重要|十分重要|非常重要)/, (_all, word: string) => `访问者${INTRO_WORDINGS[(INTRO_WORDINGS.indexOf(word) + 1) % INTRO_WORDINGS.length]}`);
+  if (edited === dated) throw new Error('minorEdit: the opening paragraph to reword was not found');
   return edited;
 }
 

@@ -181,8 +181,10 @@ describe('reasons in the policy\'s language', () => {
   it('a zh revision carries its reasons as messages, worded in Chinese for the site and in English as before', () => {
     const r = revisionOf('zh-date-and-typo');
     expect(r.new.lang).toBe('zh');
-    expect(r.changes.map((c) => renderReasons(c, r.new.lang))).toEqual([['日期变更（“2021 年 8 月 27 日”→“2022 年 1 月 10 日”）。'], ['错别字修正：“搜集”→“收集”。']]);
-    expect(r.changes.map((c) => c.reasons)).toEqual([['A date changed ("2021 年 8 月 27 日" → "2022 年 1 月 10 日").'], ['Typo fixed: "搜集" → "收集".']]);
+    // The re-stamped date line is bookkeeping, listed apart from the changes.
+    expect(r.bookkeeping).toEqual([{ kind: 'date-line', field: null, before: '2021-08-27', after: '2022-01-10' }]);
+    expect(r.changes.map((c) => renderReasons(c, r.new.lang))).toEqual([['错别字修正：“搜集”→“收集”。']]);
+    expect(r.changes.map((c) => c.reasons)).toEqual([['Typo fixed: "搜集" → "收集".']]);
     for (const c of r.changes) expect(renderReasons(c, 'en')).toEqual(c.reasons);
   });
 

@@ -12,8 +12,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runPublish, type PublishOptions } from '../src/archive/publish.js';
-import { PUBLISH_STEPS } from '../src/archive/publish-steps.js';
+import { runPublish, type PublishOptions } from '../src/publish/publish.js';
+import { PUBLISH_STEPS } from '../src/publish/steps.js';
 import { verifyArchive } from '../src/archive/verify.js';
 import { defaultConfig } from '../src/config.js';
 import type { Context } from '../src/context.js';
@@ -58,7 +58,11 @@ describe('publish stopped after each write', () => {
     const verified = await verifyArchive(join(made.root, 'archive'));
     expect(verified.ok).toBe(true);
     expect(versionsOf(made)).toEqual(stop === 'write-index' ? ['1.0', '2.0'] : ['1.0']);
-    if (stop === 'write-version' || stop === 'record-notices') expect(verified.warnings.map((issue) => issue.message)).toEqual([expect.stringMatching(/^not listed in index\.json/)]);
+    if (stop === 'write-version' || stop === 'record-notices') {
+      // The version file and its revision record, both unlisted until index.json is written.
+      expect(verified.warnings.map((issue) => issue.file)).toEqual(['archive/privacy-policy/2.0.md', 'archive/privacy-policy/2.0.revision.json'].map((file) => join(made.root, file)));
+      expect(verified.warnings.map((issue) => issue.message)).toEqual([expect.stringMatching(/^not listed in index\.json/), expect.stringMatching(/^not listed in index\.json/)]);
+    }
     expect(existsSync(join(made.root, '.policy/publish.lock'))).toBe(false);
 
     const again = await runPolicy(['publish', '--yes', '--no-notify'], { cwd: made.root });

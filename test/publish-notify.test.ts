@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runPublish, type PublishOptions } from '../src/archive/publish.js';
-import { PUBLISH_STEPS } from '../src/archive/publish-steps.js';
+import { runPublish, type PublishOptions } from '../src/publish/publish.js';
+import { PUBLISH_STEPS } from '../src/publish/steps.js';
 import { readConfig } from '../src/config.js';
 import { parsePendingNoticeName } from '../src/notify/pending-notices.js';
 import type { Context } from '../src/context.js';

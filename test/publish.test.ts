@@ -9,6 +9,9 @@ import type { ArchiveIndex } from '../src/types.js';
 const POLICY = 'policies/privacy-policy.md';
 const INDEX = 'archive/privacy-policy/index.json';
 const repo = useTempRepos();
+/** The warning for a major revision effective the day it is published, with no notice period configured. */
+const SAME_DAY_WARNING =
+  'policies/privacy-policy.md: a major revision takes effect the day it is published (2026-11-29), with no notice period configured; set noticeDays in policy.config.json, or give a later date with --effective (GitHub gives 30 days for material changes; GDPR asks for "well in advance")';
 
 function indexOf(made: TempRepo): ArchiveIndex {
   return JSON.parse(made.read(INDEX)) as ArchiveIndex;
@@ -150,7 +153,7 @@ describe('policy publish: dry run, confirmation, overrides', () => {
     expect(made.snapshot()).toEqual(before);
     expect(result.stdout).toContain('privacy-policy: dry run\n');
     expect(result.stdout).toContain('  would update policies/privacy-policy.md: "last updated" → 2026 年 11 月 29 日, front matter version: "2.0"\n');
-    expect(result.stdout).toMatch(/ {2}would write archive\/privacy-policy\/2\.0\.md \(sha256 [0-9a-f]{12}…\)\n/);
+    expect(result.stdout).toMatch(/ {2}would write archive\/privacy-policy\/2\.0\.md \(sha256 [0-9a-f]{12}…\) and its record 2\.0\.revision\.json\n/);
     expect(result.stdout).toContain('  would add version 2.0 to archive/privacy-policy/index.json\n');
     expect(result.stdout).toContain('  would send no notices: notify.from is not configured\n');
   });
@@ -169,7 +172,7 @@ describe('policy publish: dry run, confirmation, overrides', () => {
     made.write(POLICY, majorEdit());
     const result = await runPolicy(['publish', '--yes'], { cwd: made.root });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toBe('policy: warning: privacy-policy@2.0: no notices sent: notify.from is not configured\n');
+    expect(result.stderr).toBe(`policy: warning: privacy-policy@2.0: no notices sent: notify.from is not configured\npolicy: warning: ${SAME_DAY_WARNING}\n`);
     expect(made.exists('archive/privacy-policy/2.0.md')).toBe(true);
   });
 
@@ -186,7 +189,7 @@ describe('policy publish: dry run, confirmation, overrides', () => {
     const declined = await runPolicy(['publish', '--no-notify'], { cwd: made.root, tty: true, stdin: 'n\n' });
     expect(declined.code).toBe(1);
     // The prompt has no newline of its own: on a terminal the user's Enter ends the line.
-    expect(declined.stderr).toBe('Publish privacy-policy 2.0? [y/N] policy: not published: declined\n');
+    expect(declined.stderr).toBe(`Publish privacy-policy 2.0? [y/N] policy: warning: ${SAME_DAY_WARNING}\npolicy: not published: declined\n`);
     expect(made.snapshot()).toEqual(before);
     const accepted = await runPolicy(['publish', '--no-notify'], { cwd: made.root, tty: true, stdin: 'y\n' });
     expect(accepted.code, accepted.stderr).toBe(0);

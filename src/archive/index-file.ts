@@ -34,6 +34,7 @@ const ENTRY_KEYS = [
   'previous',
   'automatic',
   'override',
+  'record',
 ] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,9 +51,12 @@ function isTimestamp(value: unknown): boolean {
 
 function entryProblems(entry: unknown, at: string): string[] {
   if (!isRecord(entry)) return [`${at} must be an object`];
-  const problems: string[] = [];
-  const { version, date, effective, file, sha256, level, triggers, summary, publishedAt, previous, automatic, override } =
+  const { version, date, effective, file, sha256, level, triggers, summary, publishedAt, previous, automatic, override, record } =
     entry;
+  const problems: string[] = [];
+  if (record !== undefined && (typeof record !== 'string' || !SHA256.test(record))) {
+    problems.push(`${at}.record must be 64 lowercase hex digits (the sha256 of ${String(version)}.revision.json)`);
+  }
   if (typeof version !== 'string' || !isVersion(version)) {
     problems.push(`${at}.version must be a version such as "1.0", found ${JSON.stringify(version)}`);
   }
@@ -139,11 +143,6 @@ function orderEntry(entry: ArchivedVersion): ArchivedVersion {
 export function renderArchiveIndex(index: ArchiveIndex): string {
   const ordered = { id: index.id, title: index.title, lang: index.lang, versions: index.versions.map(orderEntry) };
   return `${JSON.stringify(ordered, null, 2)}\n`;
-}
-
-/** The path of a policy's folder in the archive. */
-export function policyArchiveDir(archiveDir: string, id: string): string {
-  return join(archiveDir, id);
 }
 
 /**

@@ -10,25 +10,40 @@ import { makeDirDurable, removeTempFiles, writeFileAtomic } from './atomic-write
 import { sha256Hex } from './canonical-json.js';
 import { readDirIfExists } from '../read-dir.js';
 
-/** Reads the bytes of an archived version; throws ARCHIVE_INVALID when the file is missing or no longer matches its sha256. */
-export async function readArchivedBytes(archiveDir: string, id: string, entry: ArchivedVersion, label: string): Promise<Buffer> {
+/** Reads `archive/<id>/<file>` and checks it against `sha256`; `what` names it in messages ("version 2.0"). */
+async function readHashedFile(archiveDir: string, id: string, file: string, sha256: string, what: string, label: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(join(archiveDir, id, entry.file));
+    bytes = await readFile(join(archiveDir, id, file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new PolicyError('ARCHIVE_INVALID', `${label}: missing, but index.json lists it as version ${entry.version} (run policy verify)`, {}, { cause: error });
+      throw new PolicyError('ARCHIVE_INVALID', `${label}: missing, but index.json lists it as ${what} (run policy verify)`, {}, { cause: error });
     }
     throw new PolicyError('ARCHIVE_INVALID', `${label}: cannot read: ${(error as Error).message}`, {}, { cause: error });
   }
   const actual = sha256Hex(bytes);
-  if (actual !== entry.sha256) {
+  if (actual !== sha256) {
     throw new PolicyError(
       'ARCHIVE_INVALID',
-      `${label}: altered since it was archived (sha256 ${actual.slice(0, 12)}…, index.json records ${entry.sha256.slice(0, 12)}…; run policy verify)`,
+      `${label}: altered since it was archived (sha256 ${actual.slice(0, 12)}…, index.json records ${sha256.slice(0, 12)}…; run policy verify)`,
     );
   }
   return bytes;
+}
+
+/** Reads the bytes of an archived version; throws ARCHIVE_INVALID when the file is missing or no longer matches its sha256. */
+export async function readArchivedBytes(archiveDir: string, id: string, entry: ArchivedVersion, label: string): Promise<Buffer> {
+  return readHashedFile(archiveDir, id, entry.file, entry.sha256, `version ${entry.version}`, label);
+}
+
+/**
+ * Reads the bytes of a version's revision record (`<version>.revision.json`),
+ * checked against the sha256 its entry holds; null for a version archived
+ * before records existed.
+ */
+export async function readArchivedRecordBytes(archiveDir: string, id: string, entry: ArchivedVersion, label: string): Promise<Buffer | null> {
+  if (entry.record === undefined) return null;
+  return readHashedFile(archiveDir, id, `${entry.version}.revision.json`, entry.record, `the record of version ${entry.version}`, label);
 }
 
 /**

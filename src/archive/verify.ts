@@ -55,6 +55,8 @@ export interface VerifyResult {
   /** Policies and versions checked. */
   policies: number;
   versions: number;
+  /** Versions archived before revision records existed (`id@version`): valid without one. */
+  preRecord: string[];
 }
 
 /** How strict a verification is. */
@@ -65,12 +67,38 @@ export interface VerifyOptions {
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
-function verifyEntries(index: ArchiveIndex, folder: PolicyFolderSnapshot, base: string, errors: VerifyIssue[]): void {
+/** The revision record of a version (see src/publish/record.ts). */
+export function recordFileOf(entry: Pick<ArchivedVersion, 'version'>): string {
+  return `${entry.version}.revision.json`;
+}
+
+/** Checks a version's revision record against the sha256 its entry holds; notes a version from before records. */
+function verifyRecord(entry: ArchivedVersion, files: Map<string, ArchiveFileInfo>, base: string, index: ArchiveIndex, result: VerifyResult): void {
+  const name = recordFileOf(entry);
+  const found = files.get(name);
+  if (entry.record === undefined) {
+    result.preRecord.push(`${index.id}@${entry.version}`);
+    if (found) result.errors.push({ file: `${base}/${name}`, message: `index.json records no hash for it (version ${entry.version} has no "record")` });
+    return;
+  }
+  if (!found) result.errors.push({ file: `${base}/${name}`, message: `missing: index.json records it for version ${entry.version}` });
+  else if (found.sha256 === null) result.errors.push({ file: `${base}/${name}`, message: `not a regular file (the record of version ${entry.version})` });
+  else if (found.sha256 !== entry.record) {
+    result.errors.push({
+      file: `${base}/${name}`,
+      message: `altered: its sha256 is ${short(found.sha256)}, index.json records ${short(entry.record)} for the record of version ${entry.version}`,
+    });
+  }
+}
+
+function verifyEntries(index: ArchiveIndex, folder: PolicyFolderSnapshot, base: string, result: VerifyResult): void {
+  const errors = result.errors;
   const indexFile = `${base}/${INDEX_FILE}`;
   const files = new Map(folder.files.map((file) => [file.name, file]));
   let before: ArchivedVersion | null = null;
   for (const entry of index.versions) {
     const file = `${base}/${entry.file}`;
+    verifyRecord(entry, files, base, index, result);
     const found = files.get(entry.file);
     if (!found) {
       errors.push({ file, message: `missing: index.json lists it as version ${entry.version}` });
@@ -138,8 +166,8 @@ function verifyFolder(folder: PolicyFolderSnapshot, label: string, result: Verif
     }
     result.policies += 1;
     result.versions += index.versions.length;
-    verifyEntries(index, folder, base, result.errors);
-    listed = new Set(index.versions.map((entry) => entry.file));
+    verifyEntries(index, folder, base, result);
+    listed = new Set(index.versions.flatMap((entry) => (entry.record === undefined ? [entry.file] : [entry.file, recordFileOf(entry)])));
   }
   for (const file of folder.files) {
     if (listed.has(file.name)) continue;
@@ -154,7 +182,7 @@ function verifyFolder(folder: PolicyFolderSnapshot, label: string, result: Verif
 
 /** Checks an archive snapshot: every listed file present and unaltered, every chain link intact. Pure. */
 export function verifySnapshot(snapshot: ArchiveSnapshot, options: VerifyOptions = {}): VerifyResult {
-  const result: VerifyResult = { ok: true, errors: [], warnings: [], policies: 0, versions: 0 };
+  const result: VerifyResult = { ok: true, errors: [], warnings: [], policies: 0, versions: 0, preRecord: [] };
   const unlisted: VerifyIssue[] = [];
   for (const folder of snapshot.folders) verifyFolder(folder, snapshot.label, result, unlisted);
   for (const name of snapshot.looseFiles) {

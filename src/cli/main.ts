@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { displayPath } from '../archive/reference.js';
 import { environmentError, EXIT, isPolicyError } from '../errors.js';
 import type { CliRuntime } from './runtime.js';
+import { TOOL_VERSION } from '../tool-version.js';
 import { registerDiff } from './commands/diff.js';
 import { registerCheck } from './commands/check.js';
 import { registerNotify } from './commands/notify.js';
@@ -17,11 +18,10 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerAudit } from './commands/audit.js';
 
-declare const POLICY_VERSION: string | undefined;
-
-/** The tool's own version (injected at build time; package.json in development). */
-export const VERSION = typeof POLICY_VERSION === 'string' ? POLICY_VERSION : '0.0.0-dev';
+/** The tool's own version (injected at build time). */
+export const VERSION = TOOL_VERSION;
 
 /** Builds the commander program for one run. */
 export function createProgram(rt: CliRuntime): Command {
@@ -44,6 +44,7 @@ export function createProgram(rt: CliRuntime): Command {
   registerLog(program, rt);
   registerShow(program, rt);
   registerVerify(program, rt);
+  registerAudit(program, rt);
   registerNotify(program, rt);
   registerSite(program, rt);
   registerServe(program, rt);

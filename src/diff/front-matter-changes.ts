@@ -1,11 +1,10 @@
 /**
- * Differences in front matter that a reader can notice. `version` is
- * bookkeeping written by `policy publish` and never counts as a change.
+ * Differences in front matter that a reader can notice. `version`,
+ * `effective` and `changeNote` are bookkeeping written by `policy publish`
+ * (see bookkeeping.ts) and never count as a change.
  */
 import type { Block, Change, Policy } from '../types.js';
-
-/** Keys that are bookkeeping, not content. */
-const IGNORED_KEYS = new Set(['version']);
+import { BOOKKEEPING_KEYS } from './bookkeeping.js';
 
 function render(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -30,7 +29,7 @@ export function diffFrontMatter(oldPolicy: Policy, newPolicy: Policy): Change[] 
   const changes: Change[] = [];
   const keys = [...new Set([...Object.keys(newPolicy.frontMatter), ...Object.keys(oldPolicy.frontMatter)])];
   for (const key of keys) {
-    if (IGNORED_KEYS.has(key)) continue;
+    if (BOOKKEEPING_KEYS.has(key)) continue;
     const inOld = key in oldPolicy.frontMatter;
     const inNew = key in newPolicy.frontMatter;
     if (inOld && inNew && render(oldPolicy.frontMatter[key]) === render(newPolicy.frontMatter[key])) continue;

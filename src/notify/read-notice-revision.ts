@@ -1,7 +1,8 @@
 /**
  * Reads what a notice is about: the archived version, the version before it,
- * and the classified revision between the two (their bytes checked against
- * the hashes in index.json).
+ * and the revision between the two as recorded at publish (the record and
+ * both versions checked against the hashes in index.json; never classified
+ * again).
  */
 import { join } from 'node:path';
 import { readArchiveIndex } from '../archive/index-file.js';
@@ -11,7 +12,7 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { PolicyError } from '../errors.js';
 import { parsePolicyBytes } from '../policy/parse-policy.js';
-import { comparePolicies } from '../revision.js';
+import { readRecordedRevision } from '../publish/read-record.js';
 import type { ArchivedVersion, ArchiveIndex, Revision } from '../types.js';
 
 /** An archived version with its predecessor and the revision between them (null for a first version). */
@@ -41,5 +42,6 @@ export async function readNoticeRevision(ctx: Context, config: Config, id: strin
     return parsePolicyBytes(await readArchivedBytes(archiveDir, id, v, label), label, id);
   };
   const [oldPolicy, newPolicy] = await Promise.all([read(previous), read(entry)]);
-  return { index, entry, previous, revision: comparePolicies(oldPolicy, newPolicy) };
+  const { revision } = await readRecordedRevision(archiveDir, id, entry, oldPolicy, newPolicy, folder);
+  return { index, entry, previous, revision };
 }

@@ -1,6 +1,6 @@
 /**
  * Finds the "last updated" date in a policy's own words, with what the publish
- * step needs to rewrite it in place (see archive/published-source.ts).
+ * step needs to rewrite it in place (see publish/published-source.ts).
  */
 import type { LastUpdated } from '../types.js';
 

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { readArchivedBytes } from '../archive/store.js';
 import { decodePolicyBytes } from '../policy/decode.js';
 import { parsePolicyBytes } from '../policy/parse-policy.js';
-import { comparePolicies } from '../revision.js';
+import { readRecordedRevision } from '../publish/read-record.js';
 import type { ArchivedVersion, Lang, Policy } from '../types.js';
 import { openSiteOutput, stageFile, discardStaged, type StagedFile } from './fs-out.js';
 import { stringifyHtml } from './html.js';
@@ -94,7 +94,8 @@ export async function runRenderChunk(chunk: RenderChunk): Promise<ChunkResult> {
         if (previous) {
           const oldPolicy = await policyOf(previous);
           policy = await policyOf(entry, bytes);
-          revision = comparePolicies(oldPolicy, policy);
+          // The verdict as recorded at publish, never classified again.
+          revision = (await readRecordedRevision(chunk.archiveDir, chunk.id, entry, oldPolicy, policy, relative(chunk.cwd, join(chunk.archiveDir, chunk.id)) || chunk.id)).revision;
         }
         const html = stringifyHtml(renderChangesPage(item.changes.model, revision));
         staged.push(await stageFile(output, item.changes.path, html, item.changes.inputs));

@@ -5,6 +5,9 @@ import { archiveDirOf, displayPath } from '../../archive/reference.js';
 import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
+import { readArchivedRecordBytes } from '../../archive/store.js';
+import { countChanges, type ChangeCounts } from '../../count-changes.js';
+import { parseRevisionRecord, recordFileName } from '../../publish/record.js';
 import type { ArchivedVersion, ArchiveIndex } from '../../types.js';
 import type { LogOptions } from './log.js';
 
@@ -13,24 +16,57 @@ function levelText(entry: ArchivedVersion): string {
   return `${entry.level} (classified ${entry.automatic.level}; overridden${entry.override.reason ? `: ${entry.override.reason}` : ''})`;
 }
 
+/** The counts of each version's recorded changes, by version (null: a first version, or one archived before records). */
+export type LogCounts = ReadonlyMap<string, ChangeCounts | null>;
+
+/** `3 changes (1 major, 2 minor)`: the count every surface states. Pure. */
+export function renderCounts(counts: ChangeCounts): string {
+  return `${counts.changes} change${counts.changes === 1 ? '' : 's'} (${counts.major} major, ${counts.minor} minor)`;
+}
+
+function countText(entry: ArchivedVersion, counts: LogCounts): string {
+  if (entry.level === 'initial') return '';
+  const found = counts.get(entry.version);
+  return found ? renderCounts(found) : 'no record';
+}
+
 /** The text of `policy log` for one policy: a header, then one line per version, newest first. Pure. */
-export function renderLogText(index: ArchiveIndex): string {
+export function renderLogText(index: ArchiveIndex, counts: LogCounts = new Map()): string {
+  const withCounts = index.versions.some((entry) => entry.level !== 'initial');
   const rows = [...index.versions].reverse().map((entry) => [
     entry.version,
     entry.date,
     `effective ${entry.effective}`,
     levelText(entry),
     entry.triggers.length > 0 ? `triggers ${entry.triggers.join(', ')}` : 'no triggers',
+    ...(withCounts ? [countText(entry, counts)] : []),
     entry.summary,
   ]);
-  const widths = [0, 1, 2, 3, 4].map((column) => Math.max(...rows.map((row) => (row[column] as string).length)));
-  const lines = rows.map((row) => `  ${row.map((cell, column) => (column < 5 ? cell.padEnd(widths[column] as number) : cell)).join('  ')}`.trimEnd());
+  const last = rows[0]!.length - 1;
+  const widths = rows[0]!.map((_cell, column) => Math.max(...rows.map((row) => (row[column] as string).length)));
+  const lines = rows.map((row) => `  ${row.map((cell, column) => (column < last ? cell.padEnd(widths[column] as number) : cell)).join('  ')}`.trimEnd());
   return `${index.id} — ${index.title}\n${lines.join('\n')}\n`;
 }
 
-/** The JSON of one policy's log: its versions newest first. Pure. */
-export function renderLogJson(index: ArchiveIndex): ArchiveIndex {
-  return { id: index.id, title: index.title, lang: index.lang, versions: [...index.versions].reverse() };
+/** The JSON of one policy's log: its versions newest first, each with the counts of its recorded changes. Pure. */
+export function renderLogJson(index: ArchiveIndex, counts: LogCounts = new Map()): ArchiveIndex & { versions: (ArchivedVersion & { counts: ChangeCounts | null })[] } {
+  return {
+    id: index.id,
+    title: index.title,
+    lang: index.lang,
+    versions: [...index.versions].reverse().map((entry) => ({ ...entry, counts: counts.get(entry.version) ?? null })),
+  };
+}
+
+/** Reads the counts of every recorded version of a policy from its records (each checked against its sha256). */
+async function readLogCounts(archiveDir: string, index: ArchiveIndex, folder: string): Promise<LogCounts> {
+  const counts = new Map<string, ChangeCounts | null>();
+  for (const entry of index.versions) {
+    const label = `${folder}/${recordFileName(entry.version)}`;
+    const bytes = await readArchivedRecordBytes(archiveDir, index.id, entry, label);
+    counts.set(entry.version, bytes === null || entry.level === 'initial' ? null : countChanges(parseRevisionRecord(bytes.toString('utf8'), label).changes));
+  }
+  return counts;
 }
 
 /** Prints the versions of one policy (or of all), newest first. */
@@ -40,18 +76,21 @@ export async function runLog(ctx: Context, id: string | undefined, options: LogO
   const label = displayPath(ctx, archiveDir);
   const ids = id === undefined ? await readArchivedIds(archiveDir) : [validatePolicyId(id, 'policy log')];
   const indexes: ArchiveIndex[] = [];
+  const counts = new Map<string, LogCounts>();
   for (const each of ids) {
     const index = await readArchiveIndex(archiveDir, each, `${label}/${each}/${INDEX_FILE}`);
     if (index === null) throw new PolicyError('NOT_FOUND', `${label}/${each}: ${each} has no archived versions (no ${INDEX_FILE})`);
     indexes.push(index);
+    counts.set(each, await readLogCounts(archiveDir, index, `${label}/${each}`));
   }
   if (options.format === 'json') {
-    const json = id === undefined ? { policies: indexes.map(renderLogJson) } : renderLogJson(indexes[0] as ArchiveIndex);
+    const one = (index: ArchiveIndex) => renderLogJson(index, counts.get(index.id));
+    const json = id === undefined ? { policies: indexes.map(one) } : one(indexes[0] as ArchiveIndex);
     ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else if (indexes.length === 0) {
     ctx.stdout.write(`${label}: no archived policies\n`);
   } else {
-    ctx.stdout.write(indexes.map(renderLogText).join('\n'));
+    ctx.stdout.write(indexes.map((index) => renderLogText(index, counts.get(index.id))).join('\n'));
   }
   return EXIT.ok;
 }

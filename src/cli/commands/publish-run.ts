@@ -1,22 +1,44 @@
 /** Implementation of `policy publish`: the command-line side of the publish pipeline. */
 import { createInterface } from 'node:readline';
-import { type PublishOptions, type PublishPlan, type PublishResult, runPublish } from '../../archive/publish.js';
+import { type PublishOptions, type PublishPlan, type PublishResult, runPublish } from '../../publish/publish.js';
 import { readConfig } from '../../config.js';
 import { type Context, useColor, warn } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
+import type { ClassifiedChange } from '../../types.js';
+import { sectionOf } from '../report/describe.js';
 import { renderRevisionJson } from '../report/json.js';
 import { renderRevisionText } from '../report/text.js';
 import type { PublishCliOptions } from './publish.js';
 
-/** Reads one line from stdin (the answer to a question). */
-async function readAnswer(ctx: Context): Promise<string> {
+/** Reads answers from stdin, one line each, through one reader (so answers typed ahead are not lost). */
+function answerReader(ctx: Context): { next(): Promise<string>; close(): void } {
   const lines = createInterface({ input: ctx.stdin, terminal: false });
-  try {
-    for await (const line of lines) return line;
-    return '';
-  } finally {
-    lines.close();
-  }
+  const iterator = lines[Symbol.asyncIterator]();
+  return {
+    next: async () => {
+      const { value, done } = await iterator.next();
+      return done ? '' : (value as string);
+    },
+    close: () => lines.close(),
+  };
+}
+
+/** The low-confidence changes of a plan: their level is the classifier's best guess, for a person to confirm. */
+function unsureChanges(plan: PublishPlan): ClassifiedChange[] {
+  return plan.revision?.changes.filter((change) => change.confidence === 'low') ?? [];
+}
+
+function describeChange(change: ClassifiedChange): string {
+  const line = change.newBlock?.line ?? change.oldBlock?.line;
+  return `${change.level} ${change.kind} in ${sectionOf(change) || '(top)'}${line === undefined ? '' : `, line ${line}`}: ${change.reasons[0] ?? ''}`;
+}
+
+/** Lists the low-confidence changes of a plan, before its full report: they are what a person must look at first. */
+function renderUnsure(plan: PublishPlan): string {
+  const unsure = unsureChanges(plan);
+  if (unsure.length === 0) return '';
+  const lines = unsure.map((change, i) => `  ${i + 1}. ${describeChange(change)}`);
+  return `${plan.id}: ${unsure.length} change${unsure.length === 1 ? '' : 's'} need${unsure.length === 1 ? 's' : ''} a decision (low confidence):\n${lines.join('\n')}\n\n`;
 }
 
 function headline(plan: PublishPlan): string {
@@ -29,11 +51,18 @@ function headline(plan: PublishPlan): string {
 
 function printReport(ctx: Context, options: PublishCliOptions, plan: PublishPlan): void {
   if (options.format === 'json') return;
+  ctx.stdout.write(renderUnsure(plan));
   if (plan.revision) ctx.stdout.write(renderRevisionText(plan.revision, { color: useColor(ctx, ctx.stdout) }));
-  ctx.stdout.write(`${headline(plan)}\n`);
+  // Without an entry (a dry run refused), the report stands alone.
+  if (plan.entry) ctx.stdout.write(`${headline(plan)}\n`);
 }
 
-async function confirmPublish(ctx: Context, plans: PublishPlan[]): Promise<boolean> {
+/**
+ * Asks on a terminal: first about each low-confidence change (keep its level,
+ * or stop and give --level/--reason), unless --level already decided; then
+ * whether to publish.
+ */
+async function confirmPublish(ctx: Context, plans: PublishPlan[], cli: PublishCliOptions): Promise<boolean> {
   const files = plans.map((plan) => plan.file).join(', ');
   if (!ctx.stdin.isTTY) {
     throw new PolicyError(
@@ -41,10 +70,29 @@ async function confirmPublish(ctx: Context, plans: PublishPlan[]): Promise<boole
       `${files}: not published: stdin is not a terminal, so nobody can confirm; run policy publish --yes to publish (or --dry-run to preview)`,
     );
   }
-  const what = plans.map((plan) => `${plan.id} ${plan.entry?.version ?? ''}`.trim()).join(', ');
-  ctx.stderr.write(`Publish ${what}? [y/N] `);
-  const answer = (await readAnswer(ctx)).trim().toLowerCase();
-  return answer === 'y' || answer === 'yes';
+  const answers = answerReader(ctx);
+  try {
+    if (cli.level === undefined) {
+      for (const plan of plans) {
+        for (const change of unsureChanges(plan)) {
+          ctx.stderr.write(`Keep ${describeChange(change)}? [Y/n] `);
+          const answer = (await answers.next()).trim().toLowerCase();
+          if (answer === 'n' || answer === 'no') {
+            throw new PolicyError(
+              'USAGE',
+              `${plan.file}: not published: decide the level yourself with policy publish ${plan.file} --level major|minor --reason "…" (the reason is kept in the record)`,
+            );
+          }
+        }
+      }
+    }
+    const what = plans.map((plan) => `${plan.id} ${plan.entry?.version ?? ''}`.trim()).join(', ');
+    ctx.stderr.write(`Publish ${what}? [y/N] `);
+    const answer = (await answers.next()).trim().toLowerCase();
+    return answer === 'y' || answer === 'yes';
+  } finally {
+    answers.close();
+  }
 }
 
 function statusOf(plan: PublishPlan, dryRun: boolean): string {
@@ -106,7 +154,7 @@ export async function runPublishCommand(ctx: Context, files: string[], cli: Publ
   };
   const result = await runPublish(ctx, config, options, {
     report: (plan) => printReport(ctx, cli, plan),
-    confirm: (plans) => confirmPublish(ctx, plans),
+    confirm: (plans) => confirmPublish(ctx, plans, cli),
     onLockWait: (holder) => warn(ctx, `waiting for another publish to finish (pid ${holder.pid}, since ${holder.startedAt})`),
   });
 

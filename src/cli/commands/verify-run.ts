@@ -11,6 +11,9 @@ export function renderVerifyText(result: VerifyResult, label: string): string {
   const lines: string[] = [];
   for (const issue of result.errors) lines.push(`error: ${issue.file}: ${issue.message}`);
   for (const issue of result.warnings) lines.push(`warning: ${issue.file}: ${issue.message}`);
+  if (result.preRecord.length > 0) {
+    lines.push(`note: archived before revision records existed (valid without one): ${result.preRecord.join(', ')}`);
+  }
   const counted = `${result.policies} ${result.policies === 1 ? 'policy' : 'policies'}, ${result.versions} ${result.versions === 1 ? 'version' : 'versions'}`;
   lines.push(
     result.ok

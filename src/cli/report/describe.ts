@@ -1,4 +1,5 @@
 /** Small pure helpers shared by the report renderers. */
+import { countChanges } from '../../count-changes.js';
 import type { ClassifiedChange, InlinePart, Revision, Trigger } from '../../types.js';
 
 /** The section a change sits in: its own text for a heading, else the innermost heading above it. */
@@ -53,9 +54,8 @@ export function redlineOf(change: ClassifiedChange): InlinePart[] {
   return parts;
 }
 
-/** Counts of changes by level. */
+/** Counts of changes by level (see countChanges, the one count every surface states). */
 export function countLevels(revision: Revision): { major: number; minor: number } {
-  let major = 0;
-  for (const change of revision.changes) if (change.level === 'major') major++;
-  return { major, minor: revision.changes.length - major };
+  const { major, minor } = countChanges(revision.changes);
+  return { major, minor };
 }

@@ -1,5 +1,5 @@
 /** The `--format json` shape of a revision (fixed: CI and the evaluation read it). */
-import type { ChangeKind, ChangeLevel, Confidence, Lang, Revision, RevisionLevel } from '../../types.js';
+import type { Bookkeeping, ChangeKind, ChangeLevel, Confidence, Lang, Revision, RevisionLevel } from '../../types.js';
 import { sectionOf } from './describe.js';
 
 export interface RevisionJson {
@@ -27,6 +27,8 @@ export interface RevisionJson {
   /** How many changes have low confidence. */
   needsDecision: number;
   warnings: string[];
+  /** Publish's own edits (stamped date line, version/effective/changeNote front matter): never changes. */
+  bookkeeping: Bookkeeping[];
 }
 
 /** Renders a revision as the JSON object of `policy diff --format json`. Pure. */
@@ -53,5 +55,6 @@ export function renderRevisionJson(revision: Revision): RevisionJson {
     })),
     needsDecision: revision.needsDecision,
     warnings: revision.warnings,
+    bookkeeping: revision.bookkeeping ?? [],
   };
 }

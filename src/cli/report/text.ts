@@ -57,11 +57,21 @@ function renderChange(revision: Revision, change: ClassifiedChange, paint: Paint
 /** The one-line verdict that ends the report. */
 export function renderVerdict(revision: Revision): string {
   if (revision.level === 'none') return `${revision.new.id}: no visible change`;
+  if (revision.changes.length === 0) return `${revision.new.id}: ${revision.level.toUpperCase()} revision — no change besides the re-stamped date (bookkeeping)`;
   const { major, minor } = countLevels(revision);
   const label = hasOwnTriggers(revision) ? 'triggers hit' : 'default categories hit';
   const triggers = revision.triggers.length > 0 ? `; ${label}: ${revision.triggers.join(', ')}` : '';
   const unsure = revision.needsDecision > 0 ? `; ${revision.needsDecision} ${NEEDS_DECISION}` : '';
   return `${revision.new.id}: ${revision.level.toUpperCase()} revision — ${revision.changes.length} change${revision.changes.length === 1 ? '' : 's'} (${major} major, ${minor} minor)${triggers}${unsure}`;
+}
+
+/** One line listing publish's bookkeeping edits (not changes), or '' when there are none. Pure. */
+export function renderBookkeeping(revision: Revision): string {
+  const items = (revision.bookkeeping ?? []).map((item) => {
+    const what = item.kind === 'date-line' ? 'last-updated date' : `front matter ${item.field}`;
+    return `${what} ${item.before ?? '(none)'} → ${item.after ?? '(none)'}`;
+  });
+  return items.length === 0 ? '' : `bookkeeping (not counted as changes): ${items.join('; ')}`;
 }
 
 /** Renders a revision for a terminal. Pure. */
@@ -77,6 +87,8 @@ export function renderRevisionText(revision: Revision, style: TextStyle): string
     out.push(...renderChange(revision, change, paint, style.color));
     out.push('');
   }
+  const bookkeeping = renderBookkeeping(revision);
+  if (bookkeeping) out.push(paint('dim', bookkeeping), '');
   const verdict = renderVerdict(revision);
   out.push(revision.level === 'major' ? paint('bold', paint('red', verdict)) : paint('bold', verdict));
   return out.join('\n') + '\n';

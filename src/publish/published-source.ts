@@ -91,11 +91,17 @@ export function renderDateLike(lastUpdated: LastUpdated, date: string, lang: Lan
   const assignment = candidates.find((order) => order.length === digitRuns.length && order.every((role, k) => fits(digitRuns[k]?.token as string, role)));
   if (!assignment) return renderCanonical(lastUpdated.format, date);
 
+  // Zero-padding is the source's style only where it shows: a leading zero
+  // ("08") pads, a one-digit run ("8") does not; two-digit values ("27", "12")
+  // say nothing, and then only numeric formats pad.
+  const monthDay = digitRuns.filter((_run, k) => assignment[k] !== 'y').map(({ token }) => token);
+  const padded = monthDay.some((token) => token.length === 2 && token.startsWith('0'))
+    || (!monthDay.some((token) => token.length === 1) && (lastUpdated.format === 'iso' || lastUpdated.format === 'numeric'));
   const out = [...tokens];
   digitRuns.forEach(({ token, i }, k) => {
     const role = assignment[k] as Role;
     const value = role === 'y' && token.length === 2 ? after.y % 100 : after[role];
-    out[i] = token.length === 2 ? String(value).padStart(2, '0') : String(value);
+    out[i] = role === 'y' ? (token.length === 2 ? String(value).padStart(2, '0') : String(value)) : padded ? String(value).padStart(2, '0') : String(value);
     if (role === 'd') {
       const next = tokens[i + 1];
       if (next && /^(st|nd|rd|th)$/i.test(next)) {
@@ -111,28 +117,54 @@ export function renderDateLike(lastUpdated: LastUpdated, date: string, lang: Lan
 const OPENING = /^(\uFEFF)?---[ \t]*(\r?\n)/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
+/** Where the YAML of the front matter sits in `source` (null when there is none). */
+function frontMatterSpan(source: string): { start: number; end: number; eol: string } | null {
+  const opening = OPENING.exec(source);
+  if (!opening) return null;
+  const start = opening[0].length;
+  const closing = CLOSING.exec(source.slice(start));
+  // The parser has already refused a front matter that is never closed.
+  return { start, end: start + (closing ? closing.index : source.length - start), eol: opening[2] as string };
+}
+
+/** The span of a top-level key's line in the front matter, with any indented continuation lines (null when absent). */
+function keySpan(source: string, span: { start: number; end: number }, key: string): { start: number; end: number } | null {
+  const yaml = source.slice(span.start, span.end);
+  const existing = new RegExp(`^${key}[ \t]*:[^\r\n]*`, 'm').exec(yaml);
+  if (!existing) return null;
+  let end = span.start + existing.index + existing[0].length;
+  // A value continued on indented lines (a block scalar, a nested mapping) belongs to the key.
+  const continuation = /^(?:\r?\n[ \t]+[^\r\n]*)+/.exec(source.slice(end, span.end));
+  if (continuation) end += continuation[0].length;
+  return { start: span.start + existing.index, end };
+}
+
 /** The edit that sets front matter `version` (replacing an existing key, or adding one). Pure. */
 function versionEdit(source: string, version: string): Edit {
   const line = `version: ${JSON.stringify(version)}`;
-  const opening = OPENING.exec(source);
-  if (!opening) {
+  const span = frontMatterSpan(source);
+  if (!span) {
     const bom = source.startsWith('\uFEFF') ? 1 : 0;
     const eol = /^[^\n]*\r\n/.test(source) ? '\r\n' : '\n';
     return { start: bom, end: bom, text: `---${eol}${line}${eol}---${eol}` };
   }
-  const eol = opening[2] as string;
-  const yamlStart = opening[0].length;
-  const closing = CLOSING.exec(source.slice(yamlStart));
-  // The parser has already refused a front matter that is never closed.
-  const yamlEnd = yamlStart + (closing ? closing.index : source.length - yamlStart);
-  const yaml = source.slice(yamlStart, yamlEnd);
-  const existing = /^version[ \t]*:[^\r\n]*/m.exec(yaml);
-  if (!existing) return { start: yamlEnd, end: yamlEnd, text: `${line}${eol}` };
-  let end = yamlStart + existing.index + existing[0].length;
-  // A value continued on indented lines (a block scalar, a nested mapping) belongs to the key.
-  const continuation = /^(?:\r?\n[ \t]+[^\r\n]*)+/.exec(source.slice(end, yamlEnd));
-  if (continuation) end += continuation[0].length;
-  return { start: yamlStart + existing.index, end, text: line };
+  const existing = keySpan(source, span, 'version');
+  if (!existing) return { start: span.end, end: span.end, text: `${line}${span.eol}` };
+  return { ...existing, text: line };
+}
+
+/**
+ * `source` without the front-matter key `key` (its line, continuation lines
+ * and line break), byte for byte otherwise; unchanged when there is no such
+ * key. Publish clears `effective` this way: it holds for one publish. Pure.
+ */
+export function clearFrontMatterKey(source: string, key: 'effective'): string {
+  const span = frontMatterSpan(source);
+  const found = span ? keySpan(source, span, key) : null;
+  if (!found) return source;
+  const rest = source.slice(found.end);
+  const lineBreak = /^\r?\n/.exec(rest)?.[0] ?? '';
+  return source.slice(0, found.start) + rest.slice(lineBreak.length);
 }
 
 /** What changes in the policy file when it is published. */

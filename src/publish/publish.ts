@@ -10,11 +10,11 @@ import type { Context } from '../context.js';
 import { PolicyError } from '../errors.js';
 import type { NoticeResult } from '../notify/summary.js';
 import type { ArchivedVersion, ArchiveIndex, ChangeLevel, Policy, Revision } from '../types.js';
-import { parseIsoDate, utcDate } from './dates.js';
-import { type LockHolder, withLock } from './lock.js';
-import { PUBLISH_STEPS } from './publish-steps.js';
-import { archiveDirOf, displayPath } from './reference.js';
-import { listPolicyFiles } from './store.js';
+import { parseIsoDate, utcDate } from '../archive/dates.js';
+import { type LockHolder, withLock } from '../archive/lock.js';
+import { PUBLISH_STEPS } from './steps.js';
+import { archiveDirOf, displayPath } from '../archive/reference.js';
+import { listPolicyFiles } from '../archive/store.js';
 
 /**
  * Sends the notices of an archived version (src/notify/send-notices.ts has the
@@ -118,6 +118,10 @@ export interface PublishPlan {
   archiveFile: string | null;
   /** The policy file's bytes as published (last-updated date and version set). */
   published: Buffer | null;
+  /** The policy file once the publish is committed: `published` without the one-publish `effective`. */
+  sourceAfter: Buffer | null;
+  /** The revision record's bytes (`<version>.revision.json`). */
+  recordBytes: Buffer | null;
   /** How the last-updated date reads after the edit (null when the policy has no such line). */
   lastUpdatedText: string | null;
   /** What was done, or under --dry-run what would be done, one line each. */
@@ -165,6 +169,8 @@ function newPlan(file: string, absolutePath: string): PublishPlan {
     entry: null,
     archiveFile: null,
     published: null,
+    sourceAfter: null,
+    recordBytes: null,
     lastUpdatedText: null,
     actions: [],
     warnings: [],
@@ -186,9 +192,16 @@ function checkOptions(options: PublishOptions): void {
   }
 }
 
-/** The lock that serialises publishes: in the tool's state folder, never among the archived files. */
-export function publishLockPath(ctx: Context, config: Config): string {
-  return resolve(ctx.cwd, config.notify.ledger, 'publish.lock');
+/** The tool's own state folder (the delivery ledger defaults to it too, but may be configured elsewhere). */
+const STATE_DIR = '.policy';
+
+/**
+ * The lock that serialises publishes: `.policy/publish.lock`, in the tool's
+ * state folder — never among the archived files, and not in the notice
+ * ledger's folder, which `notify.ledger` may move.
+ */
+export function publishLockPath(ctx: Context): string {
+  return resolve(ctx.cwd, STATE_DIR, 'publish.lock');
 }
 
 /** How long to wait for another publish: POLICY_LOCK_TIMEOUT seconds, default 60. */
@@ -248,7 +261,7 @@ export async function runPublish(
     // A dry run writes nothing, not even the lock file.
     await runPublishSteps(plans, env, steps);
   } else {
-    const lockPath = publishLockPath(ctx, config);
+    const lockPath = publishLockPath(ctx);
     await withLock(
       lockPath,
       { waitMs: lockWaitMs(ctx), now: () => ctx.now(), label: displayPath(ctx, lockPath), onWait: hooks.onLockWait },

@@ -12,26 +12,24 @@
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { warn } from '../context.js';
 import { PolicyError } from '../errors.js';
-import { parsePolicy, parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
+import { parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
 import { readPolicyFile } from '../policy/read-policy.js';
 import { comparePolicies } from '../revision.js';
-import type { ArchivedVersion, ChangeLevel } from '../types.js';
-import { removeTempFiles, writeFileAtomic } from './atomic-write.js';
-import { entryHash, sha256Hex } from './canonical-json.js';
-import { daysBetween, isIsoDate } from './dates.js';
-import { latestVersion, readArchiveIndex, writeArchiveIndex } from './index-file.js';
+import { removeTempFiles, writeFileAtomic } from '../archive/atomic-write.js';
+import { sha256Hex } from '../archive/canonical-json.js';
+import { latestVersion, readArchiveIndex, writeArchiveIndex } from '../archive/index-file.js';
 import { noticeConfigProblem } from '../notify/notice-config.js';
 import { clearPendingNotice, pendingNoticePath, pendingNoticesDir, readPendingNotices, savePendingNotice } from '../notify/pending-notices.js';
 import type { NoticeResult } from '../notify/summary.js';
 import type { PublishEnv, PublishPlan, PublishStep } from './publish.js';
-import { renderDateLike, renderPublishedSource } from './published-source.js';
-import { validatePolicyId } from './policy-id.js';
-import { displayPath } from './reference.js';
-import { readArchivedBytes, writeVersionFile } from './store.js';
-import { assertWritable, type WriteTarget } from './writable.js';
-import { INITIAL_SUMMARY, renderSummary } from './summary.js';
-import { verifyArchive } from './verify.js';
-import { FIRST_VERSION, nextVersion } from './version.js';
+import { automaticVerdict, planPublish } from './plan.js';
+import { recordFileName } from './record.js';
+import { TOOL_VERSION } from '../tool-version.js';
+import { validatePolicyId } from '../archive/policy-id.js';
+import { displayPath } from '../archive/reference.js';
+import { readArchivedBytes, writeVersionFile } from '../archive/store.js';
+import { verifyArchive } from '../archive/verify.js';
+import { assertWritable, type WriteTarget } from '../archive/writable.js';
 
 function need<T>(value: T | null, what: string): T {
   if (value === null) throw new Error(`publish pipeline: ${what} is not set (a step ran out of order)`);
@@ -40,17 +38,6 @@ function need<T>(value: T | null, what: string): T {
 
 function archiveLabel(env: PublishEnv, id: string, file?: string): string {
   return displayPath(env.ctx, file === undefined ? join(env.archiveDir, id) : join(env.archiveDir, id, file));
-}
-
-/** The front matter `effective` date, if any (YAML may have turned an unquoted date into a Date). */
-function frontMatterEffective(plan: PublishPlan): string | undefined {
-  const value = need(plan.policy, 'policy').frontMatter.effective;
-  if (value === undefined || value === null) return undefined;
-  const text = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
-  if (typeof text !== 'string' || !isIsoDate(text)) {
-    throw new PolicyError('BAD_FRONT_MATTER', `${plan.file}: front matter "effective" must be a date written YYYY-MM-DD, found ${JSON.stringify(value)}`);
-  }
-  return text;
 }
 
 /** How a user finishes the notices of a version by hand (the next publish also does). */
@@ -210,13 +197,17 @@ const compare: PublishStep = {
         plan.status = 'nothing';
         continue;
       }
-      const own = revision.old.triggerSource !== 'default';
-      plan.automatic = { level: revision.level, triggers: own ? revision.triggers : [] };
+      plan.automatic = automaticVerdict(revision);
     }
   },
 };
 
-/** Applies the rules (dates, notice period, trigger list, override), then builds the published text and the new entry. */
+/**
+ * Decides each publish with the pure planner (plan.ts): dates, the trigger
+ * list, the override, the notice period, the version, the published text, the
+ * entry and the record. Under --dry-run a refusal still shows the classified
+ * report first, so the user sees what was refused.
+ */
 const decide: PublishStep = {
   name: 'decide',
   dryRun: true,
@@ -225,83 +216,26 @@ const decide: PublishStep = {
     if (options.level !== undefined && plans.length > 1) {
       throw new PolicyError('USAGE', `--level applies to one policy, but ${plans.length} have changes (${plans.map((plan) => plan.file).join(', ')}): name the file to publish`);
     }
+    const world = { date, now: env.now, noticeDays: config.noticeDays, toolVersion: TOOL_VERSION };
     for (const plan of plans) {
-      const policy = need(plan.policy, 'policy');
-      const { latest, previous, automatic } = plan;
-      if (latest && date < latest.date) {
-        throw new PolicyError('REFUSED', `${plan.file}: publish date ${date} is earlier than ${plan.id}@${latest.version}'s date ${latest.date}; a version cannot predate the one it replaces`);
+      let decision;
+      try {
+        decision = planPublish(
+          { file: plan.file, policy: need(plan.policy, 'policy'), latest: plan.latest, previous: plan.previous, revision: plan.revision },
+          options,
+          world,
+        );
+      } catch (error) {
+        if (options.dryRun && error instanceof PolicyError && error.code === 'REFUSED') env.hooks.report(plan, env);
+        throw error;
       }
-      const effective = options.effective ?? frontMatterEffective(plan) ?? date;
-      if (effective < date) {
-        throw new PolicyError('REFUSED', `${plan.file}: effective date ${effective} is before the publish date ${date}; a revision cannot take effect retroactively`);
-      }
-      if (previous && previous.triggerSource !== 'default' && policy.triggerSource === 'default') {
-        const where = `${plan.id}@${need(latest, 'latest').version}`;
-        if (!(options.yes && options.allowTriggerRemoval)) {
-          throw new PolicyError(
-            'REFUSED',
-            `${plan.file}: the policy's own list of major changes (${previous.triggers.length} items in ${where}) is gone; if that is intended, publish with --yes --allow-trigger-removal`,
-          );
-        }
-        plan.warnings.push(`${plan.file}: the policy's own list of major changes (in ${where}) was removed (--allow-trigger-removal)`);
-      }
-
-      let level: ChangeLevel | 'initial' = 'initial';
-      let override: ArchivedVersion['override'];
-      if (automatic) {
-        level = options.level ?? automatic.level;
-        if (options.level !== undefined) {
-          if (automatic.level === 'major' && options.level === 'minor' && options.reason === undefined) {
-            throw new PolicyError('USAGE', `${plan.file}: the classifier found a major revision; downgrading it with --level minor needs --reason "…" for the record`);
-          }
-          override = { level: options.level, reason: options.reason ?? '', at: env.now.toISOString() };
-        }
-      } else if (options.level !== undefined) {
-        throw new PolicyError('USAGE', `${plan.file}: ${plan.id} has no archived version yet, so it is published as ${FIRST_VERSION} (initial); --level has nothing to override`);
-      }
-
-      if (level === 'major' && config.noticeDays !== undefined) {
-        const days = daysBetween(date, effective);
-        if (days < config.noticeDays) {
-          throw new PolicyError(
-            'REFUSED',
-            `${plan.file}: a major revision must take effect at least ${config.noticeDays} days after it is published (noticeDays), but ${effective} is ${days} days after ${date}; set front matter effective or --effective`,
-          );
-        }
-      }
-
-      const version = level === 'initial' ? FIRST_VERSION : nextVersion(need(latest, 'latest').version, level);
-      const source = renderPublishedSource(policy.source, policy.lastUpdated, { date, version, lang: policy.lang });
-      const published = Buffer.from(source, 'utf8');
-      if (policy.lastUpdated) {
-        plan.lastUpdatedText = renderDateLike(policy.lastUpdated, date, policy.lang);
-        const reread = parsePolicy({ source, path: plan.file, id: plan.id, sha256: sha256Hex(published) });
-        if (reread.lastUpdated?.date !== date) {
-          plan.warnings.push(`${plan.file}: the rewritten "last updated" line (${plan.lastUpdatedText}) does not read back as ${date}; check it`);
-        }
-      } else {
-        plan.warnings.push(`${plan.file}: no "last updated" line found, so none was updated`);
-      }
-      const triggers = automatic && (level === automatic.level || level === 'major') ? automatic.triggers : [];
-      const entry: ArchivedVersion = {
-        version,
-        date,
-        effective,
-        file: `${version}.md`,
-        sha256: sha256Hex(published),
-        level,
-        triggers,
-        summary: options.summary?.trim() || (plan.revision ? renderSummary(plan.revision) : INITIAL_SUMMARY),
-        publishedAt: env.now.toISOString(),
-        previous: latest ? entryHash(latest) : null,
-      };
-      if (override && automatic) {
-        entry.automatic = automatic;
-        entry.override = override;
-      }
-      plan.entry = entry;
-      plan.archiveFile = archiveLabel(env, plan.id, entry.file);
-      plan.published = published;
+      plan.entry = decision.entry;
+      plan.published = decision.published;
+      plan.sourceAfter = decision.sourceAfter;
+      plan.recordBytes = decision.recordBytes;
+      plan.lastUpdatedText = decision.lastUpdatedText;
+      plan.warnings.push(...decision.warnings);
+      plan.archiveFile = archiveLabel(env, plan.id, decision.entry.file);
     }
   },
 };
@@ -340,6 +274,7 @@ function publishWriteTargets(plan: PublishPlan, env: PublishEnv): WriteTarget[] 
   return [
     { path: plan.absolutePath, bytes },
     { path: join(folder, need(plan.entry, 'entry').file), bytes },
+    { path: join(folder, recordFileName(need(plan.entry, 'entry').version)), bytes: need(plan.recordBytes, 'record').length },
     { path: join(folder, 'index.json'), bytes: 64 * 1024 },
     { path: pendingNoticePath(pendingNoticesDir(env.ctx, env.config), plan.id, need(plan.entry, 'entry').version), bytes: 1024 },
     // Notices without an SMTP server are files too: an outbox that cannot take them would fail after the commit point.
@@ -375,13 +310,14 @@ const writeVersion: PublishStep = {
   dryRun: false,
   describe: (plan, env) => {
     const entry = need(plan.entry, 'entry');
-    return `would write ${archiveLabel(env, plan.id, entry.file)} (sha256 ${entry.sha256.slice(0, 12)}…)`;
+    return `would write ${archiveLabel(env, plan.id, entry.file)} (sha256 ${entry.sha256.slice(0, 12)}…) and its record ${recordFileName(entry.version)}`;
   },
   async run(plans, env) {
     for (const plan of plans) {
       const entry = need(plan.entry, 'entry');
       await writeVersionFile(env.archiveDir, plan.id, entry.file, need(plan.published, 'published'));
-      plan.actions.push(`wrote ${archiveLabel(env, plan.id, entry.file)}`);
+      await writeVersionFile(env.archiveDir, plan.id, recordFileName(entry.version), need(plan.recordBytes, 'record'));
+      plan.actions.push(`wrote ${archiveLabel(env, plan.id, entry.file)} and ${archiveLabel(env, plan.id, recordFileName(entry.version))}`);
     }
   },
 };
@@ -426,6 +362,28 @@ const writeIndex: PublishStep = {
       await writeArchiveIndex(env.archiveDir, { id: plan.id, title: policy.title, lang: policy.lang, versions });
       plan.status = 'published';
       plan.actions.push(`added version ${entry.version} to ${archiveLabel(env, plan.id, 'index.json')}`);
+    }
+  },
+};
+
+/**
+ * After the commit point, lets go of the one-publish `effective` front matter
+ * in the policy file (the archived version keeps it). A kill before this step
+ * leaves the date in the file, where it is bookkeeping: the next comparison
+ * does not count it as a change.
+ */
+const clearEffective: PublishStep = {
+  name: 'clear-effective',
+  dryRun: false,
+  appliesTo: (plan) => plan.status === 'published' && plan.sourceAfter !== null && plan.published !== null && !plan.sourceAfter.equals(plan.published),
+  describe: (plan) => `would clear front matter effective in ${plan.file} (the archived version keeps it)`,
+  async run(plans, env) {
+    for (const plan of plans) {
+      const current = await readPolicyFile(plan.file, env.ctx);
+      // Edited since it was written: leave the author's text alone.
+      if (!current.equals(need(plan.published, 'published'))) continue;
+      await writeFileAtomic(plan.absolutePath, need(plan.sourceAfter, 'sourceAfter'));
+      plan.actions.push(`cleared front matter effective in ${plan.file} (the archive keeps it)`);
     }
   },
 };
@@ -501,6 +459,7 @@ export const PUBLISH_STEPS: readonly PublishStep[] = [
   writeVersion,
   recordNotices,
   writeIndex,
+  clearEffective,
   notify,
 ];
 

@@ -1,0 +1,16 @@
+/** The one count of a revision's changes that every surface states (report, JSON, notices, site, feed, log). */
+import type { ChangeLevel } from './types.js';
+
+/** How many changes, and how many of them major and minor. */
+export interface ChangeCounts {
+  changes: number;
+  major: number;
+  minor: number;
+}
+
+/** Counts changes by level (bookkeeping is never among them). Pure. */
+export function countChanges(changes: readonly { level: ChangeLevel }[]): ChangeCounts {
+  let major = 0;
+  for (const change of changes) if (change.level === 'major') major++;
+  return { changes: changes.length, major, minor: changes.length - major };
+}
