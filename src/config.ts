@@ -51,6 +51,8 @@ export interface Config {
   site: string;
   /** Public URL of the archive site, used in notices and the feed. */
   siteUrl?: string;
+  /** The company that publishes the policies: the author of the site's Atom feeds (default: the name in notify.from). */
+  organization?: string;
   /** Minimum days between publishing a major revision and its effective date. */
   noticeDays?: number;
   notify: NotifyConfig;
@@ -76,6 +78,7 @@ const SCHEMA: Record<string, Field> = {
   archive: { type: 'string' },
   site: { type: 'string' },
   siteUrl: { type: 'string' },
+  organization: { type: 'string' },
   noticeDays: { type: 'number', min: 0 },
   notify: {
     type: 'object',

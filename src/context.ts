@@ -16,6 +16,11 @@ export interface OutputStream {
 export interface Context {
   /** The policy repository's root: policies/, archive/ and policy.config.json are found from here. */
   cwd: string;
+  /**
+   * The folder the user ran the command in, when it differs from `cwd` (the
+   * root found by walking up); file arguments are relative to it.
+   */
+  invocationDir?: string;
   env: Readonly<Record<string, string | undefined>>;
   /** The current time; tests fix it. */
   now(): Date;

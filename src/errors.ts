@@ -35,6 +35,8 @@ export const ERRORS = {
   BAD_ID: EXIT.usage,
   BAD_REFERENCE: EXIT.usage,
   BAD_RECIPIENTS: EXIT.usage,
+  /** A policy that still has a `[[TODO: …]]` placeholder. */
+  UNFINISHED_POLICY: EXIT.usage,
   NOT_FOUND: EXIT.usage,
   ARCHIVE_INVALID: EXIT.failed,
   REFUSED: EXIT.failed,

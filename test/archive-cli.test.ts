@@ -21,7 +21,7 @@ describe('policy show', () => {
       ['../etc@1.0', /^policy: "\.\.\/etc@1\.0": invalid policy id/],
       ['privacy-policy@9.0', /^policy: privacy-policy@9\.0: no version 9\.0 of privacy-policy in the archive \(versions: 1\.0\)\n$/],
       ['privacy-policy@2020-01-01', /^policy: privacy-policy@2020-01-01: no version of privacy-policy was in effect on 2020-01-01/],
-      ['privacy-policy@someday', /is not a version, a date or "latest"/],
+      ['privacy-policy@someday', /is not a version, a date, "latest" or "current"/],
       ['terms@1.0', /^policy: terms@1\.0: terms has no archive/],
     ];
     for (const [reference, message] of cases) {

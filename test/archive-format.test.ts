@@ -233,15 +233,26 @@ describe('references', () => {
   });
 
   it('resolves a date to the version in effect that day', () => {
-    expect(resolveReference(index, parseReference('p@2022-05-01')).version).toBe('1.9');
-    expect(resolveReference(index, parseReference('p@2023-06-01')).version).toBe('1.10');
-    expect(resolveReference(index, parseReference('p@latest')).version).toBe('1.10');
-    expect(resolveReference(index, parseReference('p@1.9')).version).toBe('1.9');
+    expect(resolveReference(index, parseReference('p@2022-05-01'), '2026-11-29').version).toBe('1.9');
+    expect(resolveReference(index, parseReference('p@2023-06-01'), '2026-11-29').version).toBe('1.10');
+    expect(resolveReference(index, parseReference('p@latest'), '2026-11-29').version).toBe('1.10');
+    expect(resolveReference(index, parseReference('p@1.9'), '2026-11-29').version).toBe('1.9');
+  });
+
+  it('@latest is the latest published, @current the one in effect today', () => {
+    expect(parseReference('p@current')).toEqual({ id: 'p', selector: { kind: 'current' }, text: 'p@current' });
+    // 1.10 takes effect on its own date; the day before, 1.9 is current and 1.10 already latest.
+    const effective = index.versions.at(-1)!.effective;
+    const dayBefore = new Date(Date.parse(`${effective}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(resolveReference(index, parseReference('p@current'), dayBefore).version).toBe('1.9');
+    expect(resolveReference(index, parseReference('p@latest'), dayBefore).version).toBe('1.10');
+    expect(resolveReference(index, parseReference('p@current'), effective).version).toBe('1.10');
+    expect(errorOf(() => resolveReference(index, parseReference('p@current'), '2000-01-01')).code).toBe('NOT_FOUND');
   });
 
   it('says what exists when a version or date has none', () => {
-    expect(errorOf(() => resolveReference(index, parseReference('p@3.0'))).message).toBe('p@3.0: no version 3.0 of p in the archive (versions: 1.0, 1.9, 1.10)');
-    const early = errorOf(() => resolveReference(index, parseReference('p@2020-01-01')));
+    expect(errorOf(() => resolveReference(index, parseReference('p@3.0'), '2026-11-29')).message).toBe('p@3.0: no version 3.0 of p in the archive (versions: 1.0, 1.9, 1.10)');
+    const early = errorOf(() => resolveReference(index, parseReference('p@2020-01-01'), '2026-11-29'));
     expect(early.code).toBe('NOT_FOUND');
     expect(early.message).toContain('the first, 1.0, took effect on 2021-08-27');
   });

@@ -84,7 +84,7 @@ describe.runIf(browserTestsEnabled())('the archive site in Chromium', () => {
     await page.waitForURL(`${server.url}privacy-policy/2.0/`);
     const banner = page.getByRole('note');
     expect(await banner.getAttribute('data-status')).toBe('superseded');
-    expect(await banner.textContent()).toContain('此版本已失效：已被2.1 版取代');
+    expect(await banner.textContent()).toContain('此版本已失效：已被 2.1 版取代');
     expect(await page.locator('article.policy h1').textContent()).toBe('隐私政策');
     expect(await page.locator('a[rel=prev]').textContent()).toContain('1.1');
     expect(await page.locator('a[rel=next]').textContent()).toContain('2.1');
@@ -120,8 +120,8 @@ describe.runIf(browserTestsEnabled())('the archive site in Chromium', () => {
     await js.close();
     expect(parsed).toEqual({ error: 0, root: 'http://www.w3.org/2005/Atom', entries: ['2.1/', '2.0/', '1.1/', '1.0/'] });
 
-    // /latest/ takes the reader to the version in effect.
-    await page.goto(`${server.url}privacy-policy/latest/`);
+    // /current/ takes the reader to the version in effect.
+    await page.goto(`${server.url}privacy-policy/current/`);
     await page.waitForURL(`${server.url}privacy-policy/2.1/`);
     expect(await page.getByRole('note').getAttribute('data-status')).toBe('current');
     await page.close();

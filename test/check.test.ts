@@ -111,6 +111,24 @@ describe('policy check --base (a pull request)', () => {
     expect(result.stdout).toContain('policy check: failed — 1 problem (1 policy compared with main; --fail-on major)');
   });
 
+  it('reports a low-confidence change as needing a decision, and fails it only with --fail-on-unsure', async () => {
+    const repo = pullRequest(edit(seed, '请根据我们提供的指引，填写相关资料', '请参照页面上的步骤说明，完整填写表格中的各项栏目'));
+    const loose = await repo.check(['--base', 'main', '--format', 'github', '--fail-on', 'major']);
+    expect(loose.code).toBe(0);
+    const lines = annotations(loose.stdout);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^::warning file=policies\/privacy-policy\.md,line=87,title=Needs a decision \(minor change\)::minor change \(modified\) in "10\. 如何联系我们"; needs a decision%0A/);
+    expect(loose.stdout).toContain('policy check: passed (1 policy compared with main; --fail-on major; 1 change needs a decision)');
+    const strict = await repo.check(['--base', 'main', '--format', 'github', '--fail-on', 'never', '--fail-on-unsure']);
+    expect(strict.code).toBe(1);
+    expect(annotations(strict.stdout)[0]).toMatch(/^::error file=policies\/privacy-policy\.md,line=87,title=Needs a decision \(minor change\)::minor change \(modified\) in "10\. 如何联系我们" needs a decision \(low confidence\); fails --fail-on-unsure/);
+    const text = await repo.check(['--base', 'main']);
+    expect(text.stdout).toMatch(/minor {2}modified {2}10\. 如何联系我们 {2}line 87 {2}needs a decision/);
+    // A sure change passes --fail-on-unsure.
+    const sure = await pullRequest(typoFix(seed)).check(['--base', 'main', '--fail-on-unsure']);
+    expect(sure.code).toBe(0);
+  });
+
   it('reports the same change as a warning, exit 0, when nothing gates it', async () => {
     const repo = pullRequest(contactChange(seed));
     const result = await repo.check(['--base', 'main', '--format', 'github']);

@@ -238,6 +238,20 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
     [{ id: 'moved-text', what: 'text', text: '我们将在三十天内答复。', how: 'merged-in', line: 21 }, 'the text "我们将在三十天内答复" was merged into the new text at line 21', '文字“我们将在三十天内答复”已并入新版第 21 行的文字'],
   ],
   'nothing-changed': [[{ id: 'nothing-changed' }, 'nothing a reader sees changed', '读者可见的内容没有变化']],
+  restates: [
+    [
+      { id: 'restates', what: 'limit', text: '我们不会将上述信息用于其他用途。' },
+      'the added words "我们不会将上述信息用于其他用途" repeat a limit the policy already sets',
+      '新增文字“我们不会将上述信息用于其他用途”重申本政策已有的限制',
+    ],
+  ],
+  'history-entry': [
+    [
+      { id: 'history-entry', change: 'added', text: '2024 年 6 月 20 日：新增功能说明。' },
+      'a line of the policy\'s own change log was added: "2024 年 6 月 20 日：新增功能说明"; the edit it records is judged where it happens',
+      '本政策修订记录新增一行：“2024 年 6 月 20 日：新增功能说明”；其所记录的修改在修改之处判定',
+    ],
+  ],
   'trigger-removed': [
     [
       { id: 'trigger-removed', index: 6, text: '个人信息安全影响评估报告表明存在高风险；', frontMatter: false },

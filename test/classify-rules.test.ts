@@ -42,3 +42,20 @@ describe('rules as data', () => {
     expect(maxLevel('minor', 'minor')).toBe('minor');
   });
 });
+
+describe('the tuning object and the rules as data', () => {
+  it('validates every tuning entry, naming the one that is wrong', async () => {
+    const { TUNING, validateTuning } = await import('../src/classify/tuning.js');
+    expect(validateTuning(structuredClone(TUNING))).toEqual(TUNING);
+    expect(() => validateTuning({ ...structuredClone(TUNING), governance: { ...TUNING.governance, threshold: 1.5 } })).toThrow(/tuning "governance.threshold": expected a fraction/);
+    expect(() => validateTuning({ ...structuredClone(TUNING), pairing: { ...TUNING.pairing, window: 2.5 } })).toThrow(/tuning "pairing.window": expected a whole number/);
+    expect(() => validateTuning({ ...structuredClone(TUNING), affinity: { ...TUNING.affinity, word: Number.NaN } })).toThrow(/tuning "affinity.word"/);
+  });
+
+  it('derives the substantive signal kinds from the rules that can make a change major', async () => {
+    const { SUBSTANTIVE } = await import('../src/classify/signals.js');
+    const { DEFAULT_RULES } = await import('../src/classify/rules.js');
+    for (const rule of DEFAULT_RULES) if (rule.level === 'major') expect(SUBSTANTIVE.has(rule.signal)).toBe(true);
+    for (const kind of ['typo', 'history', 'restatement', 'link'] as const) expect(SUBSTANTIVE.has(kind)).toBe(false);
+  });
+});

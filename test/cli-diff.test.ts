@@ -103,7 +103,7 @@ describe('policy diff text and markdown', () => {
     expect(result.stdout).toContain('## 隐私政策 (contact)');
     expect(result.stdout).toMatch(/\| 10\. 如何联系我们 \| modified \| major \| 5\. 我们负责处理/);
     expect(result.stdout).toContain('<details><summary>1. major · modified · 10. 如何联系我们 · line 87</summary>');
-    expect(result.stdout).toContain('legal@~~pingcap.com~~**pingcap.cn**');
+    expect(result.stdout).toContain('legal@<del>pingcap.com</del><ins>pingcap.cn</ins>');
   });
 });
 

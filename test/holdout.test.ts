@@ -3,7 +3,9 @@
  * scored the way the project's evaluation scores `policy diff`: revisions of the
  * seed policy in Chinese and English, and consecutive revisions of three policies
  * in other structures (Markdown without front matter, raw HTML, front matter),
- * without a list of major changes of their own. Thresholds, not perfection: a
+ * without a list of major changes of their own; and two fresh sets written after the classifier's
+ * JSON gained default-list triggers, scored (triggers too, default categories included) with the
+ * project evaluation's thresholds. Thresholds, not perfection: a
  * lawyer could read a few edits either way, but a major change must never be missed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -82,6 +84,22 @@ describe('blind labelled revisions', () => {
     expect(score.cases).toBeGreaterThanOrEqual(20);
     expect(score.majorsFound, score.failures.join('\n')).toBe(score.majors);
     expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('fresh, of the seed (synthetic, zh and en): every major found, at least 95% of levels and 90% of triggers', () => {
+    const score = scoreFolder('holdout-fresh-seed');
+    expect(score.cases).toBeGreaterThanOrEqual(30);
+    expect(score.majorsFound, score.failures.join('\n')).toBe(score.majors);
+    expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(score.triggersOk / score.triggerCases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('fresh, of real-looking policies (en and zh, Markdown and HTML, with and without lists): every major found, at least 92% of levels and 80% of triggers', () => {
+    const score = scoreFolder('holdout-fresh-wild');
+    expect(score.cases).toBeGreaterThanOrEqual(40);
+    expect(score.majorsFound, score.failures.join('\n')).toBe(score.majors);
+    expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.92);
+    expect(score.triggersOk / score.triggerCases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.8);
   });
 
   it('of policies in other structures without a list of their own: every major found, at least 85% of levels', () => {

@@ -208,10 +208,39 @@ describe('policy notify: outbox, dry run and bad input', () => {
     const dir = repo({ lang: 'en', version: '2.0', config: { notify: { major: ['everyone@example.com'] } }, files: { 'test.jsonl': '{"email":"tester@example.com","name":"Tester"}\n' } });
     const result = await runPolicy(['notify', `${POLICY_ID}@2.0`, '--to', 'test.jsonl'], { cwd: dir });
     expect(result.code).toBe(0);
-    const files = outboxFiles(dir, '2.0');
+    // A test run: its own outbox folder, and the real outbox and ledger untouched.
+    expect(existsSync(join(dir, 'outbox', POLICY_ID))).toBe(false);
+    expect(existsSync(join(dir, '.policy'))).toBe(false);
+    const testDir = join(dir, 'outbox', 'test', POLICY_ID, '2.0');
+    const files = readdirSync(testDir).filter((name) => name.endsWith('.eml'));
     expect(files).toHaveLength(1);
-    const mail = await simpleParser(readFileSync(join(dir, 'outbox', POLICY_ID, '2.0', files[0]!)));
+    const mail = await simpleParser(readFileSync(join(testDir, files[0]!)));
     expect(mail.to).toMatchObject({ value: [{ address: 'tester@example.com', name: 'Tester' }] });
+    // A second test run is not refused as "already sent", and the real send afterwards reaches everyone.
+    const again = await runPolicy(['notify', `${POLICY_ID}@2.0`, '--to', 'test.jsonl'], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    const real = await runPolicy(['notify', `${POLICY_ID}@2.0`], { cwd: dir });
+    expect(real.code, real.stderr).toBe(0);
+    expect(real.stderr).not.toContain('already sent');
+    const delivered = outboxFiles(dir, '2.0');
+    expect(delivered).toHaveLength(1);
+    const realMail = await simpleParser(readFileSync(join(dir, 'outbox', POLICY_ID, '2.0', delivered[0]!)));
+    expect(realMail.to).toMatchObject({ value: [{ address: 'everyone@example.com' }] });
+  });
+
+  it('over SMTP, a --to test run leaves the ledger alone: the real send afterwards reaches everyone, exit 0', async () => {
+    const s = await server();
+    const dir = repo({ lang: 'zh', version: '2.0', config: { notify: { major: ['a@example.com', 'b@example.com'] } }, files: { 'me.txt': 'me@example.com\n' } });
+    const env = { POLICY_SMTP_URL: s.url };
+    const test = await runPolicy(['notify', `${POLICY_ID}@2.0`, '--to', 'me.txt'], { cwd: dir, env });
+    expect(test.code, test.stderr).toBe(0);
+    expect(s.messages.map((m) => m.to)).toEqual([['me@example.com']]);
+    expect(existsSync(join(dir, '.policy'))).toBe(false);
+    const real = await runPolicy(['notify', `${POLICY_ID}@2.0`], { cwd: dir, env });
+    expect(real.code, real.stderr).toBe(0);
+    expect(s.acceptedCount('a@example.com')).toBe(1);
+    expect(s.acceptedCount('b@example.com')).toBe(1);
+    expect(s.acceptedCount('me@example.com')).toBe(1);
   });
 
   it.each([

@@ -210,7 +210,7 @@ describe('policy serve', () => {
       const { ctx, out } = captureContext(local.root);
       const controller = new AbortController();
       let running: RunningServer | null = null;
-      const done = runServe(ctx, { port: '0', host: '127.0.0.1' }, '0.0.0-test', {
+      const done = runServe(ctx, { port: '0', host: '127.0.0.1', out: 'public' }, '0.0.0-test', {
         signal: controller.signal,
         onListening: (s) => (running = s),
       });
@@ -220,7 +220,7 @@ describe('policy serve', () => {
       expect(page.body.toString('utf8')).toContain('隐私政策：历史版本');
       controller.abort();
       expect(await done).toBe(0);
-      expect(out()).toMatch(/^Built site\/ \(2 policies, 5 versions\): 24 files written, 0 unchanged, 0 removed\nServing site\/ at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\nStopped\.\n$/);
+      expect(out()).toMatch(/^Built public\/ \(2 policies, 5 versions\): 26 files written, 0 unchanged, 0 removed\nServing public\/ at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\nStopped\.\n$/);
       await expect(get(running!, '/')).rejects.toThrow(/ECONNREFUSED/);
     } finally {
       local.remove();
@@ -237,7 +237,9 @@ describe('policy serve', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`shuts down cleanly on ${signal} as a real process`, async () => {
       const cli = await bundleCli();
-      const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--dir', 'site'], { cwd: repo.root, stdio: ['ignore', 'pipe', 'pipe'] });
+      // --out is the option's name (as for policy site); --dir stays as its alias.
+      const option = signal === 'SIGTERM' ? '--out' : '--dir';
+      const child = spawn(process.execPath, [cli, 'serve', '--port', '0', option, 'site'], { cwd: repo.root, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -18,6 +18,7 @@ const ALL_FILES = [
   'privacy-policy/2.0.md',
   'privacy-policy/2.0/changes/index.html',
   'privacy-policy/2.0/index.html',
+  'privacy-policy/current/index.html',
   'privacy-policy/feed.xml',
   'privacy-policy/index.html',
   'privacy-policy/index.json',
@@ -28,6 +29,7 @@ const ALL_FILES = [
   'terms/1.1.md',
   'terms/1.1/changes/index.html',
   'terms/1.1/index.html',
+  'terms/current/index.html',
   'terms/feed.xml',
   'terms/index.html',
   'terms/index.json',
@@ -58,7 +60,7 @@ describe('policy site', () => {
   it('builds every page and copies the archived files byte for byte', async () => {
     const result = await run(['site']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('Built site/ (2 policies, 5 versions): 24 files written, 0 unchanged, 0 removed\n');
+    expect(result.stdout).toBe('Built site/ (2 policies, 5 versions): 26 files written, 0 unchanged, 0 removed\n');
     expect(result.stderr).toBe('policy: warning: no siteUrl configured: the feeds use relative links (set "siteUrl" in policy.config.json or pass --base-url)\n');
     expect(listFiles(site())).toEqual(ALL_FILES);
     for (const path of ['privacy-policy/1.0.md', 'privacy-policy/2.0.md', 'privacy-policy/index.json', 'terms/1.1.md', 'terms/index.json']) {
@@ -118,7 +120,7 @@ describe('policy site', () => {
     expect((await run(['site'])).code).toBe(0);
     const before = inodes();
     const again = await run(['site']);
-    expect(again.stdout).toBe('Built site/ (2 policies, 5 versions): 0 files written, 24 unchanged, 0 removed\n');
+    expect(again.stdout).toBe('Built site/ (2 policies, 5 versions): 0 files written, 26 unchanged, 0 removed\n');
     expect(inodes()).toEqual(before);
   });
 
@@ -128,7 +130,7 @@ describe('policy site', () => {
     const source = readFileSync(join(repo.root, 'archive/privacy-policy/2.0.md'), 'utf8').replace('2023 年 6 月 1 日', '2024 年 5 月 1 日');
     addVersion('privacy-policy', '2.1', source);
     const result = await run(['site']);
-    expect(result.stdout).toBe('Built site/ (2 policies, 6 versions): 9 files written, 18 unchanged, 0 removed\n');
+    expect(result.stdout).toBe('Built site/ (2 policies, 6 versions): 10 files written, 19 unchanged, 0 removed\n');
     const after = inodes();
     const rewritten = Object.keys(after).filter((path) => before[path] !== after[path]);
     expect(rewritten).toEqual([
@@ -138,6 +140,7 @@ describe('policy site', () => {
       'privacy-policy/2.1.md',
       'privacy-policy/2.1/changes/index.html',
       'privacy-policy/2.1/index.html',
+      'privacy-policy/current/index.html',
       'privacy-policy/feed.xml',
       'privacy-policy/index.html',
       'privacy-policy/index.json',
@@ -145,20 +148,21 @@ describe('policy site', () => {
     ]);
     expect(read('privacy-policy/2.0/index.html')).toContain('data-status="superseded"');
     expect(read('privacy-policy/latest/index.html')).toContain('url=../2.1/');
+    expect(read('privacy-policy/current/index.html')).toContain('url=../2.1/');
   });
 
   it('re-renders a page whose file was deleted or altered, and everything without a manifest', async () => {
     expect((await run(['site'])).code).toBe(0);
     unlinkSync(site('terms/1.0/index.html'));
     writeFileSync(site('terms/1.1/index.html'), 'tampered');
-    expect((await run(['site'])).stdout).toContain(': 2 files written, 22 unchanged');
+    expect((await run(['site'])).stdout).toContain(': 2 files written, 24 unchanged');
     expect(read('terms/1.1/index.html')).toContain('<!doctype html>');
     unlinkSync(site('.policy-site.json'));
     // Without the manifest the folder is no longer known to be ours.
     const refused = await run(['site']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe('policy: site: not empty and not built by policy site (no .policy-site.json); remove it or choose another --out\n');
-    expect((await run(['site', '--force', '--out', 'fresh'])).stdout).toContain(': 24 files written, 0 unchanged');
+    expect((await run(['site', '--force', '--out', 'fresh'])).stdout).toContain(': 26 files written, 0 unchanged');
   });
 
   it('removes the pages of a policy that left the archive, and only those', async () => {
@@ -166,16 +170,17 @@ describe('policy site', () => {
     writeFileSync(site('terms/notes.txt'), 'mine');
     rmSync(join(repo.root, 'archive/terms'), { recursive: true });
     const result = await run(['site']);
-    expect(result.stdout).toBe('Built site/ (1 policy, 3 versions): 1 file written, 13 unchanged, 10 removed\n');
+    expect(result.stdout).toBe('Built site/ (1 policy, 3 versions): 1 file written, 14 unchanged, 11 removed\n');
     expect(listFiles(site('terms'))).toEqual(['notes.txt']);
     expect(read('index.html')).not.toContain('terms/');
   });
 
-  it('shows a version that is not yet in effect as upcoming, and keeps latest on the one in effect', async () => {
+  it('shows a version that is not yet in effect as upcoming: /current/ stays on the one in effect, /latest/ is the latest published', async () => {
     expect((await run(['site'], new Date('2023-06-15T00:00:00Z'))).code).toBe(0);
     expect(read('privacy-policy/2.0/index.html')).toContain('data-status="upcoming"');
     expect(read('privacy-policy/1.1/index.html')).toContain('data-status="current"');
-    expect(read('privacy-policy/latest/index.html')).toContain('url=../1.1/');
+    expect(read('privacy-policy/current/index.html')).toContain('url=../1.1/');
+    expect(read('privacy-policy/latest/index.html')).toContain('url=../2.0/');
     // When the day comes, the pages whose status changed are re-rendered (terms took effect in 2024 too).
     const before = inodes();
     expect((await run(['site'])).code).toBe(0);
@@ -185,12 +190,12 @@ describe('policy site', () => {
       'index.html',
       'privacy-policy/1.1/index.html',
       'privacy-policy/2.0/index.html',
+      'privacy-policy/current/index.html',
       'privacy-policy/index.html',
-      'privacy-policy/latest/index.html',
       'terms/1.0/index.html',
       'terms/1.1/index.html',
+      'terms/current/index.html',
       'terms/index.html',
-      'terms/latest/index.html',
     ]);
     expect(read('privacy-policy/2.0/index.html')).toContain('data-status="current"');
   });
@@ -253,7 +258,7 @@ describe('policy site', () => {
     expect([badJobs.code, badJobs.stderr]).toEqual([2, 'policy: --jobs: expected a whole number from 1 to 64, found "many"\n']);
     rmSync(join(repo.root, 'archive'), { recursive: true });
     const missing = await run(['site']);
-    expect([missing.code, missing.stderr]).toEqual([2, 'policy: archive: no archive folder here (publish a policy first with policy publish)\n']);
+    expect([missing.code, missing.stderr]).toEqual([2, `policy: no policies found (looked in ${join(repo.root, 'policies')} and ${join(repo.root, 'archive')})\n`]);
   });
 });
 
@@ -274,7 +279,7 @@ describe('policy site on worker threads', () => {
     expect(threaded.status).toBe(0);
     const files = listFiles(join(repo.root, 'serial')).filter((file) => file !== '.policy-site.json');
     expect(listFiles(join(repo.root, 'threaded')).filter((file) => file !== '.policy-site.json')).toEqual(files);
-    expect(files).toHaveLength(24 + 6 * 3);
+    expect(files).toHaveLength(26 + 6 * 3);
     for (const file of files) {
       expect(readFileSync(join(repo.root, 'threaded', file)).equals(readFileSync(join(repo.root, 'serial', file))), file).toBe(true);
     }

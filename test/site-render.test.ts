@@ -178,11 +178,13 @@ describe('the policy view', () => {
     expect(view.versions.map((v) => v.status)).toEqual(['superseded', 'current', 'upcoming']);
     expect(view.current).toEqual({ version: '1.1', effective: '2022-03-01' });
     expect(view.upcoming).toEqual({ version: '2.0', effective: '2023-07-01' });
-    expect(view.latest).toBe('1.1');
+    expect(view.inEffect).toBe('1.1');
+    expect(view.latest).toBe('2.0');
     expect(view.versions[0]?.supersededBy).toEqual({ version: '1.1', effective: '2022-03-01' });
     const later = buildPolicyView(INDEX, todayIso(new Date('2024-01-01T00:00:00Z')));
     expect(later.versions.map((v) => v.status)).toEqual(['superseded', 'superseded', 'current']);
     expect(later.latest).toBe('2.0');
+    expect(later.inEffect).toBe('2.0');
     expect(later.upcoming).toBeNull();
   });
 
@@ -316,7 +318,7 @@ describe('page renderers', () => {
     const tree = renderVersionPage(versionModel(0), content);
     const banner = elements(tree, (node) => node.properties.role === 'note')[0]!;
     expect(banner.properties.dataStatus).toBe('superseded');
-    expect(textOf(banner)).toContain('此版本已失效：已被1.1 版取代');
+    expect(textOf(banner)).toContain('此版本已失效：已被 1.1 版取代');
     expect(elements(banner, (node) => node.tagName === 'a').map((node) => [node.properties.href, textOf(node)])).toEqual([
       ['../1.1/', '1.1 版'],
       ['../latest/', '阅读当前版本'],
@@ -337,7 +339,7 @@ describe('page renderers', () => {
     );
     const banner = textOf(elements(tree, (node) => node.properties.role === 'note')[0]!);
     expect(banner).toContain('这是当前有效的版本');
-    expect(banner).toContain('新版本2.0 版将于2023 年 7 月 1 日生效');
+    expect(banner).toContain('新版本 2.0 版将于 2023 年 7 月 1 日生效');
     // A policy without its own h1 gets the title as one.
     expect(elements(tree, (node) => node.tagName === 'h1').map(textOf)).toEqual(['隐私政策']);
   });
@@ -391,14 +393,18 @@ describe('page renderers', () => {
     ]);
     expect(textOf(bodyRows[0]!)).toContain(CONTACT_TRIGGER);
     expect(textOf(bodyRows[0]!)).toContain('当前版本');
-    expect(textOf(bodyRows[2]!)).toContain('已被1.1 版取代');
+    expect(textOf(bodyRows[2]!)).toContain('已被 1.1 版取代');
   });
 
-  it('the latest page redirects to the current version', () => {
-    const html = stringifyHtml(renderLatestPage({ lang: 'en', title: 'Terms', id: 't', version: '1.1', baseUrl: 'https://example.com/p/' }));
+  it('the latest page redirects to the latest published version, the current page to the one in effect', () => {
+    const html = stringifyHtml(renderLatestPage({ kind: 'latest', lang: 'en', title: 'Terms', id: 't', version: '1.1', baseUrl: 'https://example.com/p/' }));
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=../1.1/">');
     expect(html).toContain('<a href="../1.1/">version 1.1</a>');
     expect(html).toContain('<link rel="canonical" href="https://example.com/p/t/1.1/">');
+    expect(html).toContain('<h1>Terms: latest published version</h1>');
+    const current = stringifyHtml(renderLatestPage({ kind: 'current', lang: 'zh', title: '条款', id: 't', version: '1.0', baseUrl: null }));
+    expect(current).toContain('<meta http-equiv="refresh" content="0; url=../1.0/">');
+    expect(current).toContain('<h1>条款：当前有效版本</h1>');
   });
 
   it('the feed lists every version newest first, with absolute links under a base URL', () => {
@@ -408,7 +414,9 @@ describe('page renderers', () => {
       id: 'privacy-policy',
       entries: INDEX.versions.map((e) => ({ entry: e, triggers: e.version === '2.0' ? [{ index: 5, text: CONTACT_TRIGGER }] : [] })),
       baseUrl: 'https://example.com/p/',
+      author: 'Example & Co',
     });
+    expect(xml).toContain('<author>\n        <name>Example &amp; Co</name>');
     expect([...xml.matchAll(/<link href="([^"]+)"\/>/g)].map((m) => m[1])).toEqual([
       'https://example.com/p/privacy-policy/2.0/',
       'https://example.com/p/privacy-policy/1.1/',
@@ -459,7 +467,7 @@ describe.skipIf(!HAVE_TIDY)('HTML Tidy', () => {
         },
         { ...REVISION, changes: [] },
       ),
-      'latest.html': renderLatestPage({ lang: 'zh', title: '隐私政策', id: 'p', version: '1.1', baseUrl: null }),
+      'latest.html': renderLatestPage({ kind: 'current', lang: 'zh', title: '隐私政策', id: 'p', version: '1.1', baseUrl: null }),
     };
     for (const [name, tree] of Object.entries(pages)) {
       const result = tidy(stringifyHtml(tree), name);

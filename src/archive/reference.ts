@@ -1,7 +1,9 @@
 /**
  * References to archived versions: `<id>@<version>`, `<id>@<date>` (the
- * version in effect on that date) and `<id>@latest`. `policy show`,
- * `policy diff` and `policy check` accept them wherever a file is expected.
+ * version in effect on that date), `<id>@latest` (the latest published, in
+ * effect or not) and `<id>@current` (the one in effect today). `policy show`,
+ * `policy diff`, `policy notify` and `policy check` accept them; the site's
+ * `/<id>/latest/` and `/<id>/current/` mean the same.
  */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -9,14 +11,14 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { PolicyError } from '../errors.js';
 import type { ArchivedVersion, ArchiveIndex } from '../types.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate, utcDate } from './dates.js';
 import { readArchiveIndex } from './index-file.js';
 import { findIdProblem } from './policy-id.js';
 import { readArchivedBytes } from './store.js';
 import { compareVersions, isVersion } from './version.js';
 
 /** Which version a reference selects. */
-export type VersionSelector = { kind: 'version'; version: string } | { kind: 'date'; date: string } | { kind: 'latest' };
+export type VersionSelector = { kind: 'version'; version: string } | { kind: 'date'; date: string } | { kind: 'latest' } | { kind: 'current' };
 
 /** A parsed `<id>@<selector>`. */
 export interface Reference {
@@ -39,10 +41,10 @@ export interface ArchivedFile {
   index: ArchiveIndex;
 }
 
-/** Parses `<id>@<version|YYYY-MM-DD|latest>`; throws BAD_REFERENCE saying what was expected. Pure. */
+/** Parses `<id>@<version|YYYY-MM-DD|latest|current>`; throws BAD_REFERENCE saying what was expected. Pure. */
 export function parseReference(text: string): Reference {
   const at = text.lastIndexOf('@');
-  const expected = 'expected <id>@<version>, <id>@<YYYY-MM-DD> or <id>@latest (e.g. privacy-policy@1.0)';
+  const expected = 'expected <id>@<version>, <id>@<YYYY-MM-DD>, <id>@latest or <id>@current (e.g. privacy-policy@1.0)';
   if (at <= 0 || at === text.length - 1) {
     throw new PolicyError('BAD_REFERENCE', `${JSON.stringify(text)}: not a file or an archive reference; ${expected}`);
   }
@@ -51,17 +53,19 @@ export function parseReference(text: string): Reference {
   const problem = findIdProblem(id);
   if (problem !== null) throw new PolicyError('BAD_REFERENCE', `${JSON.stringify(text)}: invalid policy id ${JSON.stringify(id)}: ${problem}`);
   if (rest === 'latest') return { id, selector: { kind: 'latest' }, text };
+  if (rest === 'current') return { id, selector: { kind: 'current' }, text };
   if (isVersion(rest)) return { id, selector: { kind: 'version', version: rest }, text };
   if (isIsoDate(rest)) return { id, selector: { kind: 'date', date: rest }, text };
-  throw new PolicyError('BAD_REFERENCE', `${JSON.stringify(text)}: ${JSON.stringify(rest)} is not a version, a date or "latest"; ${expected}`);
+  throw new PolicyError('BAD_REFERENCE', `${JSON.stringify(text)}: ${JSON.stringify(rest)} is not a version, a date, "latest" or "current"; ${expected}`);
 }
 
 /**
  * The entry a reference selects. A date selects the version in effect on it:
- * the newest whose effective date is on or before it. Throws NOT_FOUND. Pure.
+ * the newest whose effective date is on or before it; `current` is the date
+ * `today` (YYYY-MM-DD, UTC). Throws NOT_FOUND. Pure.
  */
-export function resolveReference(index: ArchiveIndex, reference: Reference): ArchivedVersion {
-  const { selector } = reference;
+export function resolveReference(index: ArchiveIndex, reference: Reference, today: string): ArchivedVersion {
+  const selector: VersionSelector = reference.selector.kind === 'current' ? { kind: 'date', date: today } : reference.selector;
   const versions = index.versions;
   const available = versions.map((entry) => entry.version).join(', ');
   if (selector.kind === 'latest') {
@@ -71,7 +75,7 @@ export function resolveReference(index: ArchiveIndex, reference: Reference): Arc
     const found = versions.find((entry) => compareVersions(entry.version, selector.version) === 0);
     if (found) return found;
     throw new PolicyError('NOT_FOUND', `${reference.text}: no version ${selector.version} of ${reference.id} in the archive (versions: ${available})`);
-  } else {
+  } else if (selector.kind === 'date') {
     let found: ArchivedVersion | null = null;
     for (const entry of versions) if (entry.effective <= selector.date) found = entry;
     if (found) return found;
@@ -110,7 +114,7 @@ export async function readReference(reference: Reference | string, ctx: Context,
   if (index === null) {
     throw new PolicyError('NOT_FOUND', `${ref.text}: ${ref.id} has no archive (no ${folderLabel}/index.json); publish it first with policy publish`);
   }
-  const entry = resolveReference(index, ref);
+  const entry = resolveReference(index, ref, utcDate(ctx.now()));
   const absolutePath = join(archiveDir, ref.id, entry.file);
   const path = displayPath(ctx, absolutePath);
   const bytes = await readArchivedBytes(archiveDir, ref.id, entry, path);

@@ -132,3 +132,43 @@ export async function readFolderAtCommit(root: string, commit: string, dir: stri
   }
   return files.sort();
 }
+
+/** One commit that changed a file, as `git log --follow` lists it. */
+export interface FileCommit {
+  commit: string;
+  /** Committer date, ISO 8601 with offset. */
+  committedAt: string;
+  /** The file's path at that commit (relative to the repository root, `/`-separated). */
+  path: string;
+}
+
+/**
+ * The commits that changed `path` (relative to the repository root), oldest
+ * first, following renames (`git log --follow`), optionally only since a date.
+ * Commits that deleted the file are left out.
+ */
+export async function readFileHistory(root: string, path: string, since?: string): Promise<FileCommit[]> {
+  try {
+    await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  } catch {
+    return []; // A repository without a commit yet has no history.
+  }
+  let text: string;
+  try {
+    const args = ['--literal-pathspecs', 'log', '--follow', '--diff-filter=AMRC', '--format=%x1e%H%x00%cI', '--name-only', ...(since ? [`--since=${since}`] : []), '--', path];
+    const { stdout } = await runGit(root, args, 64 * 1024 * 1024);
+    text = stdout.toString('utf8');
+  } catch (error) {
+    throw new PolicyError('BAD_REFERENCE', `${path}: cannot read its git history: ${(error as Error).message}`, {}, { cause: error });
+  }
+  const commits: FileCommit[] = [];
+  for (const chunk of text.split('\x1e')) {
+    const lines = chunk.split('\n').filter((line) => line !== '');
+    const [head, ...names] = lines;
+    if (!head) continue;
+    const [commit, committedAt] = head.split('\0');
+    const name = names.at(-1);
+    if (commit && committedAt && name) commits.push({ commit, committedAt, path: name });
+  }
+  return commits.reverse();
+}

@@ -19,6 +19,7 @@ import { readPolicyFile } from '../policy/read-policy.js';
 import type { ArchiveIndex, Policy } from '../types.js';
 import { readCommit, readFileAtCommit, readFolderAtCommit, readRepoRoot } from './git.js';
 import type { CheckProblem, CheckSubject, DeletedBase, DeletedSubject } from './types.js';
+import { assertNoTodoMarkers } from '../policy/todo-markers.js';
 
 /** What `evaluateCheck` needs. */
 export interface CheckSources {
@@ -37,7 +38,7 @@ function problemOf(error: PolicyError, file: string): { line: number; message: s
 }
 
 /** Errors that mean the argument is wrong (usage), as opposed to a policy that does not parse. */
-const USAGE_CODES = new Set(['FILE_NOT_FOUND', 'NOT_A_FILE']);
+const USAGE_CODES = new Set(['FILE_NOT_FOUND', 'NOT_A_FILE', 'UNFINISHED_POLICY']);
 
 interface Located {
   /** The path as given on the command line (or relative to the working directory). */
@@ -72,7 +73,9 @@ type Head = { policy: Policy } | { problem: { line: number; message: string } };
 async function readHead(ctx: Context, located: Located): Promise<Head> {
   try {
     const bytes = await readPolicyFile(located.argument, ctx);
-    return { policy: parsePolicyBytes(bytes, located.file, located.id) };
+    const policy = parsePolicyBytes(bytes, located.file, located.id);
+    assertNoTodoMarkers(policy.source, located.file);
+    return { policy };
   } catch (error) {
     if (!isPolicyError(error) || USAGE_CODES.has(error.code)) throw error;
     return { problem: problemOf(error, located.file) };

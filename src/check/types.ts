@@ -19,7 +19,9 @@ export type CheckProblemKind =
   /** A major revision without enough notice before its `effective` date. */
   | 'notice'
   /** A policy the base (or the archive) has and the working tree deleted. */
-  | 'deleted';
+  | 'deleted'
+  /** A low-confidence change, with `--fail-on-unsure`: a person has to decide its level. */
+  | 'unsure';
 
 /** One reason the check fails: a file (relative to the repository root), a line in it, a message. */
 export interface CheckFailure {
@@ -102,6 +104,8 @@ export interface CheckOptions {
   noticeDays?: number;
   /** Today's date (UTC) as YYYY-MM-DD. */
   today: string;
+  /** Fail on any low-confidence change (independent of `failOn`). */
+  failOnUnsure?: boolean;
 }
 
 /** A policy the check compared (or found new). */
@@ -117,6 +121,9 @@ export interface CheckResult {
   failures: CheckProblem[];
   policies: CheckedPolicy[];
   failOn: FailOn;
+  failOnUnsure: boolean;
+  /** Low-confidence changes across the policies: each needs a person's decision. */
+  needsDecision: number;
   /** What the policies were compared with, for the report (e.g. `origin/main`, or `the archive`). */
   base: string;
 }

@@ -8,27 +8,13 @@ import type { Block, Policy, Trigger } from '../types.js';
 import { findConcepts, familyOf, isStrong } from './concepts.js';
 import { extractEntities } from './entities.js';
 import { contentWords, hasCjk, normalizeText, stem } from './text.js';
+import { TUNING } from './tuning.js';
 
 /** Sparse feature vector: `c:<concept>`, `f:<family>`, `w:<word>`. */
 export type Vector = Map<string, number>;
 
-/** Weights of the feature kinds and of the parts of a section. Data, tuned on the dev set. */
-export const AFFINITY_WEIGHTS = {
-  /** Per distinct concept, times log2(1 + count). */
-  concept: 1,
-  /** Added to the concept's family for each commitment concept. */
-  family: 0.6,
-  /** The same for a trigger's own text: a trigger is short, and its family is what it is about. */
-  triggerFamily: 1.2,
-  /** Per content word (headings, triggers and changed text only). */
-  word: 0.35,
-  /** A heading counts this many times its section's content. */
-  heading: 3,
-  /** Each level up the heading path counts this fraction of the level below. */
-  parentDecay: 0.5,
-  /** The document's title section (the one above every other) counts this fraction. */
-  title: 0.3,
-} as const;
+/** The weights (tuning.ts). */
+const AFFINITY_WEIGHTS = TUNING.affinity;
 
 function add(v: Vector, key: string, x: number): void {
   v.set(key, (v.get(key) ?? 0) + x);

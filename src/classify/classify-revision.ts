@@ -7,6 +7,8 @@
  */
 import { defaultListWarning } from '../policy/default-triggers.js';
 import type { Block, Change, ChangeLevel, ClassifiedChange, Confidence, Policy, Revision, Trigger } from '../types.js';
+import type { Family } from './lexicon.js';
+import { extractEntities } from './entities.js';
 import { addInto, conceptFeatures, featuresOf, indexSections, modelTriggers, scoreTriggers, type SectionIndex, type TriggerModel, type Vector } from './affinity.js';
 import { indexLinks, type LinkIndex } from './links.js';
 import { analyzeBlock, analyzeModified, makeSignal, SUBSTANTIVE, type Analysis, type LinkTexts, type Signal } from './signals.js';
@@ -15,25 +17,9 @@ import { analyzeFrontMatter } from './front-matter.js';
 import { renderReasonMessages } from './messages/index.js';
 import type { Where } from './messages/types.js';
 import { composeReasons } from './reasons.js';
+import { TUNING } from './tuning.js';
 import { contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
 
-/** How the three views of a change are weighed to pick its trigger, and when a trigger governs. Tuned on the dev set. */
-export const GOVERNANCE = {
-  /** Weight of the section profile (heading path and section content). */
-  section: 1,
-  /** Weight of the changed words. */
-  change: 0.6,
-  /** Weight of the whole block's text. */
-  block: 0.25,
-  /** A trigger governs a change when its combined score reaches this. */
-  threshold: 0.3,
-  /** A removed and an added block this similar are one rewritten block. */
-  pairSimilarity: 0.6,
-  /** A substantive change whose governance score is this close to `threshold` is in doubt (low confidence). */
-  doubt: 0.05,
-  /** A rewording that brings in this many new content words, none of which a rule reads, is in doubt. */
-  unreadWords: 4,
-} as const;
 
 /** Options for classifyRevision. */
 export interface ClassifyOptions {
@@ -68,12 +54,17 @@ class Classifier {
   private readonly model: TriggerModel;
   private oldIndex?: SectionIndex;
   private newIndex?: SectionIndex;
-  private readonly oldTriggerAt = new Map<number, Trigger>();
-  private readonly newTriggerAt = new Map<number, Trigger>();
+  /** The triggers each block states (several when items run together in one paragraph or code block). */
+  private readonly oldTriggerAt = new Map<number, Trigger[]>();
+  private readonly newTriggerAt = new Map<number, Trigger[]>();
   private pairs?: Map<number, number>;
   private keys?: Array<{ old: string | null; new: string | null }>;
   /** Indices of the added and removed (non-heading) changes. */
   private wholeBlocks?: number[];
+  /** Content keys of the names of the company that is "we", in either version. */
+  private controllers?: string[];
+  /** Headings added (possibly a `#Title` paragraph fixed to render). */
+  private addedHeadings?: Change[];
   private readonly sectionTexts = new Map<string, string>();
   private oldLinks?: LinkIndex;
   private newLinks?: LinkIndex;
@@ -84,8 +75,9 @@ class Classifier {
     private readonly rules: readonly Rule[],
   ) {
     this.model = modelTriggers(old.triggers);
-    for (const t of old.triggers) if (t.blockIndex >= 0) this.oldTriggerAt.set(t.blockIndex, t);
-    for (const t of neu.triggers) if (t.blockIndex >= 0) this.newTriggerAt.set(t.blockIndex, t);
+    for (const [policy, at] of [[old, this.oldTriggerAt], [neu, this.newTriggerAt]] as const) {
+      for (const t of policy.triggers) if (t.blockIndex >= 0) at.set(t.blockIndex, [...(at.get(t.blockIndex) ?? []), t]);
+    }
   }
 
   private index(which: 'old' | 'new'): SectionIndex {
@@ -112,9 +104,20 @@ class Classifier {
     level = verdict.level;
     const decisive = fired.filter((f) => f.rule.level === level).map((f) => f.signal);
     let triggers: number[] = [];
+    /** The trigger the reason names: the governing one, unless the edit's own words chose another. */
+    let named = { at: gov.at, governed: gov.governed };
     if (level === 'major') {
       if (listSignals.length > 0) triggers = [...new Set(listSignals.flatMap((s) => (s.trigger !== undefined ? [s.trigger] : [])))].sort((x, y) => x - y);
       else if (gov.at >= 0) triggers = [this.old.triggers[gov.at]!.index];
+      // The edit first, the section second: a vendor is a recipient, a region a place of storage, whatever the heading.
+      const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.rule.level === 'major').map((f) => f.signal), change, (this.controllers ??= [...controllerNames(this.old), ...controllerNames(this.neu)])) : null;
+      // A mailbox in a passage about exercising rights is the request channel: the rights trigger keeps it.
+      const requestChannel = family === 'contact' && gov.governed && gov.at >= 0 && gov.at === this.triggerOfFamily('rights');
+      const at = family && !requestChannel ? this.triggerOfFamily(family) : -1;
+      if (at >= 0) {
+        triggers = [this.old.triggers[at]!.index];
+        named = { at, governed: true };
+      }
     }
     const rules = [...new Set(fired.filter((f) => f.rule.level === level).map((f) => f.rule.id))];
     if (verdict.fallback) rules.push(verdict.fallback);
@@ -122,9 +125,10 @@ class Classifier {
       level,
       decisive,
       all: analysis.signals,
-      where: this.sectionName(side, blockIndex),
-      trigger: gov.at >= 0 ? this.old.triggers[gov.at] : undefined,
-      governed: gov.governed,
+      // The section as the reader now finds it: a renamed heading is named as it reads in the new version.
+      where: change.newIndex >= 0 && change.newBlock?.kind !== 'frontMatter' ? this.sectionName('new', change.newIndex) : this.sectionName(side, blockIndex),
+      trigger: named.at >= 0 ? this.old.triggers[named.at] : undefined,
+      governed: named.governed,
       isDefault: this.old.triggerSource === 'default',
       isList: listSignals.length > 0,
     });
@@ -155,7 +159,7 @@ class Classifier {
         return this.withTriggerList(a, other.oldIndex, change.newIndex);
       }
       if (change.kind === 'removed' && other.newBlock) {
-        const trig = this.oldTriggerAt.get(change.oldIndex);
+        const trig = this.oldTriggerAt.get(change.oldIndex)?.[0];
         return { signals: [makeSignal('text-elsewhere', { id: 'reappears', line: other.newBlock.line, trigger: trig ? trig.index : null })], changedText: '' };
       }
     }
@@ -197,6 +201,11 @@ class Classifier {
         if (k.length >= 4 && newKey.includes(k) && !oldKey.includes(k)) extraOld.push(c.oldBlock);
       }
     });
+    // A heading that did not render (#Title, no space) fixed to render: its text left the paragraph it ran into.
+    this.addedHeadings ??= all.filter((c) => c.kind === 'added' && c.newBlock?.kind === 'heading' && c.newBlock.text !== '');
+    for (const c of this.addedHeadings) {
+      if (c.newBlock && oldBlock.text.includes(`#${c.newBlock.text}`) && !newBlock.text.includes(c.newBlock.text)) (c.newIndex < change.newIndex ? before : after).push(c.newBlock);
+    }
     const newParts = [...before, newBlock, ...after];
     const oldParts = extraOld.length === 0 ? [oldBlock] : this.mergeOrder([oldBlock, ...extraOld], newBlock.text);
     const join = (b: Block, parts: Block[]): Block => (parts.length === 1 ? b : { ...b, text: parts.map((p) => p.text).join(' '), urls: parts.flatMap((p) => p.urls) });
@@ -230,9 +239,12 @@ class Classifier {
 
   /** Turns an edit of a trigger item into a trigger-list signal (a typo-level fix stays minor). */
   private withTriggerList(a: Analysis, oldIndex: number, newIndex: number): Analysis {
-    const oldTrigger = oldIndex >= 0 ? this.oldTriggerAt.get(oldIndex) : undefined;
-    const newTrigger = newIndex >= 0 ? this.newTriggerAt.get(newIndex) : undefined;
+    const olds = oldIndex >= 0 ? (this.oldTriggerAt.get(oldIndex) ?? []) : [];
+    const news = newIndex >= 0 ? (this.newTriggerAt.get(newIndex) ?? []) : [];
     const substantive = a.signals.some((s) => SUBSTANTIVE.has(s.kind) || s.kind === 'rewording');
+    if (olds.length > 1 || news.length > 1) return this.withSharedBlockList(a, olds, news, substantive);
+    const oldTrigger = olds[0];
+    const newTrigger = news[0];
     if (oldTrigger && newIndex < 0) {
       return {
         signals: [makeSignal('trigger-removed', { id: 'trigger-removed', index: oldTrigger.index, text: oldTrigger.text, frontMatter: false }, [], { trigger: oldTrigger.index })],
@@ -261,6 +273,30 @@ class Classifier {
     return a;
   }
 
+  /**
+   * Several triggers written in one block (lettered items in a paragraph or a code block): the items
+   * whose words changed are the triggers edited, removed or added.
+   */
+  private withSharedBlockList(a: Analysis, olds: readonly Trigger[], news: readonly Trigger[], substantive: boolean): Analysis {
+    const key = (t: Trigger): string => contentKey(normalizeText(t.text));
+    const newKeys = new Set(news.map(key));
+    const oldKeys = new Set(olds.map(key));
+    const gone = olds.filter((t) => !newKeys.has(key(t)));
+    const come = news.filter((t) => !oldKeys.has(key(t)));
+    if (!substantive || (gone.length === 0 && come.length === 0)) return a;
+    const signals: Signal[] = [];
+    gone.forEach((t, k) => {
+      const to = come[k];
+      signals.push(
+        to
+          ? makeSignal('trigger-edited', { id: 'trigger-edited', index: t.index, from: t.text, to: to.text, frontMatter: false }, [], { trigger: t.index })
+          : makeSignal('trigger-removed', { id: 'trigger-removed', index: t.index, text: t.text, frontMatter: false }, [], { trigger: t.index }),
+      );
+    });
+    for (const t of come.slice(gone.length)) signals.push(makeSignal('trigger-added', { id: 'trigger-added', text: t.text, frontMatter: false }));
+    return { signals, changedText: a.changedText };
+  }
+
   /** True for a block of the trigger list (or its lead-in) that states no trigger: its section says nothing about it. */
   private inTriggerList(side: 'old' | 'new', blockIndex: number): boolean {
     const policy = side === 'old' ? this.old : this.neu;
@@ -276,13 +312,13 @@ class Classifier {
     const removed = all.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'removed' && c.oldBlock && c.oldBlock.kind !== 'heading');
     const added = all.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'added' && c.newBlock && c.newBlock.kind !== 'heading');
     const candidates: Array<{ r: number; a: number; s: number }> = [];
-    const window = removed.length * added.length > 40_000 ? 60 : Infinity;
+    const window = removed.length * added.length > TUNING.pairing.budget ? TUNING.pairing.window : Infinity;
     for (const [rc, ri] of removed) {
       for (const [ac, ai] of added) {
         if (Math.abs(ri - ai) > window) continue;
         const s = similarity(rc.oldBlock!.text, ac.newBlock!.text);
-        if (s >= GOVERNANCE.pairSimilarity) candidates.push({ r: ri, a: ai, s });
-        else if (contains(rc.oldBlock!.text, ac.newBlock!.text)) candidates.push({ r: ri, a: ai, s: GOVERNANCE.pairSimilarity });
+        if (s >= TUNING.pairing.similarity) candidates.push({ r: ri, a: ai, s });
+        else if (contains(rc.oldBlock!.text, ac.newBlock!.text)) candidates.push({ r: ri, a: ai, s: TUNING.pairing.similarity });
       }
     }
     candidates.sort((x, y) => y.s - x.s);
@@ -346,13 +382,27 @@ class Classifier {
     let at = -1;
     let best = -1;
     for (let t = 0; t < n; t++) {
-      const s = GOVERNANCE.section * section[t]! + GOVERNANCE.change * changed[t]! + GOVERNANCE.block * whole[t]!;
+      const s = TUNING.governance.section * section[t]! + TUNING.governance.change * changed[t]! + TUNING.governance.block * whole[t]!;
       if (s > best) {
         best = s;
         at = t;
       }
     }
-    return { at, score: best, governed: best >= GOVERNANCE.threshold };
+    return { at, score: best, governed: best >= TUNING.governance.threshold };
+  }
+
+  /** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does. */
+  private triggerOfFamily(family: Family): number {
+    const scores = scoreTriggers(this.model, new Map([[`f:${family}`, 1]]));
+    let at = -1;
+    let best: number = TUNING.governance.familyFloor;
+    scores.forEach((s, t) => {
+      if (s > best) {
+        best = s;
+        at = t;
+      }
+    });
+    return at;
   }
 
   private sectionName(side: 'old' | 'new', blockIndex: number): Where {
@@ -363,6 +413,44 @@ class Classifier {
     if (deepest === undefined || index.strength(blockIndex) < 1) return { at: 'opening' };
     return { at: 'section', title: deepest };
   }
+}
+
+/** Words that name the company that is "we": its definition ("we", 以下简称“我们”) or its role (operator, controller). */
+const WE_DEFINITION = /[(（][^()（）]{0,60}(?:["“]we[,"”]|["“]us[,"”]|“我们”|"我们"|以下简称|以下合称)|\bhereinafter\b|\breferred to as\b/iu;
+const CONTROLLER_CONTEXT = new RegExp(`${WE_DEFINITION.source}|\\b(?:operated|controlled) by\\b|\\b(?:data )?controller\\b|\\boperator\\b|\\bdeveloper\\b|运营|开发者|控制者|运营者`, 'iu');
+
+/** The names of the company that is "we" in a policy: the organisations of the blocks that define "we". */
+function controllerNames(policy: Policy): string[] {
+  const names: string[] = [];
+  for (const b of policy.blocks) {
+    if (!WE_DEFINITION.test(b.text)) continue;
+    for (const e of extractEntities(b.text)) if (e.type === 'organization') names.push(contentKey(normalizeText(e.text)));
+    if (names.length > 8) break;
+  }
+  return names.filter((n) => n.length >= 4);
+}
+
+/**
+ * The family of change the decisive signals are about, from what the changed words are: an organisation
+ * (the controller where the text says it is "we" or runs the service, else a recipient), an e-mail or phone
+ * (contact), a region (where data is kept). Null when the words say nothing of their own.
+ */
+function editFamily(decisive: readonly Signal[], change: Change, controllers: readonly string[]): Family | null {
+  const text = `${change.oldBlock?.text ?? ''}\n${change.newBlock?.text ?? ''}`;
+  const types = new Set(decisive.flatMap((s) => (s.kind === 'entity' && s.entityType ? [s.entityType] : [])));
+  const orgs = decisive.flatMap((s) => (s.message.id === 'entity' && s.message.type === 'organization' ? [...s.message.removed, ...s.message.added] : []));
+  const isController = (org: string): boolean => {
+    const key = contentKey(normalizeText(org));
+    return key.length >= 4 && controllers.some((c) => c.includes(key) || key.includes(c));
+  };
+  if (types.has('organization') && CONTROLLER_CONTEXT.test(text)) return 'controller';
+  if (types.has('email') || types.has('phone')) {
+    // A mailbox that changes with a fee or a ground for refusal: how rights are exercised.
+    return decisive.some((s) => s.kind !== 'entity' && s.concepts.some((c) => c === 'fee' || c === 'refusal')) ? 'rights' : 'contact';
+  }
+  if (types.has('organization')) return orgs.some(isController) ? 'controller' : 'sharing';
+  if (types.has('region')) return 'processing';
+  return null;
 }
 
 /** The level after doubt is weighed, how sure it is, and the fall-back rule that decided it (if one did). */
@@ -381,14 +469,14 @@ function judgeConfidence(level: ChangeLevel, fired: ReadonlyArray<{ signal: Sign
   if (fired.length === 0) return { level: 'major', confidence: 'low', fallback: 'no-rule' };
   const substantive = signals.some((s) => SUBSTANTIVE.has(s.kind) && !s.kind.startsWith('trigger-'));
   // The list's own promises (we will archive old versions) are governed by nothing, by design.
-  if (substantive && !inList && !gov.governed && gov.score >= GOVERNANCE.threshold - GOVERNANCE.doubt) {
+  if (substantive && !inList && !gov.governed && gov.score >= TUNING.governance.threshold - TUNING.governance.doubt) {
     return { level: 'major', confidence: 'low', fallback: 'near-trigger' };
   }
-  if (substantive && level === 'major' && gov.governed && gov.score < GOVERNANCE.threshold + GOVERNANCE.doubt && !fired.some((f) => STRONG_RULES.has(f.rule.id))) {
+  if (substantive && level === 'major' && gov.governed && gov.score < TUNING.governance.threshold + TUNING.governance.doubt && !fired.some((f) => STRONG_RULES.has(f.rule.id))) {
     return { level, confidence: 'low' };
   }
   const onlyRewording = signals.every((s) => s.kind === 'rewording' || !SUBSTANTIVE.has(s.kind)) && signals.some((s) => s.kind === 'rewording');
-  if (onlyRewording && gov.governed && newWords(changedText) >= GOVERNANCE.unreadWords) return { level, confidence: 'low' };
+  if (onlyRewording && gov.governed && newWords(changedText) >= TUNING.confidence.unreadWords) return { level, confidence: 'low' };
   return { level, confidence: 'high' };
 }
 

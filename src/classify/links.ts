@@ -97,9 +97,17 @@ export function isChannelText(text: string): boolean {
 function page(url: string): string {
   const bare = key(url).replace(/[?#].*$/, '').replace(/\/+$/, '');
   const slash = bare.indexOf('/');
-  const host = slash < 0 ? bare : bare.slice(0, slash);
+  // The site, not the host: a page moved off a staging or preview host (staging.example.com) is the same page.
+  const host = siteOf(slash < 0 ? bare : bare.slice(0, slash));
   const last = slash < 0 ? '' : bare.slice(bare.lastIndexOf('/') + 1).replace(/\.(?:html?|php|aspx?)$/, '');
   return `${host}/${last}`;
+}
+
+/** A host's site: its last two labels (three under a two-letter country code's second level: example.co.uk, example.com.cn). */
+function siteOf(host: string): string {
+  const labels = host.split('.');
+  const keep = labels.length >= 3 && /^(?:co|com|net|org|gov|edu|ac)$/.test(labels[labels.length - 2]!) && labels[labels.length - 1]!.length === 2 ? 3 : 2;
+  return labels.slice(-keep).join('.');
 }
 
 /** True when two sets of link targets name the same pages: only a query, a fragment or the folders on the same site changed. */

@@ -42,6 +42,8 @@ export const SIGNAL_KINDS = [
   'structure',
   'front-matter',
   'boilerplate',
+  'history',
+  'restatement',
 ] as const;
 
 /** A kind of signal. */
@@ -129,6 +131,8 @@ export const DEFAULT_RULES: readonly Rule[] = [
       ['structure', 'Structure (a rule, a link definition, an empty block) is not a commitment.'],
       ['front-matter', 'Front-matter keys (title, layout …) label the document; they promise nothing.'],
       ['boilerplate', 'Copyright and trade-mark notices are company boilerplate, not commitments.'],
+      ['restatement', 'Describing security measures, repeating a limit already set or glossing a word restates the policy; it changes no commitment.'],
+      ['history', "A line of the policy's own change log records an edit; the edit itself is judged where it happens."],
     ] as const
   ).map(([signal, why]): Rule => ({ id: signal, signal, scope: 'any', level: 'minor', why })),
 ];

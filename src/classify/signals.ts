@@ -13,9 +13,9 @@ import { isChannelSentence, isChannelText, isGenericLinkText, samePages } from '
 import { committalMarkers, compareMarkers, PREDICATE_NEGATIONS, type MarkerFlip } from './markers.js';
 import { renderSignalMessage } from './messages/index.js';
 import type { Presence, SignalMessage } from './messages/types.js';
-import type { SignalKind } from './rules.js';
+import { DEFAULT_RULES, type SignalKind } from './rules.js';
 import { cjkCount, contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
-import { classifyTrivialHunk, EXAMPLE_MARKERS, isBoilerplate, isCrossReference, isExample, restates, type TrivialEdit } from './trivial.js';
+import { classifyTrivialHunk, EXAMPLE_MARKERS, isBoilerplate, isCrossReference, isExample, restatement, restates, type TrivialEdit } from './trivial.js';
 
 /** One observation about a change. */
 export interface Signal {
@@ -46,10 +46,8 @@ export function makeSignal(kind: SignalKind, message: SignalMessage, concepts: s
   return { kind, ...extra, message, text: renderSignalMessage(message, 'en'), concepts };
 }
 
-/** Signal kinds that can make a change major (the rest are harmless by nature). */
-export const SUBSTANTIVE: ReadonlySet<SignalKind> = new Set([
-  'trigger-removed', 'trigger-edited', 'trigger-added', 'entity', 'flip', 'enumeration', 'concept', 'sentence', 'clause', 'rewrite', 'block', 'negated-scope', 'channel',
-]);
+/** Signal kinds that can make a change major: those some rule turns into `major` (the rest are harmless by nature). */
+export const SUBSTANTIVE: ReadonlySet<SignalKind> = new Set(DEFAULT_RULES.filter((r) => r.level === 'major').map((r) => r.signal));
 
 /** Concepts an entity type speaks to, whatever section it sits in. */
 const ENTITY_CONCEPTS: Partial<Record<EntityType, string[]>> = {
@@ -90,11 +88,15 @@ export function analyzeModified(before: Block, after: Block, sectionText = '', l
   const hunks = diffHunks(a, b);
   const substantive: Hunk[] = [];
   const trivial: TrivialEdit[] = [];
+  const restated: Signal[] = [];
   for (const h of hunks) {
     const t = classifyTrivialHunk(h, { before: a, after: b, sectionText });
+    const r = t || contentWords(h.deleted).length > 0 ? null : restatement(h.inserted, a);
     if (t) trivial.push(t);
+    else if (r) restated.push(makeSignal('restatement', { id: 'restates', what: r, text: h.inserted.trim() }));
     else substantive.push(h);
   }
+  signals.push(...restated);
   for (const kind of new Set(trivial.map((t) => t.kind))) {
     const edits = [...new Map(trivial.filter((t) => t.kind === kind).map((t) => [`${t.before}\u0000${t.after}`, t])).values()];
     const first = edits[0]!;
@@ -105,6 +107,8 @@ export function analyzeModified(before: Block, after: Block, sectionText = '', l
   if (before.kind === 'heading' && after.kind === 'heading') {
     return { signals: [makeSignal('heading', { id: 'heading-changed', from: a, to: b }), ...signals.filter((x) => x.kind === 'link')], changedText: '' };
   }
+  const relabelled = linkTextEdit(before, after, substantive, links);
+  if (relabelled) return { signals: [relabelled, ...signals], changedText: '' };
   const effective = applyHunks(a, substantive);
   // A sentence added or removed whole speaks for itself: its own "may" or "not" is not a flip of what was there.
   const sentenceHunk = (h: Hunk): boolean => {
@@ -117,7 +121,7 @@ export function analyzeModified(before: Block, after: Block, sectionText = '', l
   const changedText = substantive.map((h) => `${h.deleted}\n${h.inserted}`).join('\n');
   const contextText = substantive.map((h) => `${sentenceAt(a, h.oldStart)}\n${sentenceAt(b, h.newStart)}`).join('\n');
   const found: Signal[] = [];
-  for (const d of compareEntities(extractEntities(a), extractEntities(effective))) {
+  for (const d of compareEntities(extractEntities(readAddresses(a)), extractEntities(readAddresses(effective)))) {
     // "GitHub" → "GitHub, Inc.": the same party, now with its legal form.
     if (d.type === 'organization' && d.removed.length === 0 && d.added.every((e) => namedBefore(e, a))) continue;
     found.push(d.type === 'url' ? urlSignal(d, a, effective) : entitySignal(d));
@@ -185,6 +189,9 @@ export function analyzeBlock(block: Block, kind: 'added' | 'removed', sectionTex
   }
   // A whole cross-reference or example block reads like the same edit inside a paragraph (trivial.ts).
   const [before, after] = kind === 'added' ? ['', text] : [text, ''];
+  const restates = kind === 'added' ? restatement(text, sectionText) : null;
+  if (restates) return { signals: [makeSignal('restatement', { id: 'restates', what: restates, text })], changedText: '' };
+  if (isHistoryEntry(block, text, sectionText)) return { signals: [makeSignal('history', { id: 'history-entry', change, text })], changedText: '' };
   if (isBoilerplate(text)) return { signals: [makeSignal('boilerplate', { id: 'trivial-boilerplate', before, after, more: 0 })], changedText: '' };
   if (isCrossReference(text)) return { signals: [makeSignal('cross-reference', { id: 'trivial-cross-reference', before, after, more: 0 })], changedText: '' };
   if (kind === 'added' && isExample(text, { before: '', after: text, sectionText })) {
@@ -207,7 +214,15 @@ export function analyzeBlock(block: Block, kind: 'added' | 'removed', sectionTex
  */
 function linkSignals(before: Pick<Block, 'urls' | 'text'>, after: Pick<Block, 'urls' | 'text'>, links?: LinkTexts): Signal[] {
   const out: Signal[] = [];
-  for (const d of compareEntities(entitiesOfUrls(before.urls), entitiesOfUrls(after.urls))) {
+  // A mailto: link dropped while its address stays in the text (spelt out, or against spam) is the same channel.
+  const inText = (text: string) => {
+    const read = readAddresses(text).toLowerCase();
+    return (e: Entity): boolean => e.type === 'email' && read.includes(e.text.toLowerCase());
+  };
+  const [stillBefore, stillAfter] = [inText(before.text), inText(after.text)];
+  for (const delta of compareEntities(entitiesOfUrls(before.urls), entitiesOfUrls(after.urls))) {
+    const d = { ...delta, removed: delta.removed.filter((e) => !stillAfter(e)), added: delta.added.filter((e) => !stillBefore(e)) };
+    if (d.removed.length === 0 && d.added.length === 0) continue;
     if (d.type === 'url') {
       const from = d.removed.map((e) => e.text);
       const to = d.added.map((e) => e.text);
@@ -228,6 +243,48 @@ function linkSignals(before: Pick<Block, 'urls' | 'text'>, after: Pick<Block, 'u
     } else out.push(entitySignal(d));
   }
   return out;
+}
+
+const AT = /\s?[[(（]\s?at\s?[\])）]\s?/gi;
+const DOT = /\s?[[(（]\s?dot\s?[\])）]\s?/gi;
+
+/** Text with e-mail addresses spelt out against spam read as addresses: privacy [at] example [dot] com → privacy@example.com. */
+export function readAddresses(text: string): string {
+  if (!/[[(（]\s?at\s?[\])）]/i.test(text)) return text;
+  return text.replace(AT, '@').replace(DOT, '.');
+}
+
+/**
+ * Only the words of links changed, their targets the same ("click here" → "Cookie Notice"): the reader is
+ * sent to the same place, now with a description.
+ */
+function linkTextEdit(before: Block, after: Block, hunks: readonly Hunk[], links?: LinkTexts): Signal | null {
+  if (!links || before.urls.length === 0 || before.urls.join('\n') !== after.urls.join('\n')) return null;
+  const oldTexts = [...new Set(before.urls.flatMap(links.before))];
+  const newTexts = [...new Set(after.urls.flatMap(links.after))];
+  const inside = (run: string, texts: string[]): boolean => run.trim() === '' || texts.some((t) => t.includes(run.trim()));
+  if (!hunks.every((h) => inside(h.deleted, oldTexts) && inside(h.inserted, newTexts))) return null;
+  const from = oldTexts.filter((t) => !newTexts.includes(t));
+  const to = newTexts.filter((t) => !oldTexts.includes(t));
+  if (from.length === 0 && to.length === 0) return null;
+  return makeSignal('link', { id: 'trivial-link', before: from.join(', '), after: to.join(', '), more: 0 });
+}
+
+/** Headings of a policy's own change log. */
+const HISTORY_HEADING = /\b(?:history|change\s?log|changes|revisions?|versions?|updates)\b|修订|更新记录|更新日志|版本|变更记录|历史/iu;
+
+/**
+ * A line of the policy's own change log: a list item, table row or paragraph that opens with a date (or a
+ * version), in a section whose heading names a history or whose other lines open with dates too.
+ */
+function isHistoryEntry(block: Block, text: string, sectionText: string): boolean {
+  if (block.kind !== 'listItem' && block.kind !== 'tableRow' && block.kind !== 'paragraph') return false;
+  const opensDated = (line: string): boolean => /^\s*(?:v?\d+(?:\.\d+)+\b|version\s+\d)/i.test(line) || extractEntities(line.slice(0, 40)).some((e) => e.type === 'date' && e.start <= 2);
+  if (!opensDated(text)) return false;
+  const heading = block.section[block.section.length - 1] ?? '';
+  if (HISTORY_HEADING.test(heading)) return true;
+  const lines = sectionText.split('\n').filter((l) => l.trim() !== '');
+  return lines.length >= 2 && lines.filter(opensDated).length >= lines.length - 1;
 }
 
 /** Conjunctions and marks that end the reach of a negation (… do not sell it, but we share it …; …, so please …). */

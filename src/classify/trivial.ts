@@ -132,6 +132,12 @@ export function classifyTrivialHunk(h: Hunk, ctx: HunkContext): TrivialEdit | nu
   const noticeAfter = noticeBefore === null ? null : noticeAround(ctx.after, h.newStart, h.newStart + i.length);
   if (noticeBefore !== null && noticeAfter !== null) return edit('boilerplate', noticeBefore, noticeAfter);
   if (isFunctionWordEdit(d, i)) return edit('function-words');
+  // An address a reader could not see (<example.com> hides as an unknown tag) written out, or the reverse; and
+  // an e-mail address spelt out against spam (privacy [at] example [dot] com) with its how-to-read note.
+  if ((isPunctuationOrSpace(d) && isBareAddress(i)) || (isPunctuationOrSpace(i) && isBareAddress(d))) {
+    if (!isChannelSentence(ctx.after, h.newStart)) return edit('link');
+  }
+  if (isAntiSpamNote(i) && (isPunctuationOrSpace(d) || isAntiSpamNote(d))) return edit('link');
   const typo = typoEdit(h, ctx);
   if (typo) return typo;
   if (i.trim() === '' || isPunctuationOrSpace(i) || isFunctionWordEdit('', i)) {
@@ -148,6 +154,22 @@ export function classifyTrivialHunk(h: Hunk, ctx: HunkContext): TrivialEdit | nu
   }
   return null;
 }
+
+const BARE_ADDRESS = /^[\s<>()（）]*(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[^\s<>]*)?[\s<>()（）.。]*$/i;
+
+/** A web address alone (tidbcloud.com, example.com/legal/subprocessors), with the brackets around it. */
+function isBareAddress(text: string): boolean {
+  return text.length <= 200 && BARE_ADDRESS.test(text);
+}
+
+/** Words that tell a reader how to read an address spelt out against spam: [at] → @, [dot] → . */
+const ANTI_SPAM = /[\[(（]\s?(?:at|dot)\s?[\])）]/i;
+
+/** A run that only spells out an address against spam, or says how to read one (请将 [at] 替换为 @). */
+function isAntiSpamNote(text: string): boolean {
+  return ANTI_SPAM.test(text) && extractEntities(text.replace(ANTI_SPAM_GLOBAL, ' ')).every((e) => e.type !== 'phone');
+}
+const ANTI_SPAM_GLOBAL = new RegExp(ANTI_SPAM.source, 'gi');
 
 /** When the hunk lies inside a date (or URL) on both sides, the whole entity before and after. */
 function withinEntity(h: Hunk, ctx: HunkContext, type: 'date' | 'url'): [string, string] | null {
@@ -352,7 +374,32 @@ export function restates(hits: ConceptHit[], example: string, known: string, pre
   const nearKey = contentKey(clause);
   const follows = (term: string): boolean =>
     hasCjk(term) ? [...term].some((_, k) => k + 2 <= term.length && cjkCount(term.slice(k, k + 2)) === 2 && nearKey.includes(term.slice(k, k + 2))) : contentWords(term).some((w) => near.has(stem(w)));
-  return hits.every((c) => !isStrong(c.concept) || c.weak || knownTerms.has(stem(c.term)) || follows(c.term));
+  // An example of the kind the clause it follows already names (工作邮箱 after 电子邮件地址: both contact details).
+  const clauseConcepts = new Set(findConcepts(clause).map((c) => c.concept));
+  return hits.every((c) => !isStrong(c.concept) || c.weak || knownTerms.has(stem(c.term)) || follows(c.term) || clauseConcepts.has(c.concept));
+}
+
+/** Words that name a security measure: describing one restates the promise to protect, it adds none. */
+const SECURITY_MEASURE =
+  /encrypt|\b(?:TLS|SSL|HTTPS|AES(?:-\d+)?|SOC\s?[12]|ISO\s?27001|MFA|2FA)\b|penetration test|vulnerabilit|firewall|access control|audit(?:ed|s|ing)?\b|multi-factor|two-factor|pseudonymi|加密|渗透测试|漏洞扫描|访问控制|审计|防火墙|多因素|双因素|等级保护|安全认证|去标识化/iu;
+
+/** Back-references that tie a limit to what the policy already lists (上述目的, these purposes). */
+const BACK_REFERENCE = /上述|前述|以上|本条所列|本节所列|本政策所述|所列目的|\b(?:these|those|the above|above|aforementioned|listed|described|set out)\b/iu;
+
+/** How an added run restates what is there: a description of security measures, a repeated limit, a gloss, or null. */
+export function restatement(inserted: string, context: string): 'security' | 'limit' | 'gloss' | null {
+  const text = inserted.trim();
+  if (text === '' || extractEntities(text).some((e) => e.type !== 'number' && e.type !== 'date')) return null;
+  const hits = findConcepts(text);
+  const strong = hits.filter((h) => isStrong(h.concept) && !h.weak);
+  if (SECURITY_MEASURE.test(text) && hits.some((h) => h.concept === 'security') && strong.length === 0) return 'security';
+  // "We use it only for these purposes" / 我们不会将其用于上述目的以外的用途: the limit the section already sets.
+  if (BACK_REFERENCE.test(text) && strong.length > 0 && strong.every((h) => h.concept === 'purpose') && committalMarkers(text).some((m) => m.classes.includes('only') || m.classes.includes('negation'))) {
+    return 'limit';
+  }
+  // A parenthetical that says what a word means ("spam (unsolicited bulk messages)"): no term, no promise of its own.
+  if (/^[(（][^()（）]{1,80}[)）]$/u.test(text) && strong.length === 0 && committalMarkers(text).length === 0 && context.includes(text) === false) return 'gloss';
+  return null;
 }
 
 /** Inserted text made only of cross-references (参见本政策第 5 条, see section 5 …), with no entity of its own. */

@@ -3,13 +3,17 @@
  * implementation lazily, so `policy --version` stays fast. This is the only
  * place that maps errors to exit codes.
  */
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Context } from '../context.js';
 import { displayPath } from '../archive/reference.js';
 import { environmentError, EXIT, isPolicyError } from '../errors.js';
+import { findProjectRoot } from '../project-root.js';
 import type { CliRuntime } from './runtime.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { registerDiff } from './commands/diff.js';
+import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
 import { registerCheck } from './commands/check.js';
 import { registerNotify } from './commands/notify.js';
 import { registerServe } from './commands/serve.js';
@@ -18,6 +22,7 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerTriggers } from './commands/triggers.js';
 import { registerAudit } from './commands/audit.js';
 
 /** The tool's own version (injected at build time). */
@@ -38,7 +43,10 @@ export function createProgram(rt: CliRuntime): Command {
       writeErr: (text) => ctx.stderr.write(text),
     });
   // In the order of the work: review a change, gate it in CI, publish it, inspect the archive, tell people, show it.
+  registerInit(program, rt);
+  registerImport(program, rt);
   registerDiff(program, rt);
+  registerTriggers(program, rt);
   registerCheck(program, rt);
   registerPublish(program, rt);
   registerLog(program, rt);
@@ -52,8 +60,11 @@ export function createProgram(rt: CliRuntime): Command {
 }
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit status. */
-export async function runCli(argv: string[], ctx: Context): Promise<number> {
+export async function runCli(argv: string[], invoked: Context): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // Like git, every command works from any folder of the project: paths in the configuration are relative to the root.
+  const root = await findProjectRoot(invoked.cwd);
+  const ctx: Context = root.dir === resolve(invoked.cwd) ? invoked : { ...invoked, cwd: root.dir, invocationDir: invoked.cwd };
   const rt: CliRuntime = { ctx, setExitCode: (code) => (exitCode = code) };
   const program = createProgram(rt);
   try {

@@ -6,7 +6,8 @@
  * through the outbox or SMTP while the ledger records every outcome. A failed
  * notice is counted and reported; it never throws away what was done.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findIdProblem } from '../archive/policy-id.js';
 import { displayPath } from '../archive/reference.js';
@@ -162,7 +163,8 @@ async function readNoticePlan(ctx: Context, config: Config, request: NoticeReque
   const sender = { from: notify.from, ...(notify.replyTo ? { replyTo: notify.replyTo } : {}), ...(notify.unsubscribeUrl ? { unsubscribeUrl: notify.unsubscribeUrl } : {}) };
   const template = await renderMessageTemplate(content, sender, { policyId: request.id, version: request.version });
 
-  const outboxDir = resolve(ctx.cwd, notify.outbox, request.id, request.version);
+  // A --to run is a test: its messages go to outbox/test/… so the real outbox holds only real notices.
+  const outboxDir = resolve(ctx.cwd, notify.outbox, ...(request.to !== undefined ? ['test'] : []), request.id, request.version);
   const channel: 'outbox' | 'smtp' = deps.transport?.channel ?? (smtpUrl ? 'smtp' : 'outbox');
   const destination = deps.transport?.description ?? (smtpUrl ? smtpUrl.description : `${displayPath(ctx, outboxDir)}/`);
   return {
@@ -282,9 +284,17 @@ async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, re
  * file, configuration, archive) before anything is sent.
  */
 export async function sendVersionNotices(ctx: Context, config: Config, request: NoticeRequest, deps: NoticeDeps = {}): Promise<NoticeResult> {
-  const plan = await readNoticePlan(ctx, config, request, deps);
-  if (typeof plan === 'string') return { sent: 0, failed: 0, uncertain: 0, skipped: true, reason: plan };
-  const result = request.dryRun ? await countNotices(ctx, plan, deps) : await deliverNotices(ctx, config, plan, Boolean(request.resume), deps);
+  const read = await readNoticePlan(ctx, config, request, deps);
+  if (typeof read === 'string') return { sent: 0, failed: 0, uncertain: 0, skipped: true, reason: read };
+  // A --to run serves other people: it gets a throwaway ledger, so it neither records nor is refused by real deliveries.
+  const testLedger = request.to !== undefined ? await mkdtemp(join(tmpdir(), 'policy-test-ledger-')) : null;
+  const plan = testLedger === null ? read : { ...read, ledgerDir: testLedger };
+  let result: NoticeResult;
+  try {
+    result = request.dryRun ? await countNotices(ctx, plan, deps) : await deliverNotices(ctx, config, plan, Boolean(request.resume), deps);
+  } finally {
+    if (testLedger !== null) await rm(testLedger, { recursive: true, force: true });
+  }
   writeLines(deps.summary ?? ctx.stderr, renderNoticeSummary(result, plan.target));
   if (result.interrupted) {
     throw new PolicyError('INTERRUPTED', `${plan.target}: interrupted; every notice sent so far is recorded; to send the rest: ${renderResumeCommand(request.id, request.version)}`);

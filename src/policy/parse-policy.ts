@@ -69,7 +69,7 @@ export function parsePolicy(input: PolicySource): Policy {
   let triggerSource: TriggerSource;
   let triggerBlocks: [number, number] | null = null;
   const declared = frontMatterTriggers(data.majorChangeTriggers, path);
-  const detected = parseTriggerList(blocks);
+  const detected = parseTriggerList(blocks, source.split('\n'));
   if (declared) {
     triggers = declared;
     triggerSource = 'front-matter';

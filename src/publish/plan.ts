@@ -16,7 +16,7 @@ import { parsePolicy } from '../policy/parse-policy.js';
 import type { ArchivedVersion, ChangeLevel, Policy, Revision } from '../types.js';
 import { clearFrontMatterKey, renderDateLike, renderPublishedSource } from './published-source.js';
 import { buildRevisionRecord, renderRevisionRecord, type RevisionRecord } from './record.js';
-import { INITIAL_SUMMARY, renderSummary } from './summary.js';
+import { renderInitialSummary, renderSummary } from './summary.js';
 
 /** One policy as the planner sees it. */
 export interface PlanInput {
@@ -175,7 +175,7 @@ export function planPublish(input: PlanInput, options: PlanOptions, world: PlanW
     sha256: sha256Hex(published),
     level,
     triggers,
-    summary: options.summary?.trim() || (revision ? renderSummary(revision) : INITIAL_SUMMARY),
+    summary: options.summary?.trim() || (revision ? renderSummary(revision) : renderInitialSummary(policy.lang)),
     publishedAt: world.now.toISOString(),
     previous: latest ? entryHash(latest) : null,
   };

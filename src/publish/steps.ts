@@ -14,6 +14,7 @@ import { warn } from '../context.js';
 import { PolicyError } from '../errors.js';
 import { parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
 import { readPolicyFile } from '../policy/read-policy.js';
+import { assertNoTodoMarkers } from '../policy/todo-markers.js';
 import { comparePolicies } from '../revision.js';
 import { removeTempFiles, writeFileAtomic } from '../archive/atomic-write.js';
 import { sha256Hex } from '../archive/canonical-json.js';
@@ -161,6 +162,7 @@ const read: PublishStep = {
       validatePolicyId(fileId, plan.file);
       const bytes = await readPolicyFile(plan.file, env.ctx);
       let policy = parsePolicyBytes(bytes, plan.file, fileId);
+      assertNoTodoMarkers(policy.source, plan.file);
       const declared = policy.frontMatter.id;
       if (declared !== undefined) {
         if (typeof declared !== 'string') throw new PolicyError('BAD_ID', `${plan.file}: front matter "id" must be a string`);

@@ -2,8 +2,19 @@
 import { renderReasons } from '../classify/messages/index.js';
 import type { ClassifiedChange, Lang, Revision } from '../types.js';
 
-/** The summary of a policy's first archived version. */
-export const INITIAL_SUMMARY = 'Initial version';
+/** The summary of a policy's first archived version, in each language (archives before this wording was localised hold the English one). */
+export const INITIAL_SUMMARIES: Record<Lang, string> = { en: 'Initial version', zh: '首次发布' };
+
+/** The summary of a policy's first archived version, in the policy's language. Pure. */
+export function renderInitialSummary(lang: Lang): string {
+  return INITIAL_SUMMARIES[lang];
+}
+
+/** The summary an entry is shown with in `lang`: a first version's fixed wording is translated, anything else is as recorded. Pure. */
+export function displaySummary(entry: { level: string; summary: string }, lang: Lang): string {
+  const isFixedInitial = entry.level === 'initial' && Object.values(INITIAL_SUMMARIES).includes(entry.summary);
+  return isFixedInitial ? renderInitialSummary(lang) : entry.summary;
+}
 
 const MAX_LENGTH = 200;
 

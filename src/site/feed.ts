@@ -6,6 +6,7 @@ import { stringifyFragment } from './html.js';
 import { htmlLang, messagesFor } from './i18n.js';
 import type { TriggerText } from './model.js';
 import { absoluteUrl, relativeHref, sitePaths } from './paths.js';
+import { displaySummary } from '../publish/summary.js';
 
 /** What the feed lists. */
 export interface FeedModel {
@@ -16,6 +17,8 @@ export interface FeedModel {
   entries: { entry: ArchivedVersion; triggers: TriggerText[] }[];
   /** Without a base URL, links are relative to the feed and ids are URNs. */
   baseUrl: string | null;
+  /** The feed's `<author>` (required by RFC 4287); null: the site's name in the feed's language. */
+  author: string | null;
 }
 
 /** Renders the Atom feed. Pure (dates come from the archive). */
@@ -30,6 +33,7 @@ export function renderFeed(model: FeedModel): string {
     title: `${model.title} — ${messages.siteName}`,
     updated: new Date(newest?.entry.publishedAt ?? 0),
     generator: 'policy',
+    author: { name: model.author ?? messages.siteName },
     language: htmlLang(lang),
     link: url(sitePaths.versions(id)),
     ...(baseUrl ? { feedLinks: { atom: absoluteUrl(baseUrl, feedPath) } } : {}),
@@ -37,7 +41,7 @@ export function renderFeed(model: FeedModel): string {
   for (const { entry, triggers } of [...model.entries].reverse()) {
     const level = messages.level[entry.level];
     const pagePath = sitePaths.version(id, entry.version);
-    const summary = [messages.feedSummary(level, messages.date(entry.effective)), entry.summary].filter((part) => part !== '').join(messages.sentenceGap);
+    const summary = [messages.feedSummary(level, messages.date(entry.effective)), displaySummary(entry, lang)].filter((part) => part !== '').join(messages.sentenceGap);
     const content = [
       h('p', {}, summary),
       triggers.length > 0 ? h('ul', {}, triggers.map((trigger) => h('li', {}, trigger.text !== '' ? trigger.text : `#${trigger.index}`))) : null,

@@ -68,6 +68,8 @@ export interface Messages {
   triggersHitHeading: string;
   triggersHitIntro: string;
   warningsHeading: string;
+  /** The default-list warning, for readers (without the file path the tool's own warning names). */
+  defaultListWarning: string;
   changesHeading: (count: number) => string;
   noChanges: string;
   kind: Record<ChangeKind, string>;
@@ -81,6 +83,9 @@ export interface Messages {
   readPreviousVersion: (version: string) => string;
   latestTitle: (title: string) => string;
   latestRedirect: (version: Child) => Child[];
+  latestLabel: string;
+  currentTitle: (title: string) => string;
+  currentRedirect: (version: Child) => Child[];
   generatedBy: string;
   taskDone: string;
   taskOpen: string;
@@ -89,7 +94,7 @@ export interface Messages {
   feedEntryTitle: (title: string, version: string, level: string) => string;
   feedSummary: (level: string, effective: string) => string;
   date: (iso: string) => string;
-  /** Joins sentences: nothing between Chinese sentences, a space between English ones. */
+  /** Joins sentences: nothing between Chinese sentences, a space between English ones. (Chinese messages put a space between a Chinese character and a date or version that starts with a digit: 将于 2027 年 1 月 5 日生效.) */
   sentenceGap: string;
 }
 
@@ -131,14 +136,14 @@ const zh: Messages = {
   levelNone: '无可见变更',
   overridden: '（人工认定）',
   status: { current: '当前版本', superseded: '已失效', upcoming: '即将生效' },
-  supersededBy: (version) => ['已被', version, '取代'],
+  supersededBy: (version) => ['已被 ', version, '取代'],
   versionLabel: (version) => `${version} 版`,
   versionPageTitle: (title, version) => `${title}（${version} 版）`,
-  bannerCurrent: (effective) => ['这是当前有效的版本，自', effective, '起生效。'],
+  bannerCurrent: (effective) => ['这是当前有效的版本，自 ', effective, '起生效。'],
   bannerUpcoming: (effective, current) =>
-    current ? ['此版本将于', effective, '生效；在此之前有效的是', current, '。'] : ['此版本将于', effective, '生效。'],
-  bannerSuperseded: (by, effective, readCurrent) => ['此版本已失效：已被', by, '取代（', effective, '起生效）。', readCurrent, '。'],
-  bannerUpcomingNotice: (version, effective, changes) => ['新版本', version, '将于', effective, '生效，', changes, '。'],
+    current ? ['此版本将于 ', effective, '生效；在此之前有效的是 ', current, '。'] : ['此版本将于 ', effective, '生效。'],
+  bannerSuperseded: (by, effective, readCurrent) => ['此版本已失效：已被 ', by, '取代（', effective, '起生效）。', readCurrent, '。'],
+  bannerUpcomingNotice: (version, effective, changes) => ['新版本 ', version, '将于 ', effective, '生效，', changes, '。'],
   readCurrent: '阅读当前版本',
   metaLabel: '版本信息',
   publishedLabel: '发布日期',
@@ -152,7 +157,7 @@ const zh: Messages = {
   previousVersion: (version) => `上一版本：${version} 版`,
   nextVersion: (version) => `下一版本：${version} 版`,
   changesTitle: (title, version) => `${title} ${version} 版的变更`,
-  comparedWith: (previous, date) => ['与', previous, '（', date, '生效）相比。'],
+  comparedWith: (previous, date) => ['与 ', previous, '（', date, '生效）相比。'],
   firstVersion: '这是首次发布的版本，没有更早的版本可供比较。',
   recordedLevel: '记录的级别',
   overrideNote: (level, reason) => `经人工认定为${level}：${reason}`,
@@ -160,6 +165,7 @@ const zh: Messages = {
   triggersHitHeading: '涉及的重大变更情形',
   triggersHitIntro: '以下是上一版本中列明的、被本次变更触及的重大变更情形（原文）：',
   warningsHeading: '提示',
+  defaultListWarning: '此政策没有列出自己的重大变更情形，变更按内置的默认清单判断。',
   changesHeading: (count) => `变更明细（共 ${count} 处）`,
   noChanges: '两个版本之间没有读者可见的差异。',
   kind: { added: '新增', removed: '删除', modified: '修改', moved: '移动' },
@@ -176,8 +182,11 @@ const zh: Messages = {
   inserted: '新增：',
   readThisVersion: (version) => `阅读 ${version} 版全文`,
   readPreviousVersion: (version) => `阅读 ${version} 版全文`,
-  latestTitle: (title) => `${title}：当前版本`,
-  latestRedirect: (version) => ['当前版本是', version, '。'],
+  latestTitle: (title) => `${title}：最新发布的版本`,
+  latestRedirect: (version) => ['最新发布的版本是 ', version, '。'],
+  latestLabel: '最新版本',
+  currentTitle: (title) => `${title}：当前有效版本`,
+  currentRedirect: (version) => ['当前有效的版本是 ', version, '。'],
   generatedBy: '由 policy 生成的静态存档。',
   taskDone: '已完成',
   taskOpen: '未完成',
@@ -261,6 +270,7 @@ const en: Messages = {
   triggersHitHeading: 'Major-change cases hit',
   triggersHitIntro: "The cases listed in the previous version's own list that this revision touches, in its own words:",
   warningsHeading: 'Notes',
+  defaultListWarning: 'This policy has no list of major changes of its own; changes were judged against the built-in default list.',
   changesHeading: (count) => `Changes (${count})`,
   noChanges: 'The two versions read the same.',
   kind: { added: 'Added', removed: 'Removed', modified: 'Modified', moved: 'Moved' },
@@ -277,8 +287,11 @@ const en: Messages = {
   inserted: 'inserted: ',
   readThisVersion: (version) => `Read version ${version}`,
   readPreviousVersion: (version) => `Read version ${version}`,
-  latestTitle: (title) => `${title}: current version`,
-  latestRedirect: (version) => ['The current version is ', version, '.'],
+  latestTitle: (title) => `${title}: latest published version`,
+  latestRedirect: (version) => ['The latest published version is ', version, '.'],
+  latestLabel: 'Latest',
+  currentTitle: (title) => `${title}: version in effect`,
+  currentRedirect: (version) => ['The version in effect today is ', version, '.'],
   generatedBy: 'A static archive generated by policy.',
   taskDone: 'done',
   taskOpen: 'not done',

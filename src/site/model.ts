@@ -34,8 +34,10 @@ export interface PolicyView {
   current: VersionRef | null;
   /** The first published version that is not yet in effect, if any. */
   upcoming: VersionRef | null;
-  /** The version `/<id>/latest/` points at: the current one, else the first upcoming one. */
+  /** The version `/<id>/latest/` points at: the latest published, in effect or not (like `<id>@latest`). */
   latest: string;
+  /** The version `/<id>/current/` and the home page point at: the one in effect today, else the first upcoming one (like `<id>@current`). */
+  inEffect: string;
 }
 
 /** A trigger of a policy's own list, as shown on the site. */
@@ -82,7 +84,8 @@ export function buildPolicyView(index: ArchiveIndex, today: string): PolicyView 
     versions,
     current,
     upcoming,
-    latest: current?.version ?? entries[0]?.version ?? '',
+    latest: entries.at(-1)?.version ?? '',
+    inEffect: current?.version ?? entries[0]?.version ?? '',
   };
 }
 

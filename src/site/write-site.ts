@@ -38,6 +38,8 @@ export interface SiteOptions {
   jobs: number;
   /** Re-render every file even when its inputs did not change. */
   force?: boolean;
+  /** The feeds' author (RFC 4287 requires one): the organisation; null falls back to the site's name. */
+  author?: string | null;
 }
 
 /** What a build did. */
@@ -202,7 +204,7 @@ async function stageIfStale(
   staged.push(await stageFile(output, file, render(), inputs));
 }
 
-/** Stages the light pages of one policy: versions table, feed, latest, index.json. */
+/** Stages the light pages of one policy: versions table, feed, latest, current, index.json. */
 async function stagePolicyPages(
   output: SiteOutput,
   plan: Plan,
@@ -211,6 +213,7 @@ async function stagePolicyPages(
   policy: ArchivedPolicy,
   facts: Record<string, VersionFacts>,
   baseUrl: string | null,
+  author: string | null,
 ): Promise<void> {
   const rows = view.versions.map((version, i) => {
     const previous = view.versions[i - 1]?.entry;
@@ -226,12 +229,15 @@ async function stagePolicyPages(
     id: view.id,
     entries: rows.map((row) => ({ entry: row.view.entry, triggers: row.triggers })),
     baseUrl,
+    author,
   };
   await stageIfStale(output, plan, staged, sitePaths.feed(view.id), hashInputs('feed', feedModel), () => renderFeed(feedModel));
-  const latestModel: LatestPageModel = { lang: view.lang, title: view.title, id: view.id, version: view.latest, baseUrl };
-  await stageIfStale(output, plan, staged, sitePaths.latest(view.id), hashInputs('latest', latestModel), () =>
-    stringifyHtml(renderLatestPage(latestModel)),
-  );
+  for (const kind of ['latest', 'current'] as const) {
+    const model: LatestPageModel = { kind, lang: view.lang, title: view.title, id: view.id, version: kind === 'latest' ? view.latest : view.inEffect, baseUrl };
+    await stageIfStale(output, plan, staged, kind === 'latest' ? sitePaths.latest(view.id) : sitePaths.current(view.id), hashInputs(kind, model), () =>
+      stringifyHtml(renderLatestPage(model)),
+    );
+  }
   await stageIfStale(output, plan, staged, sitePaths.index(view.id), hashInputs('index', policy.indexBytes.toString('base64')), () => policy.indexBytes);
 }
 
@@ -270,12 +276,12 @@ export async function writeSite(ctx: Context, options: SiteOptions): Promise<Sit
     });
 
     for (const [i, view] of views.entries()) {
-      await stagePolicyPages(output, plan, staged, view, policies[i] as ArchivedPolicy, facts, options.baseUrl);
+      await stagePolicyPages(output, plan, staged, view, policies[i] as ArchivedPolicy, facts, options.baseUrl, options.author ?? null);
     }
     const homeModel: HomePageModel = {
       lang: homeLang(views),
       policies: views.flatMap((view) => {
-        const latest = view.versions.find((version) => version.entry.version === view.latest)?.entry;
+        const latest = view.versions.find((version) => version.entry.version === view.inEffect)?.entry;
         const newest = view.versions.at(-1)?.entry;
         return latest && newest ? [{ id: view.id, title: view.title, lang: view.lang, latest, newest, count: view.versions.length }] : [];
       }),

@@ -152,6 +152,13 @@ export const en: Catalogue = {
     'moved-text': (m) =>
       `the ${m.what === 'listItem' ? 'list item' : 'text'} ${show(m.text)} ${m.how === 'split-out' ? 'was split out of the old text at line' : 'was merged into the new text at line'} ${m.line}`,
     'nothing-changed': () => 'nothing a reader sees changed',
+    restates: (m) =>
+      m.what === 'security'
+        ? `the added words ${show(m.text)} describe security measures; they change no purpose, data, recipient or right (only an impact assessment that finds a high risk is a trigger)`
+        : m.what === 'limit'
+          ? `the added words ${show(m.text)} repeat a limit the policy already sets`
+          : `the added words ${show(m.text)} explain a word already there`,
+    'history-entry': (m) => `a line of the policy's own change log was ${m.change}: ${show(m.text)}; the edit it records is judged where it happens`,
     'trigger-removed': (m) => `trigger ${m.index} ${show(m.text)} was removed from the list of major changes${fm(m.frontMatter)}`,
     'trigger-dropped': (m) => `trigger ${m.index} ${show(m.text)} is no longer in the list of major changes`,
     'trigger-edited': (m) => `trigger ${m.index} of the list of major changes${fm(m.frontMatter)} was reworded from ${show(m.from)} to ${show(m.to)}`,

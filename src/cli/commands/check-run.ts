@@ -13,6 +13,7 @@ import { renderCheckMarkdown } from '../report/check-markdown.js';
 import { renderCheckText, renderFailureLines } from '../report/check-text.js';
 import { renderCheckGithub } from '../report/github.js';
 import type { CheckCommandOptions } from './check.js';
+import { requirePolicies } from '../../project-root.js';
 
 function policyWarnings(result: CheckResult): string[] {
   return result.policies.flatMap((policy) =>
@@ -34,11 +35,13 @@ async function writeStepSummary(ctx: Context, result: CheckResult): Promise<void
 /** Checks the policies, prints the report, and returns the exit status. */
 export async function runCheck(ctx: Context, files: string[], options: CheckCommandOptions): Promise<number> {
   const { config } = await readConfig(ctx);
+  // With --base, a policy deleted since the base is what the check reports, so an empty folder is not "no policies".
+  if (files.length === 0 && options.base === undefined) await requirePolicies(ctx, config);
   const sources = await readCheckSources(ctx, config, files, options.base);
   const noticeDays = options.noticeDays ?? config.noticeDays;
   const result = evaluateCheck(
     sources.subjects,
-    { failOn: options.failOn, ...(noticeDays !== undefined ? { noticeDays } : {}), today: utcDate(ctx.now()) },
+    { failOn: options.failOn, failOnUnsure: options.failOnUnsure === true, ...(noticeDays !== undefined ? { noticeDays } : {}), today: utcDate(ctx.now()) },
     sources.base,
     sources.problems,
   );

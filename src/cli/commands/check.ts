@@ -2,10 +2,12 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { FailOn } from '../../check/types.js';
 import { action, type CliRuntime } from '../runtime.js';
+import { rebasePath } from '../../project-root.js';
 
 export interface CheckCommandOptions {
   base?: string;
   failOn: FailOn;
+  failOnUnsure?: boolean;
   noticeDays?: number;
   format: 'text' | 'markdown' | 'json' | 'github';
 }
@@ -25,6 +27,7 @@ export function registerCheck(program: Command, rt: CliRuntime): void {
     .addOption(
       new Option('--fail-on <level>', 'exit with 1 when a revision reaches this level').choices(['major', 'minor', 'never']).default('never'),
     )
+    .option('--fail-on-unsure', 'exit with 1 when any change has low confidence (needs a decision), whatever --fail-on says')
     .option('--notice-days <n>', 'a major revision needs a front matter effective date at least n days after today (default: config noticeDays)', parseDays)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json', 'github']).default('text'))
     .addHelpText(
@@ -34,7 +37,7 @@ export function registerCheck(program: Command, rt: CliRuntime): void {
     .action(
       action(rt, async (files: string[], options: CheckCommandOptions) => {
         const { runCheck } = await import('./check-run.js');
-        return runCheck(rt.ctx, files, options);
+        return runCheck(rt.ctx, files.map((file) => rebasePath(rt.ctx, file)), options);
       }),
     );
 }

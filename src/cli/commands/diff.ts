@@ -1,6 +1,7 @@
 /** `policy diff <old> <new>`: compare two versions and classify every change. */
 import { Option, type Command } from 'commander';
 import { action, type CliRuntime } from '../runtime.js';
+import { rebaseFileOrReference } from '../../project-root.js';
 
 export interface DiffOptions {
   format: 'text' | 'markdown' | 'json';
@@ -23,7 +24,8 @@ export function registerDiff(program: Command, rt: CliRuntime): void {
     .action(
       action(rt, async (oldRef: string, newRef: string, options: DiffOptions) => {
         const { runDiff } = await import('./diff-run.js');
-        return runDiff(rt.ctx, oldRef, newRef, options);
+        const [oldArg, newArg] = [await rebaseFileOrReference(rt.ctx, oldRef), await rebaseFileOrReference(rt.ctx, newRef)];
+        return runDiff(rt.ctx, oldArg, newArg, options);
       }),
     );
 }

@@ -10,6 +10,7 @@ import { countChanges, type ChangeCounts } from '../../count-changes.js';
 import { parseRevisionRecord, recordFileName } from '../../publish/record.js';
 import type { ArchivedVersion, ArchiveIndex } from '../../types.js';
 import type { LogOptions } from './log.js';
+import { requirePolicies } from '../../project-root.js';
 
 function levelText(entry: ArchivedVersion): string {
   if (!entry.override || !entry.automatic) return entry.level;
@@ -72,6 +73,7 @@ async function readLogCounts(archiveDir: string, index: ArchiveIndex, folder: st
 /** Prints the versions of one policy (or of all), newest first. */
 export async function runLog(ctx: Context, id: string | undefined, options: LogOptions): Promise<number> {
   const { config } = await readConfig(ctx);
+  await requirePolicies(ctx, config);
   const archiveDir = archiveDirOf(ctx, config);
   const label = displayPath(ctx, archiveDir);
   const ids = id === undefined ? await readArchivedIds(archiveDir) : [validatePolicyId(id, 'policy log')];

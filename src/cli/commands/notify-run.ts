@@ -1,5 +1,6 @@
 /** Implementation of `policy notify`. */
 import { join } from 'node:path';
+import { utcDate } from '../../archive/dates.js';
 import { readArchiveIndex } from '../../archive/index-file.js';
 import { archiveDirOf, displayPath, parseReference, resolveReference } from '../../archive/reference.js';
 import { readConfig } from '../../config.js';
@@ -16,7 +17,7 @@ export async function runNotify(ctx: Context, ref: string, options: NotifyCliOpt
   const folder = displayPath(ctx, join(archiveDir, reference.id));
   const index = await readArchiveIndex(archiveDir, reference.id, `${folder}/index.json`);
   if (index === null) throw new PolicyError('NOT_FOUND', `${ref}: ${reference.id} has no archive (no ${folder}/index.json)`);
-  const { version } = resolveReference(index, reference);
+  const { version } = resolveReference(index, reference, utcDate(ctx.now()));
   const result = await sendVersionNotices(
     ctx,
     config,

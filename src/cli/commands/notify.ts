@@ -1,6 +1,7 @@
 /** `policy notify <id>@<version>`: (re)send the notices of an archived version. */
 import type { Command } from 'commander';
 import { action, type CliRuntime } from '../runtime.js';
+import { rebasePath } from '../../project-root.js';
 
 /** Options of `policy notify`. */
 export interface NotifyCliOptions {
@@ -26,7 +27,7 @@ export function registerNotify(program: Command, rt: CliRuntime): void {
     .action(
       action(rt, async (ref: string, options: NotifyCliOptions) => {
         const { runNotify } = await import('./notify-run.js');
-        return runNotify(rt.ctx, ref, options);
+        return runNotify(rt.ctx, ref, options.to === undefined ? options : { ...options, to: rebasePath(rt.ctx, options.to) });
       }),
     );
 }

@@ -9,6 +9,7 @@ import { sectionOf } from '../report/describe.js';
 import { renderRevisionJson } from '../report/json.js';
 import { renderRevisionText } from '../report/text.js';
 import type { PublishCliOptions } from './publish.js';
+import { requirePolicies } from '../../project-root.js';
 
 /** Reads answers from stdin, one line each, through one reader (so answers typed ahead are not lost). */
 function answerReader(ctx: Context): { next(): Promise<string>; close(): void } {
@@ -140,6 +141,7 @@ function renderPublishText(result: PublishResult): string {
 /** Runs `policy publish` and returns its exit status (0, 1 declined, 3 notices failed, including owed notices it resumed). */
 export async function runPublishCommand(ctx: Context, files: string[], cli: PublishCliOptions): Promise<number> {
   const { config } = await readConfig(ctx);
+  if (files.length === 0) await requirePolicies(ctx, config);
   const options: PublishOptions = {
     files,
     yes: Boolean(cli.yes),

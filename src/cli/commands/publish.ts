@@ -1,6 +1,7 @@
 /** `policy publish [files…]`: archive the edited policies as new versions and send their notices. */
 import { Option, type Command } from 'commander';
 import { action, type CliRuntime } from '../runtime.js';
+import { rebasePath } from '../../project-root.js';
 
 /** The options commander parses for `policy publish`. */
 export interface PublishCliOptions {
@@ -40,7 +41,7 @@ export function registerPublish(program: Command, rt: CliRuntime): void {
     .action(
       action(rt, async (files: string[], options: PublishCliOptions) => {
         const { runPublishCommand } = await import('./publish-run.js');
-        return runPublishCommand(rt.ctx, files, options);
+        return runPublishCommand(rt.ctx, files.map((file) => rebasePath(rt.ctx, file)), options);
       }),
     );
 }

@@ -66,7 +66,7 @@ export async function runServe(
 ): Promise<number> {
   const port = parsePort(options.port);
   const { config } = await readConfig(ctx);
-  const dirOption = options.dir ?? config.site;
+  const dirOption = options.out ?? options.dir ?? config.site;
   const dir = resolve(ctx.cwd, dirOption);
   const label = displayDir(dir, ctx.cwd);
   if (await shouldBuild(dir, resolve(ctx.cwd, config.archive))) {

@@ -1,11 +1,13 @@
 /** Runs `policy site`: resolves options against the configuration, builds, prints a one-line summary. */
-import { readConfig } from '../../config.js';
+import { readConfig, type Config } from '../../config.js';
 import { warn, type Context } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
 import { displayDir, parseBaseUrl } from '../../site/paths.js';
 import { defaultJobs } from '../../site/pool.js';
 import { writeSite, type SiteSummary } from '../../site/write-site.js';
 import type { SiteCommandOptions } from './site.js';
+import { requirePolicies } from '../../project-root.js';
+import { parseSender } from '../../notify/message.js';
 
 /** Parses `--jobs`: a whole number from 1 to 64. */
 export function parseJobs(value: string | undefined): number {
@@ -15,6 +17,14 @@ export function parseJobs(value: string | undefined): number {
     throw new PolicyError('USAGE', `--jobs: expected a whole number from 1 to 64, found "${value}"`);
   }
   return jobs;
+}
+
+/** Who the feeds name as their author: `organization`, else the display name of `notify.from` (never its address). */
+function feedAuthor(config: Config): string | null {
+  if (config.organization !== undefined) return config.organization;
+  if (config.notify.from === undefined) return null;
+  const name = parseSender(config.notify.from, 'notify.from').name.trim();
+  return name === '' ? null : name;
 }
 
 /** Builds the site with the configuration's defaults; shared by `policy serve`. */
@@ -33,6 +43,7 @@ export async function buildSite(ctx: Context, options: SiteCommandOptions & { ou
     generator,
     jobs: parseJobs(options.jobs),
     force: options.force ?? false,
+    author: feedAuthor(config),
   });
   for (const message of summary.warnings) warn(ctx, message);
   return summary;
@@ -48,6 +59,7 @@ export function renderSiteSummary(summary: SiteSummary, cwd: string): string {
 
 /** `policy site`. */
 export async function runSite(ctx: Context, options: SiteCommandOptions, generator: string): Promise<number> {
+  await requirePolicies(ctx, (await readConfig(ctx)).config);
   const summary = await buildSite(ctx, options, generator);
   if (summary.relativeLinks) {
     warn(ctx, 'no siteUrl configured: the feeds use relative links (set "siteUrl" in policy.config.json or pass --base-url)');

@@ -1,6 +1,7 @@
 /** `policy site`: build the static archive site from archive/. */
 import type { Command } from 'commander';
 import { action, type CliRuntime } from '../runtime.js';
+import { rebasePath } from '../../project-root.js';
 
 /** Options of `policy site` as commander parses them. */
 export interface SiteCommandOptions {
@@ -26,7 +27,7 @@ export function registerSite(program: Command, rt: CliRuntime): void {
     .action(
       action(rt, async (options: SiteCommandOptions) => {
         const { runSite } = await import('./site-run.js');
-        return runSite(rt.ctx, options, program.version() ?? '');
+        return runSite(rt.ctx, options.out === undefined ? options : { ...options, out: rebasePath(rt.ctx, options.out) }, program.version() ?? '');
       }),
     );
 }

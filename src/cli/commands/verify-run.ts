@@ -5,6 +5,7 @@ import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { EXIT } from '../../errors.js';
 import type { VerifyCliOptions } from './verify.js';
+import { requirePolicies } from '../../project-root.js';
 
 /** The text report of a verification. Pure. */
 export function renderVerifyText(result: VerifyResult, label: string): string {
@@ -26,6 +27,7 @@ export function renderVerifyText(result: VerifyResult, label: string): string {
 /** Verifies the archive, prints the report, and returns 1 when it fails. */
 export async function runVerify(ctx: Context, options: VerifyCliOptions): Promise<number> {
   const { config } = await readConfig(ctx);
+  await requirePolicies(ctx, config);
   const archiveDir = archiveDirOf(ctx, config);
   const label = displayPath(ctx, archiveDir);
   const result = await verifyArchive(archiveDir, { strict: Boolean(options.strict), label });

@@ -1,12 +1,14 @@
 /** The terminal report of `policy check`: each policy's report, then the problems, then the verdict. */
 import type { CheckResult } from '../../check/types.js';
-import { renderRevisionText, type TextStyle } from './text.js';
+import { NEEDS_DECISION, renderRevisionText, type TextStyle } from './text.js';
 
 /** The check's one-line verdict, e.g. `policy check: failed — 2 problems (compared with origin/main)`. Pure. */
 export function renderCheckVerdict(result: CheckResult): string {
   const count = result.failures.length;
   const state = result.ok ? 'passed' : `failed — ${count} problem${count === 1 ? '' : 's'}`;
-  return `policy check: ${state} (${result.policies.length} polic${result.policies.length === 1 ? 'y' : 'ies'} compared with ${result.base}; --fail-on ${result.failOn})`;
+  const unsure = result.needsDecision > 0 ? `; ${result.needsDecision} change${result.needsDecision === 1 ? '' : 's'} ${NEEDS_DECISION}` : '';
+  const flags = `--fail-on ${result.failOn}${result.failOnUnsure ? ', --fail-on-unsure' : ''}`;
+  return `policy check: ${state} (${result.policies.length} polic${result.policies.length === 1 ? 'y' : 'ies'} compared with ${result.base}; ${flags}${unsure})`;
 }
 
 /** One line per failure: `file:line: message`. Pure. */

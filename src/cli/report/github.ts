@@ -10,7 +10,7 @@ import { hasOwnTriggers, sectionOf, triggersHit } from './describe.js';
 import { trimClause } from '../../check/evaluate-check.js';
 import { changeLines, mapBlocks } from '../../check/lines.js';
 import { renderCheckVerdict } from './check-text.js';
-import { renderVerdict } from './text.js';
+import { NEEDS_DECISION, renderVerdict } from './text.js';
 
 /** Severity of a workflow command. */
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -49,6 +49,7 @@ const TITLES: Record<Exclude<CheckProblemKind, 'threshold'>, string> = {
   'last-updated': 'Last-updated date goes back',
   notice: 'Notice period too short',
   deleted: 'Policy deleted',
+  unsure: 'Needs a decision',
 };
 
 function changeTitle(level: string, triggers: readonly number[]): string {
@@ -68,7 +69,12 @@ function withReasons(message: string, change: ClassifiedChange | undefined): str
 }
 
 function failureAnnotation(problem: CheckProblem, change: ClassifiedChange | undefined): string {
-  const title = problem.kind === 'threshold' ? changeTitle(problem.level ?? 'major', problem.triggers ?? []) : TITLES[problem.kind];
+  const title =
+    problem.kind === 'threshold'
+      ? changeTitle(problem.level ?? 'major', problem.triggers ?? [])
+      : problem.kind === 'unsure'
+        ? `${TITLES.unsure} (${changeTitle(problem.level ?? 'major', problem.triggers ?? []).toLowerCase()})`
+        : TITLES[problem.kind];
   return renderAnnotation('error', { file: problem.file, line: problem.line, endLine: problem.endLine, title }, withReasons(problem.message, change));
 }
 
@@ -102,11 +108,14 @@ export function renderCheckGithub(result: CheckResult): string {
       if (failing.has(`${policy.id}#${index}`)) return;
       const [line, endLine] = changeLines(revision, change, map);
       const triggers = hasOwnTriggers(revision) ? change.triggers : [];
+      // A low-confidence change is a warning whatever its level: a person has to decide it.
+      const unsure = change.confidence === 'low';
+      const title = unsure ? `${TITLES.unsure} (${changeTitle(change.level, triggers).toLowerCase()})` : changeTitle(change.level, triggers);
       lines.push(
         renderAnnotation(
-          change.level === 'major' ? 'warning' : 'notice',
-          { file, line, endLine: endLine > line ? endLine : undefined, title: changeTitle(change.level, triggers) },
-          withReasons(changeMessage(revision, change), change),
+          change.level === 'major' || unsure ? 'warning' : 'notice',
+          { file, line, endLine: endLine > line ? endLine : undefined, title },
+          withReasons(`${changeMessage(revision, change)}${unsure ? `; ${NEEDS_DECISION}` : ''}`, change),
         ),
       );
     });

@@ -24,11 +24,17 @@ function htmlNode(before: string, inner = '', after = ''): Html {
   return { type: 'html', value: `${before}${escapeHtml(inner)}${after}` };
 }
 
+/**
+ * The redline as `<del>`/`<ins>` around plain text nodes. Not `~~`/`**`: their
+ * flanking rules fail next to CJK punctuation (收集**、使用**), and the
+ * serialiser then writes the neighbouring character as a reference (&#x96C6;).
+ * GitHub and GitLab render both tags; the text between stays Markdown-escaped.
+ */
 function redlinePhrasing(change: ClassifiedChange): PhrasingContent[] {
-  return elideRedline(redlineOf(change)).map((part) => {
-    if (part.op === 'delete') return { type: 'delete', children: [text(part.text)] };
-    if (part.op === 'insert') return strong(part.text);
-    return text(part.text);
+  return elideRedline(redlineOf(change)).flatMap((part): PhrasingContent[] => {
+    if (part.op === 'delete') return [htmlNode('<del>'), text(part.text), htmlNode('</del>')];
+    if (part.op === 'insert') return [htmlNode('<ins>'), text(part.text), htmlNode('</ins>')];
+    return [text(part.text)];
   });
 }
 

@@ -6,6 +6,8 @@ import { h, type Child } from '../h.js';
 import { messagesFor, type Messages } from '../i18n.js';
 import { renderBadge, renderDate, renderLayout } from '../layout.js';
 import { relativeHref, sitePaths } from '../paths.js';
+import { displaySummary } from '../../publish/summary.js';
+import { defaultListWarning } from '../../policy/default-triggers.js';
 
 /** Everything a changes page shows besides the revision itself. */
 export interface ChangesPageModel {
@@ -121,7 +123,7 @@ export function renderChangesPage(model: ChangesPageModel, revision: RevisionSum
         : null,
       h('dt', {}, messages.effectiveLabel),
       h('dd', {}, renderDate(entry.effective, lang)),
-      entry.summary !== '' ? [h('dt', {}, messages.summaryColumn), h('dd', {}, entry.summary)] : null,
+      entry.summary !== '' ? [h('dt', {}, messages.summaryColumn), h('dd', {}, displaySummary(entry, model.lang))] : null,
     ),
   );
 
@@ -137,13 +139,15 @@ export function renderChangesPage(model: ChangesPageModel, revision: RevisionSum
         ),
       );
     }
-    if (revision.warnings.length > 0) {
+    // The tool's warnings name files for the CLI; readers get the ones they can act on in their language.
+    const warnings = [...new Set(revision.warnings.map((warning) => (warning.endsWith(defaultListWarning('')) ? messages.defaultListWarning : warning)))];
+    if (warnings.length > 0) {
       main.push(
         h(
           'section',
           { ariaLabelledBy: ['warnings'] },
           h('h2', { id: 'warnings' }, messages.warningsHeading),
-          h('ul', {}, revision.warnings.map((warning) => h('li', {}, warning))),
+          h('ul', {}, warnings.map((warning) => h('li', {}, warning))),
         ),
       );
     }

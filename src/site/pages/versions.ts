@@ -6,6 +6,7 @@ import { messagesFor } from '../i18n.js';
 import { renderBadge, renderDate, renderLayout } from '../layout.js';
 import type { TriggerText, VersionRef, VersionView } from '../model.js';
 import { relativeHref, sitePaths } from '../paths.js';
+import { displaySummary } from '../../publish/summary.js';
 
 /** One row of the table: a version and the trigger texts it hit (from the previous version's list). */
 export interface VersionsRow {
@@ -71,7 +72,7 @@ export function renderVersionsPage(model: VersionsPageModel): Root {
               triggers.map((trigger) => h('li', { value: String(trigger.index) }, trigger.text !== '' ? trigger.text : `#${trigger.index}`)),
             ),
       ),
-      h('td', { className: ['summary'], dataLabel: messages.summaryColumn }, entry.summary !== '' ? entry.summary : messages.none),
+      h('td', { className: ['summary'], dataLabel: messages.summaryColumn }, entry.summary !== '' ? displaySummary(entry, model.lang) : messages.none),
       h('td', { className: ['status'], dataLabel: messages.statusColumn }, status),
     );
   });

@@ -1,0 +1,77 @@
+/**
+ * Every threshold and weight of the classifier, in one object validated on load: a maintainer
+ * tunes here, never in the code that uses them. Tuned on the development set and the blind sets
+ * under test/fixtures/holdout-*; changing one is a change of the classifier and re-scores them.
+ */
+
+/** The tuning of the classifier. */
+export interface Tuning {
+  /** How the section, the changed words and the block are weighed to pick the governing trigger. */
+  governance: {
+    /** Weight of the section profile (heading path and section content). */
+    section: number;
+    /** Weight of the changed words. */
+    change: number;
+    /** Weight of the whole block's text. */
+    block: number;
+    /** A trigger governs a change when its combined score reaches this. */
+    threshold: number;
+    /** A substantive change whose score is this close to `threshold` is in doubt (low confidence). */
+    doubt: number;
+    /** A trigger speaks of a family of change (the edit first) when its score for the family alone exceeds this. */
+    familyFloor: number;
+  };
+  /** How removed and added blocks are paired as one rewritten block. */
+  pairing: {
+    /** A removed and an added block this similar are one rewritten block. */
+    similarity: number;
+    /** Above this many removed × added pairs, only blocks this close in the change list are compared (bounded time). */
+    budget: number;
+    window: number;
+  };
+  /** Confidence. */
+  confidence: {
+    /** A rewording that brings in this many new content words, none of which a rule reads, is in doubt. */
+    unreadWords: number;
+  };
+  /** Weights of the concept vectors that match sections and edits to triggers (affinity.ts). */
+  affinity: {
+    /** Per distinct concept, times log2(1 + count). */
+    concept: number;
+    /** Added to the concept's family for each commitment concept. */
+    family: number;
+    /** The same for a trigger's own text: a trigger is short, and its family is what it is about. */
+    triggerFamily: number;
+    /** Per content word (headings, triggers and changed text only). */
+    word: number;
+    /** A heading counts this many times its section's content. */
+    heading: number;
+    /** Each level up the heading path counts this fraction of the level below. */
+    parentDecay: number;
+    /** The document's title section (the one above every other) counts this fraction. */
+    title: number;
+  };
+}
+
+/** Checks a tuning object: every entry a finite number, fractions in [0, 1], counts positive. Throws naming the entry. */
+export function validateTuning<T extends Tuning>(tuning: T): T {
+  const fractions = new Set(['governance.threshold', 'governance.doubt', 'governance.familyFloor', 'pairing.similarity', 'affinity.parentDecay', 'affinity.title']);
+  const counts = new Set(['pairing.budget', 'pairing.window', 'confidence.unreadWords']);
+  for (const [group, entries] of Object.entries(tuning) as Array<[string, Record<string, unknown>]>) {
+    for (const [key, value] of Object.entries(entries)) {
+      const name = `${group}.${key}`;
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`tuning "${name}": expected a finite number ≥ 0, got ${String(value)}`);
+      if (fractions.has(name) && value > 1) throw new Error(`tuning "${name}": expected a fraction between 0 and 1, got ${value}`);
+      if (counts.has(name) && (!Number.isInteger(value) || value < 1)) throw new Error(`tuning "${name}": expected a whole number ≥ 1, got ${value}`);
+    }
+  }
+  return tuning;
+}
+
+/** The classifier's tuning. */
+export const TUNING: Readonly<Tuning> = validateTuning({
+  governance: { section: 1, change: 0.6, block: 0.25, threshold: 0.3, doubt: 0.05, familyFloor: 0.2 },
+  pairing: { similarity: 0.6, budget: 40_000, window: 60 },
+  confidence: { unreadWords: 4 },
+  affinity: { concept: 1, family: 0.6, triggerFamily: 1.2, word: 0.35, heading: 3, parentDecay: 0.5, title: 0.3 },
+});

@@ -1,0 +1,50 @@
+/**
+ * Which trigger: the changed words first, the section second; the controller wherever it is named;
+ * and reasons that name a section as the reader now finds it.
+ */
+import { describe, expect, it } from 'vitest';
+import { comparePolicies } from '../src/revision.js';
+import { policyFrom } from './helpers/policies.js';
+
+const policy = (opening: string, vendors: string, heading = 'How we handle your data') => `# Privacy Policy
+
+${opening}
+
+## ${heading}
+
+We use the following service providers: ${vendors}. We keep your account data for two years.
+
+## Changes
+
+Material changes include:
+
+- the main recipients of your personal data;
+- the company that controls your personal data;
+- the purposes of processing or where we store your data.
+`;
+
+const opening = 'Acme Tools Ltd ("Acme", "we", "us") runs the Acme app.';
+
+describe('the edit first, the section second', () => {
+  it('a vendor swapped is the recipients trigger, whatever the heading says', () => {
+    const r = comparePolicies(policyFrom(policy(opening, 'Hetzner Online GmbH (hosting) and Mailgun Technologies, Inc. (e-mail)')), policyFrom(policy(opening, 'Hetzner Online GmbH (hosting) and Postmark Labs, Inc. (e-mail)')));
+    expect(r.level).toBe('major');
+    expect(r.triggers).toEqual([1]);
+  });
+
+  it('the company that is "we", renamed in the opening paragraph, is the controller trigger', () => {
+    const r = comparePolicies(policyFrom(policy(opening, 'Hetzner Online GmbH')), policyFrom(policy('Acme Holdings Inc. ("Acme", "we", "us") runs the Acme app.', 'Hetzner Online GmbH')));
+    expect(r.level).toBe('major');
+    expect(r.triggers).toEqual([2]);
+    expect(r.changes.find((c) => c.level === 'major')!.rules).toContain('term-changed');
+  });
+
+  it('after a heading is renamed, the reason names the new heading', () => {
+    const before = policy(opening, 'Hetzner Online GmbH');
+    const after = policy(opening, 'Hetzner Online GmbH', 'Your data and who receives it').replace('two years', 'five years');
+    const r = comparePolicies(policyFrom(before), policyFrom(after));
+    const change = r.changes.find((c) => c.level === 'major')!;
+    expect(change.reasons[0]).toContain('"Your data and who receives it"');
+    expect(change.reasons[0]).not.toContain('"How we handle your data"');
+  });
+});
