@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context } from './context.js';
 import { PolicyError } from './errors.js';
+import { type SigningConfig, validateSigningKeys } from './archive/signing.js';
 
 export interface NotifyConfig {
   /** Sender address; without it no notices are sent (publish warns). */
@@ -56,6 +57,8 @@ export interface Config {
   /** Minimum days between publishing a major revision and its effective date. */
   noticeDays?: number;
   notify: NotifyConfig;
+  /** Public keys that sign archive entries (see src/archive/signing.ts). */
+  signing?: SigningConfig;
 }
 
 /** Where the configuration came from, for error messages. */
@@ -71,6 +74,8 @@ interface Field {
   min?: number;
   fields?: Record<string, Field>;
   required?: string[];
+  /** A check of its own for a value the types above cannot describe; throws BAD_CONFIG. */
+  validate?: (value: unknown, path: string, file: string) => void;
 }
 
 const SCHEMA: Record<string, Field> = {
@@ -80,6 +85,7 @@ const SCHEMA: Record<string, Field> = {
   siteUrl: { type: 'string' },
   organization: { type: 'string' },
   noticeDays: { type: 'number', min: 0 },
+  signing: { type: 'object', required: ['publicKeys'], fields: { publicKeys: { type: 'object', validate: validateSigningKeys } } },
   notify: {
     type: 'object',
     fields: {
@@ -151,6 +157,7 @@ function validateObject(value: unknown, fields: Record<string, Field>, path: str
 }
 
 function validateField(value: unknown, field: Field, path: string, file: string): void {
+  if (field.validate) return field.validate(value, path, file);
   switch (field.type) {
     case 'string':
       if (typeof value !== 'string' || value === '') {

@@ -17,6 +17,8 @@ export const EXIT = {
   environment: 4,
   /** Stopped by Ctrl-C or SIGTERM; everything done so far is recorded, and the message names the resume command. */
   interrupted: 130,
+  /** A bug: an error outside the catalogue (EX_SOFTWARE of sysexits.h). */
+  internal: 70,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -204,6 +204,8 @@ export interface ArchivedVersion {
    * published. Absent for a version archived before records existed.
    */
   record?: string;
+  /** Ed25519 signature of the entry (without this field) by a key of `signing.publicKeys`; see src/archive/signing.ts. */
+  signature?: { key: string; value: string };
 }
 
 /** `archive/<id>/index.json`. Versions oldest first. */

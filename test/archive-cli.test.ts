@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../src/hash.js';
 import { runPolicy } from './helpers/cli.js';
 import { SEED, useTempRepos } from './archive-helpers.js';
 
@@ -89,15 +90,22 @@ describe('policy verify', () => {
     });
   });
 
-  it('warns about unlisted files, and fails on them with --strict', async () => {
+  it('fails on a file index.json does not list, unless an interrupted publish recorded it (a warning; an error with --strict)', async () => {
     const made = repo();
     made.write('archive/privacy-policy/1.1.md', 'leftover\n');
+    const unlisted = await runPolicy(['verify'], { cwd: made.root });
+    expect(unlisted.code).toBe(1);
+    expect(unlisted.stdout).toContain('error: archive/privacy-policy/1.1.md: index.json does not list it, and no interrupted publish recorded these bytes');
+    made.write(
+      '.policy/publish-intents/privacy-policy@1.1.json',
+      JSON.stringify({ id: 'privacy-policy', version: '1.1', files: [{ file: '1.1.md', sha256: sha256Hex('leftover\n') }] }),
+    );
     const lenient = await runPolicy(['verify'], { cwd: made.root });
     expect(lenient.code).toBe(0);
-    expect(lenient.stdout).toContain('warning: archive/privacy-policy/1.1.md: not listed in index.json');
+    expect(lenient.stdout).toContain('warning: archive/privacy-policy/1.1.md: not listed in index.json yet: left by an interrupted publish');
     const strict = await runPolicy(['verify', '--strict'], { cwd: made.root });
     expect(strict.code).toBe(1);
-    expect(strict.stdout).toContain('error: archive/privacy-policy/1.1.md: not listed in index.json');
+    expect(strict.stdout).toContain('error: archive/privacy-policy/1.1.md: not listed in index.json yet');
   });
 
   it('follows the archive folder of the configuration', async () => {

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isTempFileName, writeFileAtomic } from '../src/archive/atomic-write.js';
-import { entryHash, sha256Hex } from '../src/archive/canonical-json.js';
+import { entryHash } from '../src/archive/canonical-json.js';
+import { sha256Hex } from '../src/hash.js';
 import { readArchiveIndex, renderArchiveIndex } from '../src/archive/index-file.js';
+import { recordPublishIntent } from '../src/archive/intent.js';
 import { acquireLock, isProcessAlive } from '../src/archive/lock.js';
 import { readReference } from '../src/archive/reference.js';
 import { writeVersionFile } from '../src/archive/store.js';
@@ -137,20 +139,30 @@ describe('verifyArchive', () => {
     expect(result.errors[0]?.message).toMatch(/^chain broken at version 1\.1: "previous" is /);
   });
 
-  it('reports unlisted files as warnings, and as errors with strict', async () => {
+  it('reports leftovers of interrupted publishes as warnings (errors with strict), and any other unlisted file as an error', async () => {
     const root = tempDir();
     writeArchive(root, 'p', ['one\n']);
     writeFileSync(join(root, 'archive/p/1.1.md'), 'leftover\n');
     writeFileSync(join(root, 'archive/p/.1.1.md.999.0a1b2c3d.tmp'), 'partial');
     mkdirSync(join(root, 'archive/q'));
     writeFileSync(join(root, 'archive/q/1.0.md'), 'first publish interrupted\n');
-    const lenient = await verifyArchive(join(root, 'archive'), { label: 'archive' });
-    expect(lenient.ok).toBe(true);
+    writeFileSync(join(root, 'archive/q/1.1.md'), 'slipped in\n');
+    const intentsDir = join(root, '.policy/publish-intents');
+    await recordPublishIntent(intentsDir, { id: 'p', version: '1.1', files: [{ file: '1.1.md', sha256: sha256Hex('leftover\n') }] });
+    await recordPublishIntent(intentsDir, { id: 'q', version: '1.0', files: [{ file: '1.0.md', sha256: sha256Hex('first publish interrupted\n') }] });
+    // An intent for other bytes excuses nothing.
+    await recordPublishIntent(intentsDir, { id: 'q', version: '1.1', files: [{ file: '1.1.md', sha256: sha256Hex('what publish meant to write\n') }] });
+    const lenient = await verifyArchive(join(root, 'archive'), { label: 'archive', intentsDir });
+    expect(lenient.ok).toBe(false);
     expect(lenient.warnings.map((issue) => issue.file)).toEqual(['archive/p/.1.1.md.999.0a1b2c3d.tmp', 'archive/p/1.1.md', 'archive/q/1.0.md']);
     expect(lenient.warnings[0]?.message).toMatch(/temporary file/);
-    const strict = await verifyArchive(join(root, 'archive'), { label: 'archive', strict: true });
-    expect(strict.ok).toBe(false);
-    expect(strict.errors).toHaveLength(3);
+    expect(lenient.warnings[1]?.message).toMatch(/^not listed in index\.json yet: left by an interrupted publish/);
+    expect(lenient.errors).toEqual([{ file: 'archive/q/1.1.md', message: expect.stringMatching(/no interrupted publish recorded these bytes/) }]);
+    const strict = await verifyArchive(join(root, 'archive'), { label: 'archive', strict: true, intentsDir });
+    expect(strict.errors).toHaveLength(4);
+    // Without the intents, every unlisted file but the temporary one is an error.
+    const bare = await verifyArchive(join(root, 'archive'), { label: 'archive' });
+    expect(bare.errors.map((issue) => issue.file)).toEqual(['archive/p/1.1.md', 'archive/q/1.0.md', 'archive/q/1.1.md']);
   });
 
   it('reports an index that is not valid JSON, or whose id is not its folder', async () => {

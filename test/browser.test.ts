@@ -149,7 +149,8 @@ describe.runIf(browserTestsEnabled())('the archive site in Chromium', () => {
       expect(await seriousViolations(page), path).toEqual([]);
     }
     await axeContext.close();
-  });
+    // axe over ten pages takes seconds on an idle machine and much longer on a loaded one
+  }, 180_000);
 
   it('renders a policy with <script>, onerror= and javascript: links with none of them active', async () => {
     const jsContext = await browser.newContext();

@@ -7,7 +7,7 @@
  * and tiny tmpfs mounts (each test skips where the sandbox does not allow it).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPolicy } from './helpers/cli.js';
@@ -41,7 +41,7 @@ function makeUnwritable(path: string): boolean {
 }
 
 /** Mounts a tmpfs of `kb` KiB over `path` (keeping its files); false where mounting is not allowed. */
-function mountTiny(path: string, kb: number, options: { readOnly?: boolean } = {}): boolean {
+function mountTiny(path: string, kb: number, options: { readOnly?: boolean; freeKb?: number } = {}): boolean {
   if (!isRoot) return false;
   const saved = `${path}.saved`;
   if (!run('cp', ['-a', path, saved])) return false;
@@ -50,6 +50,12 @@ function mountTiny(path: string, kb: number, options: { readOnly?: boolean } = {
   run('cp', ['-a', `${saved}/.`, path]);
   run('rm', ['-rf', saved]);
   if (options.readOnly && !run('mount', ['-o', 'remount,ro', path])) return false;
+  if (options.freeKb !== undefined) {
+    // Shrink the file system to what its files use plus `freeKb`: a disk nearly full, with no file to fill it.
+    const stats = statfsSync(path);
+    const usedKb = Math.ceil(((stats.blocks - stats.bfree) * stats.bsize) / 1024);
+    if (!run('mount', ['-o', `remount,size=${usedKb + options.freeKb}k`, path])) return false;
+  }
   return true;
 }
 
@@ -133,9 +139,8 @@ describe('publish refuses an environment it cannot write, with exit 4 and nothin
   it('a full disk under archive/', async (t) => {
     const made = repo();
     made.write(POLICY, majorEdit(made.read(POLICY)));
-    if (!mountTiny(join(made.root, 'archive'), 64)) return t.skip();
-    // Fill what is left, so that the new version's bytes no longer fit.
-    spawnSync('dd', ['if=/dev/zero', `of=${join(made.root, 'archive', 'filler')}`, 'bs=4k'], { stdio: 'ignore' });
+    // Room for less than the new version's bytes.
+    if (!mountTiny(join(made.root, 'archive'), 256, { freeKb: 4 })) return t.skip();
     const before = made.snapshot();
     const result = await runPolicy(['publish', '--yes', '--no-notify'], { cwd: made.root });
     expect(result.stderr).not.toContain('internal error');

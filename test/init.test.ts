@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEMPLATE_IDS, TEMPLATES } from '../src/init/starter-policies.js';
-import { parsePolicy, sha256Hex } from '../src/policy/parse-policy.js';
+import { sha256Hex } from '../src/hash.js';
+import { parsePolicy } from '../src/policy/parse-policy.js';
 import { findTodoMarker } from '../src/policy/todo-markers.js';
 import { runPolicy } from './helpers/cli.js';
 

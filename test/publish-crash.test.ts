@@ -44,6 +44,8 @@ async function expectFinished(made: TempRepo): Promise<void> {
   expect(made.read(POLICY)).toContain('version: "2.0"');
   const strict = await verifyArchive(join(made.root, 'archive'), { strict: true });
   expect(strict.errors).toEqual([]);
+  // The commit point cleared the intent: nothing is left that could excuse an unlisted file.
+  expect(existsSync(join(made.root, '.policy/publish-intents')) ? readdirSync(join(made.root, '.policy/publish-intents')) : []).toEqual([]);
 }
 
 describe('publish stopped after each write', () => {
@@ -55,8 +57,8 @@ describe('publish stopped after each write', () => {
     const hooks = { report: () => undefined, confirm: async () => true };
     await runPublish(ctxAt(made.root), defaultConfig(), OPTIONS, hooks, prefix);
 
-    const verified = await verifyArchive(join(made.root, 'archive'));
-    expect(verified.ok).toBe(true);
+    const verified = await verifyArchive(join(made.root, 'archive'), { intentsDir: join(made.root, '.policy/publish-intents') });
+    expect(verified.ok, JSON.stringify(verified.errors)).toBe(true);
     expect(versionsOf(made)).toEqual(stop === 'write-index' ? ['1.0', '2.0'] : ['1.0']);
     if (stop === 'write-version' || stop === 'record-notices') {
       // The version file and its revision record, both unlisted until index.json is written.

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../src/archive/canonical-json.js';
+import { sha256Hex } from '../src/hash.js';
 import { renderRevisionJson } from '../src/cli/report/json.js';
 import { parsePolicy } from '../src/policy/parse-policy.js';
 import { planPublish, type PlanOptions, type PlanWorld } from '../src/publish/plan.js';
@@ -226,5 +226,34 @@ describe('publish asks about low-confidence changes', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain("policy: warning: policies/privacy-policy.md: 1 low-confidence change published at the classifier's level without review (--yes); the record notes it\n");
     expect(JSON.parse(made.read('archive/privacy-policy/2.0.revision.json'))).toMatchObject({ review: { needsDecision: 1, reviewed: false }, changes: [{ confidence: 'low' }] });
+  });
+});
+
+describe('dates are formatted in one module', () => {
+  it('formats zh and en dates through Intl, without leading zeros, and leaves a non-date alone', async () => {
+    const { formatDate, MONTH_NAMES, dateParts } = await import('../src/format-date.js');
+    expect(formatDate('2026-12-01', 'zh')).toBe('2026 年 12 月 1 日');
+    expect(formatDate('2026-12-01', 'en')).toBe('December 1, 2026');
+    expect(formatDate('2026-12-01', 'en', 'dmy')).toBe('1 December 2026');
+    expect(formatDate('2026-02-30', 'en')).toBe('2026-02-30');
+    expect(MONTH_NAMES).toHaveLength(12);
+    expect(MONTH_NAMES[8]).toBe('September');
+    expect(dateParts('2026-01-09')).toEqual({ y: 2026, m: 1, d: 9 });
+  });
+});
+
+describe('clearing the one-publish effective date', () => {
+  it('removes the key with its continuation lines and line break, byte for byte otherwise, CRLF kept', async () => {
+    const { clearFrontMatterKey } = await import('../src/publish/published-source.js');
+    expect(clearFrontMatterKey('---\ntitle: T\neffective: 2027-01-05\nversion: "1.0"\n---\n# T\n', 'effective')).toBe('---\ntitle: T\nversion: "1.0"\n---\n# T\n');
+    expect(clearFrontMatterKey('---\r\ntitle: T\r\neffective: >\r\n  2027-01-05\r\n---\r\nbody effective: x\r\n', 'effective')).toBe('---\r\ntitle: T\r\n---\r\nbody effective: x\r\n');
+    expect(clearFrontMatterKey('# no front matter\neffective: 2027-01-05\n', 'effective')).toBe('# no front matter\neffective: 2027-01-05\n');
+  });
+
+  it('index.json validates the record hash of an entry', async () => {
+    const { findIndexProblems } = await import('../src/archive/index-file.js');
+    const entry = { ...INDEX_10.versions[0]!, record: 'not-a-hash' };
+    expect(findIndexProblems({ ...INDEX_10, versions: [entry] })).toEqual(['versions[0].record must be 64 lowercase hex digits (the sha256 of 1.0.revision.json)']);
+    expect(findIndexProblems({ ...INDEX_10, versions: [{ ...entry, record: 'a'.repeat(64) }] })).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { entryHash, sha256Hex } from '../src/archive/canonical-json.js';
+import { entryHash } from '../src/archive/canonical-json.js';
+import { sha256Hex } from '../src/hash.js';
 import { runPolicy } from './helpers/cli.js';
 import { majorEdit, minorEdit, SEED, type TempRepo, useTempRepos } from './archive-helpers.js';
 import type { ArchiveIndex } from '../src/types.js';

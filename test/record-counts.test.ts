@@ -36,6 +36,7 @@ describe('every surface states the same count', () => {
 
     const dry = await runPolicy(['publish', '--dry-run', '--format', 'json'], { cwd: made.root });
     const json = JSON.parse(dry.stdout) as { policies: { revision: { changes: { kind: string; level: 'major' | 'minor' }[]; bookkeeping: unknown[] } }[] };
+    expect(dry.stdout).toContain('"recordFile": "archive/privacy-policy/2.0.revision.json"');
     const changes = json.policies[0]!.revision.changes;
     const counts = countChanges(changes);
     expect(counts).toEqual({ changes: 3, major: 1, minor: 2 });

@@ -4,7 +4,8 @@
  * `policy audit` says where today's classifier would decide differently.
  */
 import { describe, expect, it } from 'vitest';
-import { entryHash, sha256Hex } from '../src/archive/canonical-json.js';
+import { entryHash } from '../src/archive/canonical-json.js';
+import { sha256Hex } from '../src/hash.js';
 import type { ArchiveIndex } from '../src/types.js';
 import { runPolicy } from './helpers/cli.js';
 import { majorEdit, SEED, type TempRepo, useTempRepos } from './archive-helpers.js';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArchiveIndex, ArchivedVersion } from '../src/types.js';
@@ -207,7 +207,7 @@ describe('policy site', () => {
     writeFileSync(join(repo.root, 'archive/privacy-policy/2.1.md'), '# 隐私政策\n\n被改过的新版本。\n');
     const result = await run(['site']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^policy: archive\/privacy-policy\/2\.1\.md: altered since it was archived .*\n$/);
+    expect(result.stderr).toMatch(/^policy: archive\/privacy-policy\/2\.1\.md: altered: .*; the archive fails policy verify, so the site was not built\n$/);
     expect(inodes()).toEqual(before);
   });
 
@@ -242,7 +242,8 @@ describe('policy site', () => {
 
   it('refuses policy ids and versions that cannot be file names in the site', async () => {
     const dir = join(repo.root, 'archive', 'index.html');
-    mkdirSync(dir);
+    // A folder that passes verify (its files are there), so that the site's own refusal is what is tested.
+    cpSync(join(repo.root, 'archive/terms'), dir, { recursive: true });
     const index = JSON.parse(readFileSync(join(repo.root, 'archive/terms/index.json'), 'utf8')) as ArchiveIndex;
     writeFileSync(join(dir, 'index.json'), JSON.stringify({ ...index, id: 'index.html' }));
     const result = await run(['site']);

@@ -3,7 +3,7 @@
  * that an archive entry hashes the same whoever wrote the file and however it
  * was indented.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 
 /** Serialises a JSON value with object keys sorted at every depth and no whitespace. Pure. */
 export function canonicalJson(value: unknown): string {
@@ -19,11 +19,6 @@ export function canonicalJson(value: unknown): string {
     .filter((key) => record[key] !== undefined)
     .sort();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-}
-
-/** SHA-256 of bytes or UTF-8 text, as lowercase hex. */
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** The hash that the next entry's `previous` must hold: SHA-256 of the entry's canonical JSON. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PolicyError } from '../errors.js';
 import type { ArchivedVersion } from '../types.js';
 import { makeDirDurable, removeTempFiles, writeFileAtomic } from './atomic-write.js';
-import { sha256Hex } from './canonical-json.js';
+import { sha256Hex } from '../hash.js';
 import { readDirIfExists } from '../read-dir.js';
 
 /** Reads `archive/<id>/<file>` and checks it against `sha256`; `what` names it in messages ("version 2.0"). */

@@ -7,8 +7,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Config } from '../config.js';
+import type { Context } from '../context.js';
+import { PolicyError } from '../errors.js';
 import type { ArchivedVersion, ArchiveIndex } from '../types.js';
 import { isTempFileName } from './atomic-write.js';
+import { matchesIntent, publishIntentsDir, readPublishIntents, type PublishIntent } from './intent.js';
+import { archiveDirOf, displayPath } from './reference.js';
+import { findSignatureProblem, type SigningConfig } from './signing.js';
 import { entryHash } from './canonical-json.js';
 import { findIndexProblems, INDEX_FILE } from './index-file.js';
 import { findIdProblem } from './policy-id.js';
@@ -39,6 +45,10 @@ export interface ArchiveSnapshot {
   folders: PolicyFolderSnapshot[];
   /** Files directly in the archive folder, outside any policy's folder. */
   looseFiles: string[];
+  /** Symbolic links directly in the archive folder (a policy folder must be a real folder). */
+  links: string[];
+  /** The recorded intents of publishes that have not reached their commit point. */
+  intents: PublishIntent[];
 }
 
 /** A problem, naming the file it is in. */
@@ -61,8 +71,10 @@ export interface VerifyResult {
 
 /** How strict a verification is. */
 export interface VerifyOptions {
-  /** Report files that no entry lists as errors instead of warnings. Default false. */
+  /** Report leftovers of interrupted publishes as errors instead of warnings. Default false. */
   strict?: boolean;
+  /** The public keys of signed entries (`signing` of the configuration); none: signatures are not checked. */
+  signing?: SigningConfig;
 }
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
@@ -91,7 +103,7 @@ function verifyRecord(entry: ArchivedVersion, files: Map<string, ArchiveFileInfo
   }
 }
 
-function verifyEntries(index: ArchiveIndex, folder: PolicyFolderSnapshot, base: string, result: VerifyResult): void {
+function verifyEntries(index: ArchiveIndex, folder: PolicyFolderSnapshot, base: string, result: VerifyResult, signing: SigningConfig | undefined): void {
   const errors = result.errors;
   const indexFile = `${base}/${INDEX_FILE}`;
   const files = new Map(folder.files.map((file) => [file.name, file]));
@@ -132,11 +144,14 @@ function verifyEntries(index: ArchiveIndex, folder: PolicyFolderSnapshot, base: 
         errors.push({ file: indexFile, message: `version ${entry.version} has level "initial", which only the first version may have` });
       }
     }
+    const signature = findSignatureProblem(signing, folder.id, entry);
+    if (signature !== null) errors.push({ file: indexFile, message: signature });
     before = entry;
   }
 }
 
-function verifyFolder(folder: PolicyFolderSnapshot, label: string, result: VerifyResult, unlisted: VerifyIssue[]): void {
+function verifyFolder(folder: PolicyFolderSnapshot, snapshot: ArchiveSnapshot, result: VerifyResult, leftovers: VerifyIssue[], signing: SigningConfig | undefined): void {
+  const { label } = snapshot;
   const base = `${label}/${folder.id}`;
   const idProblem = findIdProblem(folder.id);
   if (idProblem !== null) {
@@ -166,29 +181,37 @@ function verifyFolder(folder: PolicyFolderSnapshot, label: string, result: Verif
     }
     result.policies += 1;
     result.versions += index.versions.length;
-    verifyEntries(index, folder, base, result);
+    verifyEntries(index, folder, base, result, signing);
     listed = new Set(index.versions.flatMap((entry) => (entry.record === undefined ? [entry.file] : [entry.file, recordFileOf(entry)])));
   }
   for (const file of folder.files) {
     if (listed.has(file.name)) continue;
-    const message = isTempFileName(file.name)
-      ? 'temporary file left by an interrupted write; the next publish removes it'
-      : folder.indexText === null
-        ? 'not listed: there is no index.json in this folder (left by an interrupted first publish? the next publish replaces it)'
-        : 'not listed in index.json (left by an interrupted publish? the next publish replaces it)';
-    unlisted.push({ file: `${base}/${file.name}`, message });
+    const where = `${base}/${file.name}`;
+    if (isTempFileName(file.name)) {
+      leftovers.push({ file: where, message: 'temporary file left by an interrupted write; the next publish removes it' });
+    } else if (matchesIntent(snapshot.intents, folder.id, file.name, file.sha256)) {
+      const listedWhere = folder.indexText === null ? 'there is no index.json in this folder yet' : 'not listed in index.json yet';
+      leftovers.push({ file: where, message: `${listedWhere}: left by an interrupted publish, which recorded these bytes; the next publish completes it` });
+    } else {
+      // Nobody published this file: a removed index entry, or a file slipped into the archive.
+      const why = folder.indexText === null ? 'there is no index.json in this folder' : 'index.json does not list it';
+      result.errors.push({ file: where, message: `${why}, and no interrupted publish recorded these bytes (a removed entry, or a file added by hand)` });
+    }
   }
 }
 
 /** Checks an archive snapshot: every listed file present and unaltered, every chain link intact. Pure. */
 export function verifySnapshot(snapshot: ArchiveSnapshot, options: VerifyOptions = {}): VerifyResult {
   const result: VerifyResult = { ok: true, errors: [], warnings: [], policies: 0, versions: 0, preRecord: [] };
-  const unlisted: VerifyIssue[] = [];
-  for (const folder of snapshot.folders) verifyFolder(folder, snapshot.label, result, unlisted);
+  const leftovers: VerifyIssue[] = [];
+  for (const folder of snapshot.folders) verifyFolder(folder, snapshot, result, leftovers, options.signing);
   for (const name of snapshot.looseFiles) {
-    unlisted.push({ file: `${snapshot.label}/${name}`, message: 'not inside a policy folder (archive/<id>/)' });
+    result.errors.push({ file: `${snapshot.label}/${name}`, message: 'not inside a policy folder (archive/<id>/): nothing publishes files there' });
   }
-  (options.strict ? result.errors : result.warnings).push(...unlisted);
+  for (const name of snapshot.links) {
+    result.errors.push({ file: `${snapshot.label}/${name}`, message: 'a symbolic link: a policy folder must be a real folder, so that nothing is read or written outside the repository' });
+  }
+  (options.strict ? result.errors : result.warnings).push(...leftovers);
   result.ok = result.errors.length === 0;
   return result;
 }
@@ -199,17 +222,26 @@ async function hashFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Reads what `verifySnapshot` needs from the archive folder: folder names, file hashes, index texts. */
-export async function readArchiveSnapshot(archiveDir: string, label: string = archiveDir): Promise<ArchiveSnapshot> {
+/**
+ * Reads what `verifySnapshot` needs from the archive folder: folder names,
+ * file hashes, index texts, and the intents recorded in `intentsDir` (none
+ * when it is not given).
+ */
+export async function readArchiveSnapshot(archiveDir: string, label: string = archiveDir, intentsDir?: string): Promise<ArchiveSnapshot> {
+  const intents = intentsDir === undefined ? [] : await readPublishIntents(intentsDir);
   let entries;
   try {
     entries = await readdir(archiveDir, { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { label, exists: false, folders: [], looseFiles: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { label, exists: false, folders: [], looseFiles: [], links: [], intents };
     throw error;
   }
-  const snapshot: ArchiveSnapshot = { label, exists: true, folders: [], looseFiles: [] };
+  const snapshot: ArchiveSnapshot = { label, exists: true, folders: [], looseFiles: [], links: [], intents };
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.isSymbolicLink()) {
+      snapshot.links.push(entry.name);
+      continue;
+    }
     if (!entry.isDirectory()) {
       snapshot.looseFiles.push(entry.name);
       continue;
@@ -229,7 +261,35 @@ export async function readArchiveSnapshot(archiveDir: string, label: string = ar
   return snapshot;
 }
 
-/** Verifies the archive at `archiveDir`; `label` is how messages name the folder (default: the path as given). */
-export async function verifyArchive(archiveDir: string, options: VerifyOptions & { label?: string } = {}): Promise<VerifyResult> {
-  return verifySnapshot(await readArchiveSnapshot(archiveDir, options.label ?? archiveDir), options);
+/**
+ * Verifies the archive at `archiveDir`; `label` is how messages name the
+ * folder (default: the path as given); `intentsDir` holds the intents of
+ * interrupted publishes (without it, every unlisted file is an error).
+ */
+export async function verifyArchive(archiveDir: string, options: VerifyOptions & { label?: string; intentsDir?: string } = {}): Promise<VerifyResult> {
+  return verifySnapshot(await readArchiveSnapshot(archiveDir, options.label ?? archiveDir, options.intentsDir), options);
+}
+
+/** Verifies the project's archive as `policy verify` does: the configured folders, intents and signing keys. */
+export async function verifyProjectArchive(ctx: Context, config: Config, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const archiveDir = archiveDirOf(ctx, config);
+  return verifyArchive(archiveDir, {
+    ...options,
+    label: displayPath(ctx, archiveDir),
+    intentsDir: publishIntentsDir(ctx, config),
+    ...(config.signing ? { signing: config.signing } : {}),
+  });
+}
+
+/**
+ * Throws ARCHIVE_INVALID, naming the first problem, when the project's archive
+ * fails verification; `what` says what was therefore not done (e.g. "nothing
+ * was published"). Leftovers of an interrupted publish are not failures.
+ */
+export async function assertArchiveVerified(ctx: Context, config: Config, what: string): Promise<void> {
+  const verified = await verifyProjectArchive(ctx, config);
+  if (verified.ok) return;
+  const [first] = verified.errors;
+  const more = verified.errors.length > 1 ? ` (and ${verified.errors.length - 1} more)` : '';
+  throw new PolicyError('ARCHIVE_INVALID', `${first?.file}: ${first?.message}${more}; the archive fails policy verify, so ${what}`);
 }

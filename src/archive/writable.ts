@@ -50,7 +50,8 @@ async function probeFolder(folder: string, bytes: number): Promise<void> {
   try {
     const handle = await open(probe, 'wx', 0o600);
     try {
-      if (bytes > 0) await handle.write(Buffer.alloc(Math.min(bytes, MAX_PROBE_BYTES)));
+      // writeFile, not write: a single write may be short on a nearly full disk without failing.
+      if (bytes > 0) await handle.writeFile(Buffer.alloc(Math.min(bytes, MAX_PROBE_BYTES)));
       await handle.sync();
     } finally {
       await handle.close();

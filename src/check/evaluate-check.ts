@@ -2,7 +2,7 @@
  * `policy check` as a pure function: the policies found, compared with their
  * base, judged against `--fail-on` and the validations, into one result.
  */
-import { hasOwnTriggers, sectionOf } from '../cli/report/describe.js';
+import { hasOwnTriggers, sectionOf } from '../describe-revision.js';
 import { comparePolicies } from '../revision.js';
 import type { ChangeLevel, Revision } from '../types.js';
 import { changeLines, mapBlocks } from './lines.js';

@@ -133,6 +133,47 @@ export async function readFolderAtCommit(root: string, commit: string, dir: stri
   return files.sort();
 }
 
+/** A regular file under a folder at a commit: its repository path and blob id. */
+export interface TreeFile {
+  path: string;
+  object: string;
+}
+
+/**
+ * Every regular file under folder `dir` (relative to the repository root,
+ * `/`-separated), at any depth, at `commit`, sorted by path. Empty when the
+ * folder is not there.
+ */
+export async function readTreeAtCommit(root: string, commit: string, dir: string): Promise<TreeFile[]> {
+  const prefix = `${dir.replace(/\/+$/, '')}/`;
+  let listing: string;
+  try {
+    const { stdout } = await runGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', commit, '--', prefix], 64 * 1024 * 1024);
+    listing = stdout.toString('utf8');
+  } catch (error) {
+    throw new PolicyError('BAD_REFERENCE', `${commit}:${prefix}: cannot list it with git: ${(error as Error).message}`, {}, { cause: error });
+  }
+  const files: TreeFile[] = [];
+  for (const entry of listing.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, object] = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    if (type === 'blob' && mode !== '120000' && object && path.startsWith(prefix)) files.push({ path, object });
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The bytes of a blob (`label` names it in errors). */
+export async function readBlob(root: string, object: string, label: string): Promise<Buffer> {
+  try {
+    const { stdout } = await runGit(root, ['cat-file', 'blob', object], 64 * 1024 * 1024);
+    return stdout;
+  } catch (error) {
+    throw new PolicyError('BAD_REFERENCE', `${label}: cannot read it with git: ${(error as Error).message}`, {}, { cause: error });
+  }
+}
+
 /** One commit that changed a file, as `git log --follow` lists it. */
 export interface FileCommit {
   commit: string;

@@ -11,6 +11,8 @@ import { readReference } from '../archive/reference.js';
 import { latestVersion, readArchivedIds, readArchiveIndex } from '../archive/index-file.js';
 import { listPolicyFiles } from '../archive/store.js';
 import { verifyArchive } from '../archive/verify.js';
+import { publishIntentsDir } from '../archive/intent.js';
+import { readHistoryRewrites } from './append-only.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { isPolicyError, PolicyError } from '../errors.js';
@@ -83,8 +85,8 @@ async function readHead(ctx: Context, located: Located): Promise<Head> {
 }
 
 /** Issues of `archive/<id>/` (or of the whole archive when `ids` is null) from `policy verify`, as failures. */
-async function readArchiveProblems(archiveDir: string, label: string, ids: Set<string> | null): Promise<CheckProblem[]> {
-  const result = await verifyArchive(archiveDir, { label });
+async function readArchiveProblems(archiveDir: string, label: string, config: Config, intentsDir: string, ids: Set<string> | null): Promise<CheckProblem[]> {
+  const result = await verifyArchive(archiveDir, { label, intentsDir, ...(config.signing ? { signing: config.signing } : {}) });
   return result.errors
     .filter((issue) => ids === null || [...ids].some((id) => issue.file === `${label}/${id}` || issue.file.startsWith(`${label}/${id}/`)))
     .map((issue) => ({ kind: 'archive' as const, file: issue.file, line: 1, message: `${issue.message} (policy verify fails)` }));
@@ -236,7 +238,9 @@ export async function readCheckSources(ctx: Context, config: Config, files: read
   const archiveDir = resolve(cwd, config.archive);
   const archiveLabel = relative(root, archiveDir).split(sep).join('/') || '.';
   const ids = files.length > 0 ? new Set(located.map((entry) => entry.id)) : null;
-  const problems = await readArchiveProblems(archiveDir, archiveLabel, ids);
+  const problems = await readArchiveProblems(archiveDir, archiveLabel, config, publishIntentsDir(ctx, config), ids);
+  // Against a base, the archive must be an append-only continuation of the base's.
+  if (commit !== null && baseRef !== undefined && repoRoot !== null && !archiveLabel.startsWith('..')) problems.push(...(await readHistoryRewrites(root, commit, baseRef, archiveLabel)));
 
   const where: DeletionContext = { archiveDir, archiveLabel, git: commit !== null && baseRef !== undefined ? { root, commit, ref: baseRef } : null };
   const subjects: CheckSubject[] = [];

@@ -14,6 +14,8 @@ export type CheckProblemKind =
   | 'triggers-removed'
   /** The archive fails `policy verify`. */
   | 'archive'
+  /** With --base: an archived file or index entry of the base was removed or altered. */
+  | 'history'
   /** The "last updated" date went backwards. */
   | 'last-updated'
   /** A major revision without enough notice before its `effective` date. */

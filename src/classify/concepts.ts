@@ -2,6 +2,7 @@
 import { LEXICON, SENSITIVE_TERMS, type Concept, type Family } from './lexicon.js';
 import { memoize } from './memo.js';
 import { hasCjk, isStopWord, stem } from './text.js';
+import { escapeRegExp } from './text.js';
 
 /** One occurrence of a concept's term in a text. */
 export interface ConceptHit {
@@ -162,7 +163,7 @@ let sensitive: RegExp | undefined;
 
 /** The words of the text that name a sensitive category of personal information (lexicon.ts SENSITIVE_TERMS), lowercased. */
 export function findSensitive(text: string): string[] {
-  const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  const escape = (t: string): string => escapeRegExp(t).replace(/ /g, '\\s+');
   sensitive ??= new RegExp(`${SENSITIVE_TERMS.zh.map(escape).join('|')}|(?<![\\p{L}])(?:${SENSITIVE_TERMS.en.map(escape).join('|')})`, 'giu');
   return [...text.matchAll(sensitive)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' '));
 }

@@ -57,8 +57,8 @@ export const REGIONS: ReadonlyArray<{ id: string; zh: string[]; en: string[] }> 
 
 import { COUNTRIES } from './gazetteer.js';
 import { memoize } from './memo.js';
+import { escapeRegExp } from './text.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const ZH_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
@@ -228,7 +228,7 @@ function regions(): RegExp[] {
       regionIds.set(t.toLowerCase(), r.id);
     }
   }
-  const alt = (xs: string[]): string => [...xs].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const alt = (xs: string[]): string => [...xs].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   regionPatterns = [
     new RegExp(`${alt(zh)}|(?<![\\p{L}])(?:${alt(en)})(?![\\p{L}])`, 'giu'),
     new RegExp(`(?<![\\p{L}.])(?:${alt(short)})(?![\\p{L}])`, 'gu'),

@@ -9,6 +9,7 @@ import { findConcepts, familyOf } from './concepts.js';
 import type { Family } from './lexicon.js';
 import { sentenceAt } from './lists.js';
 import { contentWords } from './text.js';
+import { escapeRegExp } from './text.js';
 
 /** Words that make a link a channel besides the lexicon's rights and contact terms (a form, a portal). Data. */
 export const CHANNEL_LINK_WORDS: { readonly zh: readonly string[]; readonly en: readonly string[] } = {
@@ -76,12 +77,11 @@ export function indexLinks(source: string): LinkIndex {
   };
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let channelWords: RegExp | undefined;
 
 /** True when a link's words name a request or contact channel (a form, a portal, a right, a way to contact us). */
 export function isChannelText(text: string): boolean {
-  channelWords ??= new RegExp(`${CHANNEL_LINK_WORDS.zh.map(escape).join('|')}|(?<![\\p{L}])(?:${CHANNEL_LINK_WORDS.en.map(escape).join('|')})(?![\\p{L}])`, 'iu');
+  channelWords ??= new RegExp(`${CHANNEL_LINK_WORDS.zh.map(escapeRegExp).join('|')}|(?<![\\p{L}])(?:${CHANNEL_LINK_WORDS.en.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu');
   if (channelWords.test(text)) return true;
   return findConcepts(text).some((h) => {
     const family = familyOf(h.concept);

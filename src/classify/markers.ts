@@ -209,8 +209,8 @@ export interface Marker {
 
 import { isLexiconWord } from './concepts.js';
 import { memoize } from './memo.js';
+import { escapeRegExp } from './text.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let compiled: { re: RegExp; classesOf: (m: string, text: string, at: number) => MarkerClass[] } | undefined;
 
 function compile(): NonNullable<typeof compiled> {
@@ -224,10 +224,10 @@ function compile(): NonNullable<typeof compiled> {
   }
   const enMap = new Map(MARKERS.en.map((m) => [m.term, m.classes]));
   // The table is ordered longest first within each language; keep that order in the alternation.
-  const zhAlt = MARKERS.zh.map((m) => (/[(?\\]/.test(m.term) ? m.term : escape(m.term))).join('|');
+  const zhAlt = MARKERS.zh.map((m) => (/[(?\\]/.test(m.term) ? m.term : escapeRegExp(m.term))).join('|');
   const enAlt = [...MARKERS.en]
     .sort((a, b) => b.term.length - a.term.length)
-    .map((m) => escape(m.term).replace(/ /g, '\\s+'))
+    .map((m) => escapeRegExp(m.term).replace(/ /g, '\\s+'))
     .join('|');
   const re = new RegExp(`(?:${zhAlt})|(?<![\\p{L}'’])(?:${enAlt})(?![\\p{L}'’])`, 'giu');
   const classesOf = (m: string, text: string, at: number): MarkerClass[] => {

@@ -6,7 +6,11 @@ import { STOP_WORDS } from './lexicon.js';
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CJK_G = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-const LATIN_WORD = /^[\p{L}\p{M}][\p{L}\p{M}\p{N}'’_-]*$/u;
+
+/** `text` with every regular-expression metacharacter escaped, to match it literally. Pure. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** True when the string contains at least one CJK ideograph. */
 export function hasCjk(text: string): boolean {
@@ -75,11 +79,6 @@ export function isStopWord(word: string): boolean {
 /** Words that carry content: segmentWords without stop words. */
 export function contentWords(text: string): string[] {
   return segmentWords(text).filter((w) => !isStopWord(w) && !/^[\p{P}\p{S}]+$/u.test(w));
-}
-
-/** True for a latin-script word token. */
-export function isLatinWord(token: string): boolean {
-  return LATIN_WORD.test(token);
 }
 
 /** A crude English stem so that share/shares/shared/sharing meet. */

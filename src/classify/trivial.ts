@@ -10,6 +10,7 @@ import type { Hunk } from './hunks.js';
 import { isChannelSentence, samePages } from './links.js';
 import { committalMarkers, findMarkers } from './markers.js';
 import { cjkCount, contentKey, contentWords, editDistance, hasCjk, isPunctuationOrSpace, splitSentences, stem } from './text.js';
+import { escapeRegExp } from './text.js';
 
 /** Why a hunk is harmless. */
 export type TrivialKind =
@@ -330,7 +331,7 @@ function isDuplicateDeletion(h: Hunk, ctx: HunkContext): boolean {
   const afterKey = contentKey(ctx.after);
   // A defined term listed twice ("我们"、"我们的"或"我们").
   const quoted = [...d.matchAll(/[“"'‘「]([^”"'’」]+)[”"'’」]/g)].map((m) => m[1]!);
-  if (quoted.length > 0 && quoted.every((q) => new RegExp(`[“"'‘「]${escapeRe(q)}[”"'’」]`).test(ctx.after))) return true;
+  if (quoted.length > 0 && quoted.every((q) => new RegExp(`[“"'‘「]${escapeRegExp(q)}[”"'’」]`).test(ctx.after))) return true;
   // A whole sentence that is still there, word for word.
   if (/[。！？.!?]\s*$/u.test(d) && afterKey.includes(key)) return true;
   // Short, no commitment words, and the same words are still in the block.
@@ -339,7 +340,6 @@ function isDuplicateDeletion(h: Hunk, ctx: HunkContext): boolean {
   return !strong && short && afterKey.includes(key);
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * An inserted clause that starts with an example marker and only restates the category it follows:

@@ -22,6 +22,7 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerKeygen } from './commands/keygen.js';
 import { registerTriggers } from './commands/triggers.js';
 import { registerAudit } from './commands/audit.js';
 
@@ -52,6 +53,7 @@ export function createProgram(rt: CliRuntime): Command {
   registerLog(program, rt);
   registerShow(program, rt);
   registerVerify(program, rt);
+  registerKeygen(program, rt);
   registerAudit(program, rt);
   registerNotify(program, rt);
   registerSite(program, rt);
@@ -84,6 +86,6 @@ export async function runCli(argv: string[], invoked: Context): Promise<number> 
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
     ctx.stderr.write(`policy: internal error (this is a bug, please report it):\n${stack}\n`);
-    return 70;
+    return EXIT.internal;
   }
 }

@@ -6,7 +6,8 @@
  * record like any published version. Pure: the git reads and the writes are in
  * the command.
  */
-import { entryHash, sha256Hex } from '../archive/canonical-json.js';
+import { entryHash } from '../archive/canonical-json.js';
+import { sha256Hex } from '../hash.js';
 import { isIsoDate, utcDate } from '../archive/dates.js';
 import { automaticVerdict } from '../publish/plan.js';
 import { buildRevisionRecord, recordFileName, renderRevisionRecord } from '../publish/record.js';

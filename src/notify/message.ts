@@ -7,7 +7,7 @@
  * the same encoder, in front of the shared bytes. Transports get it as a raw
  * message with its envelope, and DKIM (when configured) signs it as usual.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 import type { SendMailOptions } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { foldLines } from 'nodemailer/lib/mime-funcs';
@@ -84,13 +84,13 @@ export async function renderMessageTemplate(
   const domain = from.address.slice(from.address.lastIndexOf('@') + 1).toLowerCase();
   const policyToken = /^[A-Za-z0-9._-]+$/.test(notice.policyId)
     ? notice.policyId
-    : createHash('sha256').update(notice.policyId).digest('hex').slice(0, 12);
+    : sha256Hex(notice.policyId).slice(0, 12);
   const [textPart, htmlPart] = await Promise.all([
     buildPart('text/plain; charset=utf-8', content.text),
     buildPart('text/html; charset=utf-8', content.html),
   ]);
   // The parts are quoted-printable or base64, so a boundary made of a hash cannot occur in them.
-  const boundary = `--_policy-notice-${createHash('sha256').update(textPart).update(htmlPart).digest('hex').slice(0, 24)}`;
+  const boundary = `--_policy-notice-${sha256Hex(textPart, htmlPart).slice(0, 24)}`;
   let headers =
     headerLine('From', sender.from) +
     (sender.replyTo !== undefined ? headerLine('Reply-To', sender.replyTo) : '') +

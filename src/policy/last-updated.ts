@@ -2,10 +2,12 @@
  * Finds the "last updated" date in a policy's own words, with what the publish
  * step needs to rewrite it in place (see publish/published-source.ts).
  */
+import { MONTH_NAMES } from '../format-date.js';
 import type { LastUpdated } from '../types.js';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
+const MONTHS = MONTH_NAMES.map((name) => name.toLowerCase());
+/** Full names, then three-letter abbreviations (and `Sept`), longest first so the alternation takes the whole word. */
+const MONTH_PATTERN = [...MONTH_NAMES, 'Sept?', ...MONTH_NAMES.map((name) => name.slice(0, 3)).filter((short) => short !== 'May' && short !== 'Sep')].join('|');
 
 const ZH_CUE = '(?:最新|最近|最后)?(?:更新|修订|修改)(?:日期|时间|于|日)?';
 const EN_CUE = '(?:last\\s+(?:updated|modified|revised|amended|changed)|updated|revised|last\\s+update)(?:\\s+(?:on|as\\s+of|date))?';
@@ -37,12 +39,12 @@ const PATTERNS: Pattern[] = [
   },
   {
     format: 'en-long',
-    regex: new RegExp(`${EN_CUE}[\\s*_:：]*(((${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})))`, 'i'),
+    regex: new RegExp(`${EN_CUE}[\\s*_:：]*(((${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})))`, 'i'),
     toIso: (m) => iso(Number(m[5]), monthNumber(m[3]!), Number(m[4])),
   },
   {
     format: 'en-long-dmy',
-    regex: new RegExp(`${EN_CUE}[\\s*_:：]*(((\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4})))`, 'i'),
+    regex: new RegExp(`${EN_CUE}[\\s*_:：]*(((\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})))`, 'i'),
     toIso: (m) => iso(Number(m[5]), monthNumber(m[4]!), Number(m[3])),
   },
   {

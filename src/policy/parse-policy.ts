@@ -1,5 +1,5 @@
 /** A policy file's text → Policy. Pure: no file system, no clock. */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 import { basename, dirname } from 'node:path';
 import { PolicyError } from '../errors.js';
 import type { Lang, Policy, Trigger, TriggerSource } from '../types.js';
@@ -100,11 +100,6 @@ export function parsePolicy(input: PolicySource): Policy {
     triggerBlocks,
     warnings,
   };
-}
-
-/** SHA-256 hex of some bytes. */
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Decodes and parses a policy file's bytes, refusing empty, binary, non-UTF-8 and oversized files. */

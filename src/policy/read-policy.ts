@@ -3,9 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { PolicyError } from '../errors.js';
-import type { Policy } from '../types.js';
 import { MAX_POLICY_BYTES } from './decode.js';
-import { parsePolicyBytes, policyIdFromPath } from './parse-policy.js';
 
 /** Reads a file's bytes with the checks every policy input gets (exists, is a file, size limit). */
 export async function readPolicyFile(path: string, ctx: Context): Promise<Buffer> {
@@ -25,9 +23,4 @@ export async function readPolicyFile(path: string, ctx: Context): Promise<Buffer
     throw new PolicyError('FILE_TOO_LARGE', `${path}: file is ${mb} MB, over the 10 MB limit for a policy`);
   }
   return readFile(absolute);
-}
-
-/** Reads and parses a policy file. */
-export async function readPolicy(path: string, ctx: Context, id: string = policyIdFromPath(path)): Promise<Policy> {
-  return parsePolicyBytes(await readPolicyFile(path, ctx), path, id);
 }

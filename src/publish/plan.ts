@@ -6,7 +6,8 @@
  * revision record. Pure: no files, no clock (the instant is an input); the
  * steps in steps.ts only read and write.
  */
-import { entryHash, sha256Hex } from '../archive/canonical-json.js';
+import { entryHash } from '../archive/canonical-json.js';
+import { sha256Hex } from '../hash.js';
 import { daysBetween, isIsoDate } from '../archive/dates.js';
 import { FIRST_VERSION, nextVersion } from '../archive/version.js';
 import { separateBookkeeping } from '../diff/bookkeeping.js';

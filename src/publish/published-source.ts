@@ -4,6 +4,7 @@
  * `version: "<v>"` in the front matter. Everything else stays byte for byte:
  * these are in-place edits of the source, never a re-serialisation.
  */
+import { formatDate, MONTH_NAMES } from '../format-date.js';
 import type { Lang, LastUpdated } from '../types.js';
 
 /** A replacement of `source.slice(start, end)` by `text`. */
@@ -13,7 +14,7 @@ interface Edit {
   text: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = MONTH_NAMES;
 
 type Role = 'y' | 'm' | 'd';
 
@@ -50,14 +51,13 @@ function permutations<T>(items: T[]): T[][] {
 
 /** The date written the canonical way for a format, when the original spelling cannot be followed. */
 function renderCanonical(format: LastUpdated['format'], date: string): string {
-  const { y, m, d } = splitDate(date);
   switch (format) {
     case 'zh':
-      return `${y} 年 ${m} 月 ${d} 日`;
+      return formatDate(date, 'zh');
     case 'en-long':
-      return `${MONTHS[m - 1]} ${d}, ${y}`;
+      return formatDate(date, 'en');
     case 'en-long-dmy':
-      return `${d} ${MONTHS[m - 1]} ${y}`;
+      return formatDate(date, 'en', 'dmy');
     default:
       return date;
   }

@@ -17,7 +17,7 @@ import { readPolicyFile } from '../policy/read-policy.js';
 import { assertNoTodoMarkers } from '../policy/todo-markers.js';
 import { comparePolicies } from '../revision.js';
 import { removeTempFiles, writeFileAtomic } from '../archive/atomic-write.js';
-import { sha256Hex } from '../archive/canonical-json.js';
+import { sha256Hex } from '../hash.js';
 import { latestVersion, readArchiveIndex, writeArchiveIndex } from '../archive/index-file.js';
 import { noticeConfigProblem } from '../notify/notice-config.js';
 import { clearPendingNotice, pendingNoticePath, pendingNoticesDir, readPendingNotices, savePendingNotice } from '../notify/pending-notices.js';
@@ -29,7 +29,10 @@ import { TOOL_VERSION } from '../tool-version.js';
 import { validatePolicyId } from '../archive/policy-id.js';
 import { displayPath } from '../archive/reference.js';
 import { readArchivedBytes, writeVersionFile } from '../archive/store.js';
-import { verifyArchive } from '../archive/verify.js';
+import { assertArchiveVerified } from '../archive/verify.js';
+import { signArchiveEntry } from '../archive/signing.js';
+import { beginArchiveWrite, clearPublishIntent, publishIntentsDir, type PublishIntent } from '../archive/intent.js';
+import type { ArchivedVersion } from '../types.js';
 import { assertWritable, type WriteTarget } from '../archive/writable.js';
 
 function need<T>(value: T | null, what: string): T {
@@ -56,6 +59,16 @@ function undeliveredParts(result: NoticeResult): string {
     .filter(Boolean)
     .join(', ');
 }
+
+/** Refuses an archive that fails `policy verify` before anything else runs (a leftover of an interrupted publish is no failure). */
+const verifyFirst: PublishStep = {
+  name: 'verify',
+  dryRun: true,
+  appliesTo: () => true,
+  async run(_plans, env) {
+    await assertArchiveVerified(env.ctx, env.config, 'nothing was published');
+  },
+};
 
 /**
  * Finishes the notices that earlier publishes left owed (killed after their
@@ -141,17 +154,11 @@ const resumeNotices: PublishStep = {
   },
 };
 
-/** Reads each policy and its latest archived version, after checking the archive as a whole. */
+/** Reads each policy and its latest archived version. */
 const read: PublishStep = {
   name: 'read',
   dryRun: true,
   async run(plans, env) {
-    const verified = await verifyArchive(env.archiveDir, { label: displayPath(env.ctx, env.archiveDir) });
-    if (!verified.ok) {
-      const [first] = verified.errors;
-      const more = verified.errors.length > 1 ? ` (and ${verified.errors.length - 1} more)` : '';
-      throw new PolicyError('ARCHIVE_INVALID', `${first?.file}: ${first?.message}${more}; the archive fails policy verify, so nothing was published`);
-    }
     const seen = new Map<string, string>();
     for (const plan of plans) {
       const inArchive = relative(env.archiveDir, plan.absolutePath);
@@ -231,7 +238,8 @@ const decide: PublishStep = {
         if (options.dryRun && error instanceof PolicyError && error.code === 'REFUSED') env.hooks.report(plan, env);
         throw error;
       }
-      plan.entry = decision.entry;
+      // Signed here, before anything is written: the entry carries the sha256 of the version file and of its record.
+      plan.entry = signArchiveEntry(env.ctx.env, env.config, plan.id, decision.entry);
       plan.published = decision.published;
       plan.sourceAfter = decision.sourceAfter;
       plan.recordBytes = decision.recordBytes;
@@ -279,6 +287,7 @@ function publishWriteTargets(plan: PublishPlan, env: PublishEnv): WriteTarget[] 
     { path: join(folder, recordFileName(need(plan.entry, 'entry').version)), bytes: need(plan.recordBytes, 'record').length },
     { path: join(folder, 'index.json'), bytes: 64 * 1024 },
     { path: pendingNoticePath(pendingNoticesDir(env.ctx, env.config), plan.id, need(plan.entry, 'entry').version), bytes: 1024 },
+    { path: join(publishIntentsDir(env.ctx, env.config), `${plan.id}.json`), bytes: 4096 },
     // Notices without an SMTP server are files too: an outbox that cannot take them would fail after the commit point.
     ...(willNotify(plan, env) && !env.ctx.env.POLICY_SMTP_URL ? [{ path: resolve(env.ctx.cwd, env.config.notify.outbox, plan.id, 'message.eml'), bytes: 64 * 1024 }] : []),
   ];
@@ -306,6 +315,13 @@ const writePolicy: PublishStep = {
   },
 };
 
+/** What publish is about to write for a new entry: the version file and its record, each with its sha256. */
+function intentOf(id: string, entry: ArchivedVersion): PublishIntent {
+  const files = [{ file: entry.file, sha256: entry.sha256 }];
+  if (entry.record !== undefined) files.push({ file: recordFileName(entry.version), sha256: entry.record });
+  return { id, version: entry.version, files };
+}
+
 /** Writes `archive/<id>/<version>.md`, the exact bytes published. */
 const writeVersion: PublishStep = {
   name: 'write-version',
@@ -317,6 +333,7 @@ const writeVersion: PublishStep = {
   async run(plans, env) {
     for (const plan of plans) {
       const entry = need(plan.entry, 'entry');
+      await beginArchiveWrite(env.archiveDir, publishIntentsDir(env.ctx, env.config), intentOf(plan.id, entry), (path) => displayPath(env.ctx, path === undefined ? env.archiveDir : join(env.archiveDir, path)));
       await writeVersionFile(env.archiveDir, plan.id, entry.file, need(plan.published, 'published'));
       await writeVersionFile(env.archiveDir, plan.id, recordFileName(entry.version), need(plan.recordBytes, 'record'));
       plan.actions.push(`wrote ${archiveLabel(env, plan.id, entry.file)} and ${archiveLabel(env, plan.id, recordFileName(entry.version))}`);
@@ -363,6 +380,7 @@ const writeIndex: PublishStep = {
       const versions = plan.index ? [...plan.index.versions, entry] : [entry];
       await writeArchiveIndex(env.archiveDir, { id: plan.id, title: policy.title, lang: policy.lang, versions });
       plan.status = 'published';
+      await clearPublishIntent(publishIntentsDir(env.ctx, env.config), plan.id, entry.version);
       plan.actions.push(`added version ${entry.version} to ${archiveLabel(env, plan.id, 'index.json')}`);
     }
   },
@@ -451,6 +469,7 @@ const notify: PublishStep = {
  * that run under --dry-run, which only read; then the writes.
  */
 export const PUBLISH_STEPS: readonly PublishStep[] = [
+  verifyFirst,
   resumeNotices,
   read,
   compare,

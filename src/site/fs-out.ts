@@ -9,7 +9,7 @@ import { lstat, mkdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises
 import { dirname, join, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { PolicyError } from '../errors.js';
-import { sha256 } from './manifest.js';
+import { sha256Hex } from '../hash.js';
 import { assertInsideSite } from './paths.js';
 
 /** A file written to a temporary name, waiting to be renamed into place. */
@@ -70,7 +70,7 @@ export async function stageFile(output: SiteOutput, relativePath: string, data: 
   const tmp = join(dirname(target), `.${name}.${process.pid}-${threadId}-${counter}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   await writeFile(tmp, bytes, { flag: 'wx' });
-  return { path: relativePath, inputs, sha256: sha256(bytes), size: bytes.byteLength, tmp, target };
+  return { path: relativePath, inputs, sha256: sha256Hex(bytes), size: bytes.byteLength, tmp, target };
 }
 
 /** Renames staged files into place (each rename is atomic). */

@@ -3,6 +3,7 @@
  * in. Pages take the policy's language; messages with links are functions that
  * return hast children, so no markup is ever spelled as a string.
  */
+import { formatDate } from '../format-date.js';
 import type { ArchivedLevel, ChangeKind, Lang } from '../types.js';
 import type { Child } from './h.js';
 
@@ -98,13 +99,6 @@ export interface Messages {
   sentenceGap: string;
 }
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function splitDate(iso: string): [number, number, number] | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return null;
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
 
 const zh: Messages = {
   siteName: '政策存档',
@@ -195,10 +189,7 @@ const zh: Messages = {
   sentenceGap: '',
   feedEntryTitle: (title, version, level) => `${title} ${version} 版（${level}）`,
   feedSummary: (level, effective) => `${level}，${effective}起生效。`,
-  date: (iso) => {
-    const parts = splitDate(iso);
-    return parts ? `${parts[0]} 年 ${parts[1]} 月 ${parts[2]} 日` : iso;
-  },
+  date: (iso) => formatDate(iso, 'zh'),
 };
 
 const en: Messages = {
@@ -300,10 +291,7 @@ const en: Messages = {
   sentenceGap: ' ',
   feedEntryTitle: (title, version, level) => `${title}, version ${version} (${level.toLowerCase()})`,
   feedSummary: (level, effective) => `${level}, in effect from ${effective}.`,
-  date: (iso) => {
-    const parts = splitDate(iso);
-    return parts ? `${EN_MONTHS[parts[1] - 1] ?? ''} ${parts[2]}, ${parts[0]}` : iso;
-  },
+  date: (iso) => formatDate(iso, 'en'),
 };
 
 const MESSAGES: Record<Lang, Messages> = { zh, en };

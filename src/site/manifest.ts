@@ -5,7 +5,7 @@
  * the version file's sha256). A rebuild re-renders only files whose inputs
  * changed or that are missing, and removes only files the manifest lists.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 import type { VersionFacts } from './model.js';
 
 /** The manifest's file name inside the output folder (a dot file: `policy serve` never serves it). */
@@ -77,10 +77,6 @@ export function renderManifest(manifest: SiteManifest): string {
 
 /** A stable hash of the inputs of one output file. Pure. */
 export function hashInputs(...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([SITE_FORMAT, ...parts])).digest('hex');
+  return sha256Hex(JSON.stringify([SITE_FORMAT, ...parts]));
 }
 
-/** SHA-256 hex of bytes or text. Pure. */
-export function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}

@@ -4,7 +4,7 @@
  * heavy pages on worker threads), stages everything, then renames it into
  * place, writes the manifest and removes files the site no longer has.
  */
-import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
 import { PolicyError } from '../errors.js';
@@ -86,6 +86,14 @@ async function prepareOutDir(
   }
   if (isInside(outDir, archiveDir) || isInside(archiveDir, outDir)) {
     throw new PolicyError('USAGE', `${label}: refusing to build the site into or around the archive folder (choose e.g. --out site)`);
+  }
+  // A link would carry the build (and its removals) to wherever it points.
+  const link = await lstat(outDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (link?.isSymbolicLink()) {
+    throw new PolicyError('REFUSED', `${label}: is a symbolic link; policy site builds only into a real folder (remove the link or choose another --out)`);
   }
   try {
     await mkdir(outDir, { recursive: true });

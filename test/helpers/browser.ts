@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { entryHash, sha256Hex } from '../../src/archive/canonical-json.js';
+import { entryHash } from '../../src/archive/canonical-json.js';
+import { sha256Hex } from '../../src/hash.js';
 import type { ArchiveIndex, ArchivedVersion } from '../../src/types.js';
 
 /** The project root. */

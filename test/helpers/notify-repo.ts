@@ -6,7 +6,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { entryHash, sha256Hex } from '../../src/archive/canonical-json.js';
+import { entryHash } from '../../src/archive/canonical-json.js';
+import { sha256Hex } from '../../src/hash.js';
 import type { ArchivedVersion, ArchiveIndex } from '../../src/types.js';
 import { fixturePath } from './policies.js';
 

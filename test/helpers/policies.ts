@@ -1,7 +1,8 @@
 /** Helpers to parse policies from strings and fixture files in tests. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parsePolicy, sha256Hex } from '../../src/policy/parse-policy.js';
+import { sha256Hex } from '../../src/hash.js';
+import { parsePolicy } from '../../src/policy/parse-policy.js';
 import type { Policy } from '../../src/types.js';
 
 /** Absolute path of a file under test/fixtures/. */

@@ -7,6 +7,8 @@ import { publishLockPath } from '../../publish/publish.js';
 import { validatePolicyId } from '../../archive/policy-id.js';
 import { archiveDirOf, displayPath } from '../../archive/reference.js';
 import { writeVersionFile } from '../../archive/store.js';
+import { beginArchiveWrite, clearPublishIntent, publishIntentsDir } from '../../archive/intent.js';
+import { signArchiveEntries } from '../../archive/signing.js';
 import { readFileAtCommit, readFileHistory, readRepoRoot } from '../../check/git.js';
 import { readConfig } from '../../config.js';
 import { type Context, warn } from '../../context.js';
@@ -52,18 +54,25 @@ export async function runImport(ctx: Context, file: string, options: ImportCliOp
     throw new PolicyError('NOT_FOUND', `${file}: no committed version to import${options.since ? ` since ${options.since}` : ''} (commit the policy first)`);
   }
   for (const message of plan.warnings) warn(ctx, message);
+  // Signed (when signing.publicKeys asks for it) before anything is written; refused here when it cannot be.
+  const entries = signArchiveEntries(ctx.env, config, id, plan.versions.map((version) => version.entry));
   if (!options.dryRun) {
+    const intentsDir = publishIntentsDir(ctx, config);
     const lockPath = publishLockPath(ctx);
     await withLock(lockPath, { now: () => ctx.now(), label: displayPath(ctx, lockPath) }, async () => {
       // Checked again under the lock: a publish may have started the archive meanwhile.
       if ((await readArchiveIndex(archiveDir, id)) !== null) throw new PolicyError('REFUSED', `${file}: ${id} already has an archive`);
-      for (const version of plan.versions) {
-        await writeVersionFile(archiveDir, id, version.entry.file, version.bytes);
+      for (const [i, version] of plan.versions.entries()) {
+        const entry = entries[i] ?? version.entry;
+        const files = [{ file: entry.file, sha256: entry.sha256 }, ...(entry.record ? [{ file: version.recordFile, sha256: entry.record }] : [])];
+        await beginArchiveWrite(archiveDir, intentsDir, { id, version: entry.version, files }, (path) => (path === undefined ? archiveLabel : `${archiveLabel}/${path}`));
+        await writeVersionFile(archiveDir, id, entry.file, version.bytes);
         await writeVersionFile(archiveDir, id, version.recordFile, version.recordBytes);
       }
-      const index: ArchiveIndex = { id, title: plan.title, lang: plan.lang, versions: plan.versions.map((version) => version.entry) };
+      const index: ArchiveIndex = { id, title: plan.title, lang: plan.lang, versions: entries };
       // index.json last: the commit point, as for a publish.
       await writeArchiveIndex(archiveDir, index);
+      for (const entry of entries) await clearPublishIntent(intentsDir, id, entry.version);
     });
   }
   ctx.stdout.write(renderImportReport(plan, file, archiveLabel, Boolean(options.dryRun)));

@@ -6,8 +6,8 @@ import { readArgumentKind, readReference } from '../../archive/reference.js';
 import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { decodePolicyBytes } from '../../policy/decode.js';
-import { parsePolicies } from '../../policy/parse-parallel.js';
-import { policyIdFromPath, sha256Hex, type PolicySource } from '../../policy/parse-policy.js';
+import { sha256Hex } from '../../hash.js';
+import { parsePolicy, policyIdFromPath, type PolicySource } from '../../policy/parse-policy.js';
 import { readPolicyFile } from '../../policy/read-policy.js';
 import type { Policy } from '../../types.js';
 
@@ -22,9 +22,13 @@ export async function readPolicySource(argument: string, ctx: Context): Promise<
   return { source: decodePolicyBytes(archived.bytes, archived.path), path: archived.path, id: archived.index.id, sha256: archived.entry.sha256 };
 }
 
-/** Reads and parses the versions the arguments name, in order (large ones on two threads). */
+/**
+ * Reads and parses the versions the arguments name, in order, in this thread:
+ * sections two versions share are parsed once (the memo in blocks.ts). A
+ * second thread for large policies was measured slower on two cores and dropped.
+ */
 export async function readPolicyVersions(argumentsList: readonly string[], ctx: Context): Promise<Policy[]> {
   const sources: PolicySource[] = [];
   for (const argument of argumentsList) sources.push(await readPolicySource(argument, ctx));
-  return parsePolicies(sources);
+  return sources.map((source) => parsePolicy(source));
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { utcDate } from '../../archive/dates.js';
 import { readArchiveIndex } from '../../archive/index-file.js';
 import { archiveDirOf, displayPath, parseReference, resolveReference } from '../../archive/reference.js';
+import { assertArchiveVerified } from '../../archive/verify.js';
 import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
@@ -13,6 +14,7 @@ import type { NotifyCliOptions } from './notify.js';
 export async function runNotify(ctx: Context, ref: string, options: NotifyCliOptions): Promise<number> {
   const { config } = await readConfig(ctx);
   const reference = parseReference(ref);
+  await assertArchiveVerified(ctx, config, 'no notices were sent');
   const archiveDir = archiveDirOf(ctx, config);
   const folder = displayPath(ctx, join(archiveDir, reference.id));
   const index = await readArchiveIndex(archiveDir, reference.id, `${folder}/index.json`);

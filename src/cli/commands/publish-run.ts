@@ -5,7 +5,8 @@ import { readConfig } from '../../config.js';
 import { type Context, useColor, warn } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
 import type { ClassifiedChange } from '../../types.js';
-import { sectionOf } from '../report/describe.js';
+import { sectionOf } from '../../describe-revision.js';
+import { recordFileName } from '../../publish/record.js';
 import { renderRevisionJson } from '../report/json.js';
 import { renderRevisionText } from '../report/text.js';
 import type { PublishCliOptions } from './publish.js';
@@ -115,6 +116,7 @@ export function renderPublishJson(result: PublishResult): unknown {
       version: plan.entry?.version ?? null,
       entry: plan.entry,
       archiveFile: plan.archiveFile,
+      recordFile: plan.archiveFile && plan.entry ? plan.archiveFile.replace(/[^/]*$/, recordFileName(plan.entry.version)) : null,
       actions: plan.actions,
       warnings: plan.warnings,
       notices: plan.notices,

@@ -1,4 +1,5 @@
 /** Runs `policy site`: resolves options against the configuration, builds, prints a one-line summary. */
+import { assertArchiveVerified } from '../../archive/verify.js';
 import { readConfig, type Config } from '../../config.js';
 import { warn, type Context } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
@@ -30,6 +31,7 @@ function feedAuthor(config: Config): string | null {
 /** Builds the site with the configuration's defaults; shared by `policy serve`. */
 export async function buildSite(ctx: Context, options: SiteCommandOptions & { out?: string }, generator: string): Promise<SiteSummary> {
   const { config } = await readConfig(ctx);
+  await assertArchiveVerified(ctx, config, 'the site was not built');
   const baseUrl =
     options.baseUrl !== undefined
       ? parseBaseUrl(options.baseUrl, '--base-url')

@@ -1,6 +1,6 @@
 /** Implementation of `policy verify`. */
 import { archiveDirOf, displayPath } from '../../archive/reference.js';
-import { verifyArchive, type VerifyResult } from '../../archive/verify.js';
+import { verifyProjectArchive, type VerifyResult } from '../../archive/verify.js';
 import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { EXIT } from '../../errors.js';
@@ -28,9 +28,8 @@ export function renderVerifyText(result: VerifyResult, label: string): string {
 export async function runVerify(ctx: Context, options: VerifyCliOptions): Promise<number> {
   const { config } = await readConfig(ctx);
   await requirePolicies(ctx, config);
-  const archiveDir = archiveDirOf(ctx, config);
-  const label = displayPath(ctx, archiveDir);
-  const result = await verifyArchive(archiveDir, { strict: Boolean(options.strict), label });
+  const label = displayPath(ctx, archiveDirOf(ctx, config));
+  const result = await verifyProjectArchive(ctx, config, { strict: Boolean(options.strict) });
   if (options.format === 'json') ctx.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else ctx.stdout.write(renderVerifyText(result, label));
   return result.ok ? EXIT.ok : EXIT.failed;

@@ -13,7 +13,7 @@ export function registerVerify(program: Command, rt: CliRuntime): void {
   program
     .command('verify')
     .description('check that every archived version is present and unaltered and that the hash chain is intact')
-    .option('--strict', 'treat files that no index.json lists as errors, not warnings')
+    .option('--strict', 'treat leftovers of interrupted publishes and writes as errors, not warnings')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExamples:\n  policy verify\n  policy verify --strict --format json')
     .action(

@@ -6,7 +6,7 @@
  */
 import type { CheckProblem, CheckProblemKind, CheckResult } from '../../check/types.js';
 import type { ClassifiedChange, Revision } from '../../types.js';
-import { hasOwnTriggers, sectionOf, triggersHit } from './describe.js';
+import { hasOwnTriggers, sectionOf, triggersHit } from '../../describe-revision.js';
 import { trimClause } from '../../check/evaluate-check.js';
 import { changeLines, mapBlocks } from '../../check/lines.js';
 import { renderCheckVerdict } from './check-text.js';
@@ -46,6 +46,7 @@ const TITLES: Record<Exclude<CheckProblemKind, 'threshold'>, string> = {
   invalid: 'Policy does not parse',
   'triggers-removed': 'List of major changes removed',
   archive: 'Archive fails verify',
+  history: 'Archive history rewritten',
   'last-updated': 'Last-updated date goes back',
   notice: 'Notice period too short',
   deleted: 'Policy deleted',

@@ -1,6 +1,6 @@
 /** The `--format json` shape of a revision (fixed: CI and the evaluation read it). */
 import type { Bookkeeping, ChangeKind, ChangeLevel, Confidence, Lang, Revision, RevisionLevel } from '../../types.js';
-import { sectionOf } from './describe.js';
+import { sectionOf } from '../../describe-revision.js';
 
 export interface RevisionJson {
   policy: { id: string; title: string; lang: Lang };

@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { ClassifiedChange, Revision } from '../../types.js';
-import { elideRedline, hasOwnTriggers, redlineOf, sectionOf, triggersHit } from './describe.js';
+import { elideRedline, hasOwnTriggers, redlineOf, sectionOf, triggersHit } from '../../describe-revision.js';
 import { NEEDS_DECISION, renderVerdict } from './text.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });

@@ -1,6 +1,6 @@
 /** The terminal report of a revision: each change with its section, line, redline, level and trigger. */
 import type { ClassifiedChange, InlinePart, Revision } from '../../types.js';
-import { countLevels, elideRedline, hasOwnTriggers, redlineOf, sectionOf, triggersHit } from './describe.js';
+import { countLevels, elideRedline, hasOwnTriggers, redlineOf, sectionOf, triggersHit } from '../../describe-revision.js';
 
 export interface TextStyle {
   /** Use ANSI colours (only on a terminal, and never with NO_COLOR). */

@@ -1,15 +1,11 @@
 /** English wording of notices. */
+import { formatDate } from '../../format-date.js';
 import type { NoticeTemplate } from './types.js';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** English wording of notices. */
 export const en: NoticeTemplate = {
   htmlLang: 'en',
-  formatDate(isoDate) {
-    const [y, m, d] = isoDate.split('-').map(Number);
-    return `${MONTHS[(m ?? 1) - 1]} ${d}, ${y}`;
-  },
+  formatDate: (isoDate) => formatDate(isoDate, 'en'),
   subject: (f) => (f.level === 'major' ? `Important: major changes to our ${f.title} (version ${f.version})` : `Our ${f.title} has been updated (version ${f.version})`),
   heading: (f) => (f.level === 'major' ? `Major changes to our ${f.title}` : `Our ${f.title} has been updated`),
   banner: 'Important: this update includes major changes that may affect your rights. Please read it carefully.',

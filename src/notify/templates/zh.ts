@@ -1,13 +1,11 @@
 /** 中文通知模板。 */
+import { formatDate } from '../../format-date.js';
 import type { NoticeTemplate } from './types.js';
 
 /** Chinese wording of notices. */
 export const zh: NoticeTemplate = {
   htmlLang: 'zh-CN',
-  formatDate(isoDate) {
-    const [y, m, d] = isoDate.split('-').map(Number);
-    return `${y} 年 ${m} 月 ${d} 日`;
-  },
+  formatDate: (isoDate) => formatDate(isoDate, 'zh'),
   subject: (f) => (f.level === 'major' ? `【重要】《${f.title}》重大变更通知（${f.version} 版）` : `《${f.title}》更新通知（${f.version} 版）`),
   heading: (f) => (f.level === 'major' ? `《${f.title}》重大变更通知` : `《${f.title}》更新通知`),
   banner: '重要提示：本次更新包含重大变更，可能影响您的权利，请仔细阅读。',

@@ -1,6 +1,6 @@
-/** Small pure helpers shared by the report renderers. */
-import { countChanges } from '../../count-changes.js';
-import type { ClassifiedChange, InlinePart, Revision, Trigger } from '../../types.js';
+/** Small pure helpers that describe a revision's changes, shared by the reports, check and publish. */
+import { countChanges } from './count-changes.js';
+import type { ClassifiedChange, InlinePart, Revision, Trigger } from './types.js';
 
 /** The section a change sits in: its own text for a heading, else the innermost heading above it. */
 export function sectionOf(change: ClassifiedChange): string {
