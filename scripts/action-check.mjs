@@ -4,6 +4,7 @@
 //   INPUT_BASE         git ref to compare with (default origin/$GITHUB_BASE_REF, else the archive)
 //   INPUT_FAIL_ON      never | minor | major (default never)
 //   INPUT_NOTICE_DAYS  least days between a major revision and its effective date (default: the config's)
+//   INPUT_REQUIRE_NOTE never | minor | major: a revision of this level needs a changeNote (default never)
 //   INPUT_FORMAT       github | text | markdown | json (default github)
 //   INPUT_COMMENT      true | false: also write the comment body (default true)
 // and GitHub's own: GITHUB_ACTION_PATH (where the tool is built), GITHUB_WORKSPACE,
@@ -34,14 +35,16 @@ const workspace = env.GITHUB_WORKSPACE || process.cwd();
 const base = input('BASE', env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : '');
 const failOn = input('FAIL_ON', 'never');
 const noticeDays = input('NOTICE_DAYS', '');
+const requireNote = input('REQUIRE_NOTE', 'never');
 const format = input('FORMAT', 'github');
 const comment = input('COMMENT', 'true');
 if (!['never', 'minor', 'major'].includes(failOn)) fail(`fail-on: expected never, minor or major, found "${failOn}"`);
+if (!['never', 'minor', 'major'].includes(requireNote)) fail(`require-note: expected never, minor or major, found "${requireNote}"`);
 if (!['github', 'text', 'markdown', 'json'].includes(format)) fail(`format: expected github, text, markdown or json, found "${format}"`);
 if (noticeDays !== '' && !/^\d+$/.test(noticeDays)) fail(`notice-days: expected a whole number of days, found "${noticeDays}"`);
 if (!['true', 'false'].includes(comment)) fail(`comment: expected true or false, found "${comment}"`);
 
-const args = ['check', ...(base !== '' ? ['--base', base] : []), '--fail-on', failOn, ...(noticeDays !== '' ? ['--notice-days', noticeDays] : [])];
+const args = ['check', ...(base !== '' ? ['--base', base] : []), '--fail-on', failOn, '--require-note', requireNote, ...(noticeDays !== '' ? ['--notice-days', noticeDays] : [])];
 const bin = join(actionPath, 'bin', 'policy.js');
 const policy = (extra, extraEnv = {}) =>
   spawnSync(process.execPath, [bin, ...args, ...extra], { cwd: workspace, env: { ...env, ...extraEnv }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });

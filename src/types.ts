@@ -199,6 +199,8 @@ export interface ArchivedVersion {
   automatic?: { level: ChangeLevel; triggers: number[] };
   /** A recorded human decision. */
   override?: { level: ChangeLevel; reason: string; at: string };
+  /** For a translation (`translationOf` in its front matter): the version of the original it renders. */
+  translates?: string;
   /**
    * SHA-256 hex of `<version>.revision.json`, the record of the verdict as
    * published. Absent for a version archived before records existed.
@@ -213,5 +215,7 @@ export interface ArchiveIndex {
   id: string;
   title: string;
   lang: Lang;
+  /** For a translation: the id of the original policy (its versions record which original version they render). */
+  translationOf?: string;
   versions: ArchivedVersion[];
 }

@@ -60,13 +60,27 @@ function runAction(workspace: string, inputs: Record<string, string>) {
 describe('action.yml', () => {
   it('declares the inputs and calls the script', () => {
     const action = readFileSync(join(ROOT, 'action.yml'), 'utf8');
-    for (const name of ['base', 'fail-on', 'notice-days', 'format', 'comment']) {
+    for (const name of ['base', 'fail-on', 'notice-days', 'require-note', 'format', 'comment']) {
       expect(action).toMatch(new RegExp(`^  ${name}:$`, 'm'));
       expect(action).toContain(`INPUT_${name.toUpperCase().replace(/-/g, '_')}: \${{ inputs.${name} }}`);
     }
     expect(action).toContain('using: composite');
     expect(action).toContain('run: node "$GITHUB_ACTION_PATH/scripts/action-check.mjs"');
-    expect(readFileSync(join(ROOT, '.github/workflows/policy-check.yml'), 'utf8')).toContain('uses: ./');
+    const workflow = readFileSync(join(ROOT, '.github/workflows/policy-check.yml'), 'utf8');
+    expect(workflow).toContain('uses: ./');
+    // The shipped workflow asks major revisions for a change note.
+    expect(workflow).toContain('require-note: major');
+  });
+
+  it('require-note major fails a major revision without a changeNote, and passes it with one', () => {
+    const workspace = pullRequest();
+    const failed = runAction(workspace, { 'require-note': 'major', format: 'github', comment: 'false' });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/^::error file=policies\/privacy-policy\.md,line=1,title=Change note missing::major revision without a change note/m);
+    const file = join(workspace, 'policies/privacy-policy.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: 隐私政策\n', 'title: 隐私政策\nchangeNote: |\n  联络邮箱变更。\n'));
+    expect(runAction(workspace, { 'require-note': 'major', format: 'text', comment: 'false' }).code).toBe(0);
+    expect(runAction(workspace, { 'require-note': 'always' }).stderr).toBe('policy action: require-note: expected never, minor or major, found "always"\n');
   });
 
   it('fails on a major change with fail-on major: annotations, job summary, and the comment body', () => {

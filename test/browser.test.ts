@@ -129,6 +129,7 @@ describe.runIf(browserTestsEnabled())('the archive site in Chromium', () => {
     expect(statSync(join(SCREENSHOTS, 'version-2.0.png')).size).toBeGreaterThan(10_000);
   });
 
+  // axe over a dozen pages: on a loaded 2-core machine this takes well over the default 30 s.
   it('has no serious or critical accessibility violations on any kind of page', async () => {
     const axeContext = await browser.newContext();
     const page = await axeContext.newPage();

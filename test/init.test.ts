@@ -38,6 +38,9 @@ describe('policy init', () => {
         expect(policy.lastUpdated?.date).toBe('2026-11-29');
         expect(findTodoMarker(source)).not.toBeNull();
         expect(result.stdout).toContain(`created ${path}`);
+        // What the starter tells the company to run next: the tool finds the policy's own list.
+        const triggers = await runPolicy(['triggers', path, '--require'], { cwd: dir });
+        expect(triggers.code, triggers.stderr).toBe(0);
       });
     }
   }
@@ -54,7 +57,7 @@ describe('policy init', () => {
     expect(statSync(join(dir, 'archive')).isDirectory()).toBe(true);
     expect(read(dir, '.gitignore')).toBe('.policy/\noutbox/\nsite/\n');
     expect(read(dir, '.github/workflows/policy-check.yml')).toContain('npx policy check --base "origin/${{ github.base_ref }}" --format github');
-    expect(result.stdout).toContain('Next: fill in every [[TODO: …]] in policies/privacy-policy.md, then:\n  policy check');
+    expect(result.stdout).toContain('Next: fill in every [[TODO: …]] in policies/privacy-policy.md, then:\n  policy triggers policies/privacy-policy.md ');
     expect(result.stdout).toContain('  policy publish --dry-run');
     expect(result.stdout.trimEnd().endsWith('policy publish               # archive version 1.0')).toBe(true);
   });

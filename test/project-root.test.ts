@@ -70,6 +70,9 @@ describe('commands from a subfolder', () => {
     const diff = await runPolicy(['diff', 'privacy-policy@latest', 'privacy-policy.md', '--format', 'json'], { cwd: sub });
     expect(diff.code).toBe(0);
     expect(JSON.parse(diff.stdout).level).toBe('major');
+    const triggers = await runPolicy(['triggers', 'privacy-policy.md'], { cwd: sub });
+    expect(triggers.code, triggers.stderr).toBe(0);
+    expect(triggers.stdout).toContain('重大变更');
     const check = await runPolicy(['check', 'privacy-policy.md'], { cwd: sub });
     expect(check.stdout).toContain('privacy-policy');
     expect(check.stderr).not.toContain('no such file');

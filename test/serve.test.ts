@@ -220,7 +220,7 @@ describe('policy serve', () => {
       expect(page.body.toString('utf8')).toContain('隐私政策：历史版本');
       controller.abort();
       expect(await done).toBe(0);
-      expect(out()).toMatch(/^Built public\/ \(2 policies, 5 versions\): 26 files written, 0 unchanged, 0 removed\nServing public\/ at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\nStopped\.\n$/);
+      expect(out()).toMatch(/^Built public\/ \(2 policies, 5 versions\): 31 files written, 0 unchanged, 0 removed\nServing public\/ at http:\/\/127\.0\.0\.1:\d+\/ \(Ctrl-C to stop\)\nStopped\.\n$/);
       await expect(get(running!, '/')).rejects.toThrow(/ECONNREFUSED/);
     } finally {
       local.remove();

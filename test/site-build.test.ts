@@ -18,22 +18,27 @@ const ALL_FILES = [
   'privacy-policy/2.0.md',
   'privacy-policy/2.0/changes/index.html',
   'privacy-policy/2.0/index.html',
+  'privacy-policy/compare/1.0...2.0/index.html',
+  'privacy-policy/compare/1.1...2.0/index.html',
   'privacy-policy/current/index.html',
   'privacy-policy/feed.xml',
   'privacy-policy/index.html',
   'privacy-policy/index.json',
   'privacy-policy/latest/index.html',
+  'privacy-policy/status.json',
   'terms/1.0.md',
   'terms/1.0/changes/index.html',
   'terms/1.0/index.html',
   'terms/1.1.md',
   'terms/1.1/changes/index.html',
   'terms/1.1/index.html',
+  'terms/compare/1.0...1.1/index.html',
   'terms/current/index.html',
   'terms/feed.xml',
   'terms/index.html',
   'terms/index.json',
   'terms/latest/index.html',
+  'terms/status.json',
 ];
 
 let repo: ReturnType<typeof makeSiteRepo>;
@@ -60,7 +65,7 @@ describe('policy site', () => {
   it('builds every page and copies the archived files byte for byte', async () => {
     const result = await run(['site']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('Built site/ (2 policies, 5 versions): 26 files written, 0 unchanged, 0 removed\n');
+    expect(result.stdout).toBe('Built site/ (2 policies, 5 versions): 31 files written, 0 unchanged, 0 removed\n');
     expect(result.stderr).toBe('policy: warning: no siteUrl configured: the feeds use relative links (set "siteUrl" in policy.config.json or pass --base-url)\n');
     expect(listFiles(site())).toEqual(ALL_FILES);
     for (const path of ['privacy-policy/1.0.md', 'privacy-policy/2.0.md', 'privacy-policy/index.json', 'terms/1.1.md', 'terms/index.json']) {
@@ -120,7 +125,7 @@ describe('policy site', () => {
     expect((await run(['site'])).code).toBe(0);
     const before = inodes();
     const again = await run(['site']);
-    expect(again.stdout).toBe('Built site/ (2 policies, 5 versions): 0 files written, 26 unchanged, 0 removed\n');
+    expect(again.stdout).toBe('Built site/ (2 policies, 5 versions): 0 files written, 31 unchanged, 0 removed\n');
     expect(inodes()).toEqual(before);
   });
 
@@ -130,22 +135,30 @@ describe('policy site', () => {
     const source = readFileSync(join(repo.root, 'archive/privacy-policy/2.0.md'), 'utf8').replace('2023 年 6 月 1 日', '2024 年 5 月 1 日');
     addVersion('privacy-policy', '2.1', source);
     const result = await run(['site']);
-    expect(result.stdout).toBe('Built site/ (2 policies, 6 versions): 10 files written, 19 unchanged, 0 removed\n');
+    expect(result.stdout).toBe('Built site/ (2 policies, 6 versions): 16 files written, 19 unchanged, 2 removed\n');
     const after = inodes();
     const rewritten = Object.keys(after).filter((path) => before[path] !== after[path]);
+    // Every older version now compares with 2.1 instead of 2.0, so their pages link the new comparison.
     expect(rewritten).toEqual([
       '.policy-site.json',
       'index.html',
+      'privacy-policy/1.0/index.html',
+      'privacy-policy/1.1/index.html',
       'privacy-policy/2.0/index.html',
       'privacy-policy/2.1.md',
       'privacy-policy/2.1/changes/index.html',
       'privacy-policy/2.1/index.html',
+      'privacy-policy/compare/1.0...2.1/index.html',
+      'privacy-policy/compare/1.1...2.1/index.html',
+      'privacy-policy/compare/2.0...2.1/index.html',
       'privacy-policy/current/index.html',
       'privacy-policy/feed.xml',
       'privacy-policy/index.html',
       'privacy-policy/index.json',
       'privacy-policy/latest/index.html',
+      'privacy-policy/status.json',
     ]);
+    expect(existsSync(site('privacy-policy/compare/1.0...2.0/index.html'))).toBe(false);
     expect(read('privacy-policy/2.0/index.html')).toContain('data-status="superseded"');
     expect(read('privacy-policy/latest/index.html')).toContain('url=../2.1/');
     expect(read('privacy-policy/current/index.html')).toContain('url=../2.1/');
@@ -155,14 +168,14 @@ describe('policy site', () => {
     expect((await run(['site'])).code).toBe(0);
     unlinkSync(site('terms/1.0/index.html'));
     writeFileSync(site('terms/1.1/index.html'), 'tampered');
-    expect((await run(['site'])).stdout).toContain(': 2 files written, 24 unchanged');
+    expect((await run(['site'])).stdout).toContain(': 2 files written, 29 unchanged');
     expect(read('terms/1.1/index.html')).toContain('<!doctype html>');
     unlinkSync(site('.policy-site.json'));
     // Without the manifest the folder is no longer known to be ours.
     const refused = await run(['site']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe('policy: site: not empty and not built by policy site (no .policy-site.json); remove it or choose another --out\n');
-    expect((await run(['site', '--force', '--out', 'fresh'])).stdout).toContain(': 26 files written, 0 unchanged');
+    expect((await run(['site', '--force', '--out', 'fresh'])).stdout).toContain(': 31 files written, 0 unchanged');
   });
 
   it('removes the pages of a policy that left the archive, and only those', async () => {
@@ -170,7 +183,7 @@ describe('policy site', () => {
     writeFileSync(site('terms/notes.txt'), 'mine');
     rmSync(join(repo.root, 'archive/terms'), { recursive: true });
     const result = await run(['site']);
-    expect(result.stdout).toBe('Built site/ (1 policy, 3 versions): 1 file written, 14 unchanged, 11 removed\n');
+    expect(result.stdout).toBe('Built site/ (1 policy, 3 versions): 1 file written, 17 unchanged, 13 removed\n');
     expect(listFiles(site('terms'))).toEqual(['notes.txt']);
     expect(read('index.html')).not.toContain('terms/');
   });
@@ -188,14 +201,19 @@ describe('policy site', () => {
     expect(Object.keys(after).filter((path) => before[path] !== after[path])).toEqual([
       '.policy-site.json',
       'index.html',
+      'privacy-policy/1.0/index.html',
       'privacy-policy/1.1/index.html',
       'privacy-policy/2.0/index.html',
+      'privacy-policy/compare/1.0...2.0/index.html',
       'privacy-policy/current/index.html',
       'privacy-policy/index.html',
+      'privacy-policy/status.json',
       'terms/1.0/index.html',
       'terms/1.1/index.html',
+      'terms/compare/1.0...1.1/index.html',
       'terms/current/index.html',
       'terms/index.html',
+      'terms/status.json',
     ]);
     expect(read('privacy-policy/2.0/index.html')).toContain('data-status="current"');
   });
@@ -280,9 +298,36 @@ describe('policy site on worker threads', () => {
     expect(threaded.status).toBe(0);
     const files = listFiles(join(repo.root, 'serial')).filter((file) => file !== '.policy-site.json');
     expect(listFiles(join(repo.root, 'threaded')).filter((file) => file !== '.policy-site.json')).toEqual(files);
-    expect(files).toHaveLength(26 + 6 * 3);
+    // Each new version adds its Markdown, its page, its changes page and one more comparison with the current version.
+    expect(files).toHaveLength(31 + 6 * 4);
     for (const file of files) {
       expect(readFileSync(join(repo.root, 'threaded', file)).equals(readFileSync(join(repo.root, 'serial', file))), file).toBe(true);
+    }
+  });
+});
+
+describe('compare pages', () => {
+  it('writes every version compared with the current one, linked from the version page', async () => {
+    expect((await run(['site'])).code).toBe(0);
+    const page = read('privacy-policy/compare/1.0...2.0/index.html');
+    expect(page).toContain('<title>隐私政策：1.0 版与 2.0 版对比</title>');
+    // Both 1.1 (minor) and 2.0 (major) lie between, each with its recorded level, linking its changes page.
+    expect(page).toContain('href="../../1.1/changes/"');
+    expect(page).toContain('href="../../2.0/changes/"');
+    expect(page).toContain('class="badge badge-major"');
+    // The redline itself: the contact mailbox changed between 1.0 and 2.0.
+    expect(page).toContain('<ins><span class="sr-only">新增：</span>privacy</ins>@pingcap.com');
+    expect(read('privacy-policy/1.0/index.html')).toContain('<a href="../compare/1.0...2.0/" class="compare">与当前版本（2.0 版）对比</a>');
+    expect(read('privacy-policy/2.0/index.html')).not.toContain('class="compare"');
+    expect(read('terms/1.0/index.html')).toContain('<a href="../compare/1.0...1.1/" class="compare">Compare with the current version (1.1)</a>');
+    expect(read('terms/compare/1.0...1.1/index.html')).toContain('<html lang="en">');
+  });
+
+  it.skipIf(!HAVE_TIDY)('writes compare pages that HTML Tidy accepts', async () => {
+    expect((await run(['site'])).code).toBe(0);
+    for (const path of listFiles(site()).filter((file) => file.includes('/compare/'))) {
+      const result = runTidy(site(path));
+      expect(result.status, `${path}: ${result.output}`).toBeLessThan(2);
     }
   });
 });

@@ -82,6 +82,9 @@ function entryProblems(entry: unknown, at: string): string[] {
       problems.push(`${at}.automatic must be {level: "major"|"minor", triggers: [numbers]}`);
     }
   }
+  if (entry.translates !== undefined && (typeof entry.translates !== 'string' || !isVersion(entry.translates))) {
+    problems.push(`${at}.translates must be the version of the original it translates, found ${JSON.stringify(entry.translates)}`);
+  }
   if (override !== undefined) {
     if (
       !isRecord(override) ||
@@ -105,6 +108,9 @@ export function findIndexProblems(raw: unknown): string[] {
   if (typeof raw.id !== 'string' || findIdProblem(raw.id) !== null) problems.push(`"id" must be a valid policy id, found ${JSON.stringify(raw.id)}`);
   if (typeof raw.title !== 'string') problems.push('"title" must be a string');
   if (raw.lang !== 'zh' && raw.lang !== 'en') problems.push(`"lang" must be "zh" or "en", found ${JSON.stringify(raw.lang)}`);
+  if (raw.translationOf !== undefined && (typeof raw.translationOf !== 'string' || findIdProblem(raw.translationOf) !== null || raw.translationOf === raw.id)) {
+    problems.push(`"translationOf" must be the id of another policy, found ${JSON.stringify(raw.translationOf)}`);
+  }
   if (!Array.isArray(raw.versions)) {
     problems.push('"versions" must be a list');
   } else {
@@ -141,7 +147,13 @@ function orderEntry(entry: ArchivedVersion): ArchivedVersion {
 
 /** The text of an index file: fields in a fixed order, two-space indented, newline at the end. Pure. */
 export function renderArchiveIndex(index: ArchiveIndex): string {
-  const ordered = { id: index.id, title: index.title, lang: index.lang, versions: index.versions.map(orderEntry) };
+  const ordered = {
+    id: index.id,
+    title: index.title,
+    lang: index.lang,
+    ...(index.translationOf !== undefined ? { translationOf: index.translationOf } : {}),
+    versions: index.versions.map(orderEntry),
+  };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 

@@ -4,8 +4,10 @@
  */
 import { hasOwnTriggers, sectionOf } from '../describe-revision.js';
 import { comparePolicies } from '../revision.js';
-import type { ChangeLevel, Revision } from '../types.js';
-import { changeLines, mapBlocks } from './lines.js';
+import type { ChangeLevel, Revision, RevisionLevel } from '../types.js';
+import { findTranslationProblems, type TranslationLink } from './translations.js';
+import { changeLines, frontMatterKeyLine, mapBlocks } from './lines.js';
+import { CHANGE_NOTE_KEY, changeNoteOf } from '../policy/change-note.js';
 import type { CheckedPolicy, CheckOptions, CheckProblem, CheckResult, CheckSubject, FailOn } from './types.js';
 import { findDeletion, findLastUpdatedRegression, findNoticeProblem, findTriggerListRemoval, renderDeletionNote } from './validate.js';
 
@@ -46,6 +48,24 @@ function thresholdProblems(revision: Revision, file: string, failOn: FailOn, map
   return problems;
 }
 
+/** A revision that reaches `requireNote` without a change note (or with one that is not text), on the front matter's first line. Pure. */
+export function findMissingNote(revision: Revision, file: string, requireNote: FailOn): CheckProblem | null {
+  if (revision.level === 'none' || !reachesFailOn(revision.level, requireNote)) return null;
+  let note: string | null;
+  try {
+    note = changeNoteOf(revision.new);
+  } catch (error) {
+    return { kind: 'note', file, line: frontMatterKeyLine(revision.new.source, CHANGE_NOTE_KEY) ?? 1, message: (error as Error).message.replace(`${revision.new.path}: `, '') };
+  }
+  if (note !== null) return null;
+  return {
+    kind: 'note',
+    file,
+    line: 1,
+    message: `${revision.level} revision without a change note: add "${CHANGE_NOTE_KEY}: |" to the front matter, saying what changed and why in the policy's language; fails --require-note ${requireNote}`,
+  };
+}
+
 /** Low-confidence changes, each a failure under `--fail-on-unsure`: a person has to decide the level. */
 function unsureProblems(revision: Revision, file: string, map: Map<number, number>): CheckProblem[] {
   const problems: CheckProblem[] = [];
@@ -70,12 +90,20 @@ function unsureProblems(revision: Revision, file: string, map: Map<number, numbe
  * Compares every subject with its base and collects the failures: changes that
  * reach `failOn`, policies that do not parse, a removed trigger list, a
  * "last updated" date going back, a major revision without enough notice, a
- * deleted policy.
+ * deleted policy, a translation left behind by a major revision of its original.
  * `problems` found while reading (the archive's verify) come first. Pure.
  */
-export function evaluateCheck(subjects: readonly CheckSubject[], options: CheckOptions, base: string, problems: readonly CheckProblem[] = []): CheckResult {
+export function evaluateCheck(
+  subjects: readonly CheckSubject[],
+  options: CheckOptions,
+  base: string,
+  problems: readonly CheckProblem[] = [],
+  translations: readonly TranslationLink[] = [],
+): CheckResult {
   const failures: CheckProblem[] = [...problems];
   const policies: CheckedPolicy[] = [];
+  const levels = new Map<string, RevisionLevel>();
+  const changed = new Map<string, boolean>();
   for (const subject of subjects) {
     if (subject.kind === 'invalid') {
       failures.push({ kind: 'invalid', file: subject.file, line: subject.line, message: subject.message });
@@ -88,14 +116,18 @@ export function evaluateCheck(subjects: readonly CheckSubject[], options: CheckO
     }
     if (subject.kind === 'new') {
       policies.push({ status: 'new', id: subject.id, file: subject.file, head: subject.head, note: subject.note });
+      changed.set(subject.id, true);
       continue;
     }
     const revision = comparePolicies(subject.base, subject.head);
+    levels.set(subject.id, revision.level);
+    changed.set(subject.id, revision.changes.length > 0);
     const map = mapBlocks(revision);
     policies.push({ status: 'compared', id: subject.id, file: subject.file, revision });
     failures.push(...thresholdProblems(revision, subject.file, options.failOn, map));
     if (options.failOnUnsure) failures.push(...unsureProblems(revision, subject.file, map));
     for (const problem of [
+      findMissingNote(revision, subject.file, options.requireNote ?? 'never'),
       findTriggerListRemoval(revision, subject.file, map),
       findLastUpdatedRegression(revision, subject.file),
       findNoticeProblem(revision, subject.file, options.noticeDays, options.today),
@@ -103,6 +135,19 @@ export function evaluateCheck(subjects: readonly CheckSubject[], options: CheckO
       if (problem) failures.push(problem);
     }
   }
+  // A translation the check compared counts as changed when a reader would see a difference.
+  const links = translations.map((link) => ({ ...link, changed: changed.get(link.id) ?? link.changed }));
+  const found = findTranslationProblems(links, levels);
+  failures.push(...found.failures);
   const needsDecision = policies.reduce((n, p) => n + (p.status === 'compared' ? p.revision.needsDecision : 0), 0);
-  return { ok: failures.length === 0, failures, policies, failOn: options.failOn, failOnUnsure: options.failOnUnsure === true, needsDecision, base };
+  return {
+    ok: failures.length === 0,
+    failures,
+    policies,
+    failOn: options.failOn,
+    failOnUnsure: options.failOnUnsure === true,
+    needsDecision,
+    base,
+    warnings: found.warnings,
+  };
 }

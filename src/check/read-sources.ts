@@ -21,6 +21,11 @@ import { readPolicyFile } from '../policy/read-policy.js';
 import type { ArchiveIndex, Policy } from '../types.js';
 import { readCommit, readFileAtCommit, readFolderAtCommit, readRepoRoot } from './git.js';
 import type { CheckProblem, CheckSubject, DeletedBase, DeletedSubject } from './types.js';
+import { frontMatterKeyLine } from './lines.js';
+import type { TranslationLink } from './translations.js';
+import { TRANSLATION_KEY, translationOf } from '../policy/translation.js';
+import { sha256Hex } from '../hash.js';
+import type { ArchivedVersion } from '../types.js';
 import { assertNoTodoMarkers } from '../policy/todo-markers.js';
 
 /** What `evaluateCheck` needs. */
@@ -30,6 +35,8 @@ export interface CheckSources {
   problems: CheckProblem[];
   /** What the policies are compared with, for the report. */
   base: string;
+  /** Every translation in the policies folder, with what check needs to keep it in step. */
+  translations: TranslationLink[];
 }
 
 /** A problem of an input as a failure: the line an error names (else 1), the message without the file name. */
@@ -275,5 +282,79 @@ export async function readCheckSources(ctx: Context, config: Config, files: read
     }
     subjects.push(...deleted);
   }
-  return { subjects, problems, base: baseRef ?? 'the latest archived versions' };
+  const translations = await readTranslationLinks(ctx, resolve(cwd, config.policies), root, where, subjects, problems);
+  return { subjects, problems, base: baseRef ?? 'the latest archived versions', translations };
+}
+
+/** The latest archived entry of `id`, or null when it has no (readable) archive; verify reports unreadable ones. */
+async function readLatestEntry(archiveDir: string, id: string): Promise<{ latest: ArchivedVersion; versions: ArchivedVersion[] } | null> {
+  try {
+    const index = await readArchiveIndex(archiveDir, id);
+    return index && index.versions.length > 0 ? { latest: latestVersion(index), versions: index.versions } : null;
+  } catch (error) {
+    if (isPolicyError(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Every translation among the policy files (named or not: a major revision of
+ * an original concerns all of its translations), with whether it changed
+ * against the base, the original version it follows, and the original's latest
+ * major version. Subjects already read are not read again.
+ */
+async function readTranslationLinks(
+  ctx: Context,
+  policiesDir: string,
+  root: string,
+  where: DeletionContext,
+  subjects: readonly CheckSubject[],
+  problems: CheckProblem[],
+): Promise<TranslationLink[]> {
+  const links: TranslationLink[] = [];
+  for (const absolute of await listPolicyFiles(policiesDir)) {
+    const id = policyIdFromPath(absolute);
+    const file = relative(root, absolute).split(sep).join('/');
+    const subject = subjects.find((entry) => entry.id === id && (entry.kind === 'compared' || entry.kind === 'new'));
+    let head: Policy;
+    try {
+      head = subject && (subject.kind === 'compared' || subject.kind === 'new') ? subject.head : parsePolicyBytes(await readPolicyFile(absolute, ctx), file, id);
+    } catch (error) {
+      // A file that does not parse is reported when it is checked; it cannot be judged as a translation.
+      if (isPolicyError(error)) continue;
+      throw error;
+    }
+    let original: string | null;
+    try {
+      original = translationOf(head);
+    } catch (error) {
+      if (!isPolicyError(error)) throw error;
+      problems.push({ kind: 'invalid', file, line: frontMatterKeyLine(head.source, TRANSLATION_KEY) ?? 1, message: error.message.replace(`${file}: `, '') });
+      continue;
+    }
+    if (original === null) continue;
+    let changed = true;
+    if (!subject) {
+      if (where.git) {
+        const bytes = await readFileAtCommit(where.git.root, where.git.commit, file, `${where.git.ref}:${file}`);
+        changed = bytes === null || sha256Hex(bytes) !== head.sha256;
+      } else {
+        const archived = await readLatestEntry(where.archiveDir, id);
+        changed = archived === null || archived.latest.sha256 !== head.sha256;
+      }
+    }
+    const own = await readLatestEntry(where.archiveDir, id);
+    const originalArchive = await readLatestEntry(where.archiveDir, original);
+    const major = originalArchive ? [...originalArchive.versions].reverse().find((entry) => entry.level === 'major' || entry.level === 'initial') : undefined;
+    links.push({
+      id,
+      file,
+      line: frontMatterKeyLine(head.source, TRANSLATION_KEY) ?? 1,
+      original,
+      changed,
+      follows: own?.latest.translates ?? null,
+      originalLatestMajor: major?.version ?? null,
+    });
+  }
+  return links;
 }

@@ -22,6 +22,10 @@ export type CheckProblemKind =
   | 'notice'
   /** A policy the base (or the archive) has and the working tree deleted. */
   | 'deleted'
+  /** A translation left behind by a major revision of its original (a warning for lesser lags). */
+  | 'translation'
+  /** A revision at `--require-note` level without a `changeNote` in its front matter. */
+  | 'note'
   /** A low-confidence change, with `--fail-on-unsure`: a person has to decide its level. */
   | 'unsure';
 
@@ -106,6 +110,8 @@ export interface CheckOptions {
   noticeDays?: number;
   /** Today's date (UTC) as YYYY-MM-DD. */
   today: string;
+  /** Revisions at this level need a `changeNote` in front matter. Default `never`. */
+  requireNote?: FailOn;
   /** Fail on any low-confidence change (independent of `failOn`). */
   failOnUnsure?: boolean;
 }
@@ -128,4 +134,6 @@ export interface CheckResult {
   needsDecision: number;
   /** What the policies were compared with, for the report (e.g. `origin/main`, or `the archive`). */
   base: string;
+  /** Findings worth a look that do not fail the check (a translation lagging its original). */
+  warnings?: CheckProblem[];
 }

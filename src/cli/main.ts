@@ -22,6 +22,7 @@ import { registerLog } from './commands/log.js';
 import { registerPublish } from './commands/publish.js';
 import { registerShow } from './commands/show.js';
 import { registerVerify } from './commands/verify.js';
+import { registerConsent } from './commands/consent.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerTriggers } from './commands/triggers.js';
 import { registerAudit } from './commands/audit.js';
@@ -58,6 +59,7 @@ export function createProgram(rt: CliRuntime): Command {
   registerNotify(program, rt);
   registerSite(program, rt);
   registerServe(program, rt);
+  registerConsent(program, rt);
   return program;
 }
 

@@ -100,9 +100,10 @@ export function renderInitReport(items: readonly InitItem[], policyPath: string 
     const what = item.action === 'append' ? `${item.path} (${(item.content ?? '').trim().split('\n').join(', ')})` : item.path;
     return `  ${verbs[item.action]} ${what}`;
   });
+  const policy = policyPath ?? 'policies/<id>.md';
   const next = [
     policyPath ? `Next: fill in every [[TODO: …]] in ${policyPath}, then:` : 'Next:',
-    '  policy check                 # parses each policy and shows the trigger list it will be judged by',
+    `  policy triggers ${policy}   # the list of major changes the tool found in it`,
     '  policy publish --dry-run     # what would be published, and how',
     '  policy publish               # archive version 1.0',
   ];

@@ -88,7 +88,8 @@ export async function sendNotices(
   batches: AsyncIterable<readonly RecipientRecord[]>,
   run: LedgerRun,
   transport: NoticeTransport,
-  template: MessageTemplate,
+  /** The message, or a choice of message by recipient (their language). */
+  template: MessageTemplate | ((recipient: RecipientRecord & { ok: true }) => MessageTemplate),
   deps: DeliveryDeps,
   options: DeliveryOptions = {},
 ): Promise<DeliveryResult> {
@@ -115,7 +116,9 @@ export async function sendNotices(
   };
   const progress = () => options.onProgress?.(counts);
 
-  async function deliver(recipient: { address: string; name: string | undefined; hash: string }): Promise<void> {
+  const templateOf = typeof template === 'function' ? template : () => template;
+
+  async function deliver(recipient: { address: string; name: string | undefined; hash: string }, template: MessageTemplate): Promise<void> {
     const { hash } = recipient;
     for (let attempt = 1; ; attempt += 1) {
       // The claim recorded the first attempt.
@@ -202,7 +205,8 @@ export async function sendNotices(
           counts.notAttempted += 1;
           continue;
         }
-        const claim = run.claim(record.hash, renderMessageId(template, record.hash), deps.now());
+        const chosen = templateOf(record);
+        const claim = run.claim(record.hash, renderMessageId(chosen, record.hash), deps.now());
         if (claim.kind === 'duplicate') {
           counts.duplicates += 1;
           continue;
@@ -213,7 +217,7 @@ export async function sendNotices(
           continue;
         }
         if (claim.kind === 'retry' && claim.previous === 'uncertain') counts.resentUncertain += 1;
-        const task: Promise<void> = deliver(record)
+        const task: Promise<void> = deliver(record, chosen)
           .catch((error: unknown) => {
             // A ledger write failed (disk full, database gone): nothing more can be recorded safely.
             broken ??= error;

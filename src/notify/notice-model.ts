@@ -46,6 +46,8 @@ export interface NoticeModel {
   otherCount: number;
   /** Changes left out of the lists because of the cap. */
   omitted: number;
+  /** The owners' own words about the revision (`changeNote`, from the record), shown first; null when none. */
+  changeNote: string | null;
   links: {
     /** `<siteUrl>/<id>/<version>/` */
     version?: string;
@@ -66,6 +68,8 @@ export interface NoticeInput {
   unsubscribeUrl?: string;
   /** At most this many changes are listed in a notice. Default 25. */
   maxListed?: number;
+  /** The change note recorded with the version, if any. */
+  changeNote?: string | null;
 }
 
 const EXCERPT_CONTEXT = 40;
@@ -205,6 +209,7 @@ export function renderNoticeModel(input: NoticeInput): NoticeModel {
     others: listedOthers,
     otherCount: others.length,
     omitted,
+    changeNote: input.changeNote ?? null,
     links,
   };
 }

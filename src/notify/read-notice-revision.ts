@@ -21,6 +21,8 @@ export interface NoticeSubject {
   entry: ArchivedVersion;
   previous: ArchivedVersion | null;
   revision: Revision | null;
+  /** The owners' change note kept in the version's record (null: none). */
+  changeNote: string | null;
 }
 
 /** Reads `archive/<id>/index.json` and, unless `version` is the first, both versions and their revision. */
@@ -36,12 +38,12 @@ export async function readNoticeRevision(ctx: Context, config: Config, id: strin
   }
   const entry = index.versions[position]!;
   const previous = position > 0 ? index.versions[position - 1]! : null;
-  if (previous === null || entry.level === 'initial') return { index, entry, previous, revision: null };
+  if (previous === null || entry.level === 'initial') return { index, entry, previous, revision: null, changeNote: null };
   const read = async (v: ArchivedVersion) => {
     const label = `${folder}/${v.file}`;
     return parsePolicyBytes(await readArchivedBytes(archiveDir, id, v, label), label, id);
   };
   const [oldPolicy, newPolicy] = await Promise.all([read(previous), read(entry)]);
-  const { revision } = await readRecordedRevision(archiveDir, id, entry, oldPolicy, newPolicy, folder);
-  return { index, entry, previous, revision };
+  const { revision, changeNote } = await readRecordedRevision(archiveDir, id, entry, oldPolicy, newPolicy, folder);
+  return { index, entry, previous, revision, changeNote };
 }

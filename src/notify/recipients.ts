@@ -13,6 +13,7 @@ import { stat } from 'node:fs/promises';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv, type Options as CsvOptions } from 'csv-parse';
 import { PolicyError } from '../errors.js';
+import type { Lang } from '../types.js';
 import { checkAddress, cleanDisplayName, hashAddress } from './address.js';
 
 /** Where recipients come from: addresses written in the configuration, or a file. */
@@ -22,7 +23,7 @@ export type RecipientsSource =
 
 /** One entry of a recipients source: a valid recipient, or an invalid line to report and skip. */
 export type RecipientRecord =
-  | { ok: true; line: number; address: string; normalized: string; hash: string; name: string | undefined }
+  | { ok: true; line: number; address: string; normalized: string; hash: string; name: string | undefined; lang?: Lang }
   | { ok: false; line: number; reason: string };
 
 /** Recipients file formats. */
@@ -59,6 +60,21 @@ function detectDelimiter(headerLine: string): string {
   const counts = [',', ';', '\t'].map((d) => [d, headerLine.split(d).length - 1] as const);
   counts.sort((a, b) => b[1] - a[1]);
   return counts[0]![1] > 0 ? counts[0]![0] : ',';
+}
+
+/**
+ * The language a recipients file gives for a recipient (`zh`, `zh-CN`, `en`, `en-GB` …), or
+ * undefined for none or one without templates (they get the original's language). Pure.
+ */
+export function parseRecipientLang(value: unknown): Lang | undefined {
+  if (typeof value !== 'string') return undefined;
+  const primary = value.trim().toLowerCase().split(/[-_]/, 1)[0];
+  return primary === 'zh' || primary === 'en' ? primary : undefined;
+}
+
+/** A valid record with the recipient's language, when the file gives one. */
+function withLang(record: RecipientRecord, lang: Lang | undefined): RecipientRecord {
+  return record.ok && lang !== undefined ? { ...record, lang } : record;
 }
 
 /** Parses one entry (`address` or `Name <address>`) into a record. */
@@ -135,9 +151,9 @@ const parseJsonLine: LineParser = (text, line) => {
   }
   if (typeof value === 'string') return parseRecipientEntry(value, line);
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const { email, name } = value as { email?: unknown; name?: unknown };
+    const { email, name, lang } = value as { email?: unknown; name?: unknown; lang?: unknown };
     if (typeof email !== 'string') return { ok: false, line, reason: 'no "email" string in the object' };
-    return parseRecipientEntry(email, line, typeof name === 'string' ? name : undefined);
+    return withLang(parseRecipientEntry(email, line, typeof name === 'string' ? name : undefined), parseRecipientLang(lang));
   }
   return { ok: false, line, reason: 'expected an object with an "email" field or a string' };
 };
@@ -177,12 +193,14 @@ async function* readCsvRecipients(chunks: AsyncIterable<string>, headerLine: str
   parser.on('error', (error) => (failure ??= error));
   let emailColumn = -1;
   let nameColumn = -1;
+  let langColumn = -1;
   let header = true;
   const take = ({ cells, line }: { cells: string[]; line: number }, batch: RecipientRecord[]): void => {
     if (header) {
       const names = cells.map((cell) => cell.trim().toLowerCase());
       emailColumn = names.indexOf('email');
       nameColumn = names.indexOf('name');
+      langColumn = names.indexOf('lang');
       if (emailColumn < 0) {
         const found = names.filter((n) => n !== '').slice(0, 8).join(', ') || 'nothing';
         throw new PolicyError('BAD_RECIPIENTS', `${label}:${line}: no "email" column in the header (found: ${found})`);
@@ -195,7 +213,8 @@ async function* readCsvRecipients(chunks: AsyncIterable<string>, headerLine: str
       if (!cells.every((cell) => cell.trim() === '')) batch.push({ ok: false, line, reason: 'no value in the "email" column' });
       return;
     }
-    batch.push(parseRecipientEntry(email, line, nameColumn >= 0 ? cells[nameColumn] : undefined));
+    const record = parseRecipientEntry(email, line, nameColumn >= 0 ? cells[nameColumn] : undefined);
+    batch.push(langColumn >= 0 ? withLang(record, parseRecipientLang(cells[langColumn])) : record);
   };
   try {
     // The parser is driven by hand: write a chunk, read what it parsed. Iterating it record

@@ -12,6 +12,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { splitNoteParagraphs } from '../policy/change-note.js';
 import { renderOneLine, type NoticeChange, type NoticeModel } from './notice-model.js';
 import { TEMPLATES, templateFor, type NoticeFacts, type NoticeTemplate } from './templates/index.js';
 
@@ -64,6 +65,11 @@ export function renderNoticeTree(model: NoticeModel, template: NoticeTemplate = 
     { type: 'heading', depth: 1, children: [text(template.heading(facts))] },
     paragraph(text(template.intro(facts))),
   ];
+  if (model.changeNote !== null) {
+    // The owners' words come first, above the automatic list; blank lines separate their paragraphs.
+    children.push({ type: 'heading', depth: 2, children: [text(template.changeNoteHeading)] });
+    for (const part of splitNoteParagraphs(model.changeNote)) children.push(paragraph(text(part)));
+  }
   if (model.groups.length > 0) {
     children.push(paragraph(text(template.majorLead)));
     for (const group of model.groups) {

@@ -16,7 +16,7 @@ import { isVersion } from '../archive/version.js';
 import type { Config } from '../config.js';
 import { warn, type Context, type OutputStream } from '../context.js';
 import { PolicyError } from '../errors.js';
-import type { ChangeLevel } from '../types.js';
+import type { ChangeLevel, Lang } from '../types.js';
 import { sendNotices, sleepFor, type DeliveryDeps, type DeliveryOptions, type DeliveryResult } from './deliver.js';
 import { FingerprintSet } from './fingerprint-set.js';
 import { Ledger, LEDGER_FILE, ledgerEnvironmentError, type DeliveryStatus, type LedgerKey } from './ledger.js';
@@ -27,6 +27,7 @@ import { DeliveryProgress } from './progress.js';
 import { readNoticeRevision } from './read-notice-revision.js';
 import { readRecipientBatches, resolveRecipientsSource, type RecipientsSource } from './recipients.js';
 import { renderNoticeContent } from './render-notice.js';
+import { chooseByLang, readTranslatedNotices } from './translated-notices.js';
 import { hasUndelivered, renderNoticeSummary, renderResumeCommand, type NoticeResult } from './summary.js';
 import { createOutboxTransport, createSmtpTransport, parseSmtpUrl, type DkimSettings, type NoticeTransport, type SmtpUrl } from './transports.js';
 
@@ -118,6 +119,8 @@ interface NoticePlan {
   level: ChangeLevel;
   source: RecipientsSource;
   template: MessageTemplate;
+  /** The notice in the languages of the policy's translations (see translated-notices.ts). */
+  translated: Map<Lang, MessageTemplate>;
   smtpUrl: SmtpUrl | null;
   dkim: DkimSettings | undefined;
   ledgerDir: string;
@@ -156,12 +159,27 @@ async function readNoticePlan(ctx: Context, config: Config, request: NoticeReque
     revision: subject.revision,
     entry: subject.entry,
     previous: subject.previous,
+    changeNote: subject.changeNote,
     ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}),
     ...(notify.unsubscribeUrl ? { unsubscribeUrl: notify.unsubscribeUrl } : {}),
   });
   const content = renderNoticeContent(model);
   const sender = { from: notify.from, ...(notify.replyTo ? { replyTo: notify.replyTo } : {}), ...(notify.unsubscribeUrl ? { unsubscribeUrl: notify.unsubscribeUrl } : {}) };
   const template = await renderMessageTemplate(content, sender, { policyId: request.id, version: request.version });
+  const translated = new Map<Lang, MessageTemplate>();
+  for (const [lang, other] of await readTranslatedNotices(ctx, config, subject.index, request.version)) {
+    const otherModel = renderNoticeModel({
+      revision: other.revision as NonNullable<typeof other.revision>,
+      // A translation announces its original's revision: the original's level decides how prominent the notice is.
+      entry: { ...other.entry, level },
+      previous: other.previous as NonNullable<typeof other.previous>,
+      changeNote: other.changeNote,
+      ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}),
+      ...(notify.unsubscribeUrl ? { unsubscribeUrl: notify.unsubscribeUrl } : {}),
+    });
+    // The same Message-ID scheme as the original's notice: one recipient, one notice, whatever its language.
+    translated.set(lang, await renderMessageTemplate(renderNoticeContent(otherModel), sender, { policyId: request.id, version: request.version }));
+  }
 
   // A --to run is a test: its messages go to outbox/test/… so the real outbox holds only real notices.
   const outboxDir = resolve(ctx.cwd, notify.outbox, ...(request.to !== undefined ? ['test'] : []), request.id, request.version);
@@ -172,6 +190,7 @@ async function readNoticePlan(ctx: Context, config: Config, request: NoticeReque
     level,
     source,
     template,
+    translated,
     smtpUrl,
     dkim,
     ledgerDir: resolve(ctx.cwd, notify.ledger),
@@ -235,7 +254,7 @@ async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, re
       if (ctx.interrupts) options.interrupts = ctx.interrupts;
       const world = { now: () => ctx.now(), random: () => ctx.random(), sleep: deps.sleep ?? sleepFor };
       try {
-        outcome = await sendNotices(readRecipientBatches(plan.source), run, transport, plan.template, world, options);
+        outcome = await sendNotices(readRecipientBatches(plan.source), run, transport, chooseByLang(plan.template, plan.translated), world, options);
       } catch (error) {
         // The ledger filled the disk or turned read-only mid-run: what it holds is consistent, the rest is for --resume.
         throw ledgerEnvironmentError(error, displayPath(ctx, ledger.path)) ?? error;

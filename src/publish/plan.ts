@@ -13,6 +13,7 @@ import { FIRST_VERSION, nextVersion } from '../archive/version.js';
 import { separateBookkeeping } from '../diff/bookkeeping.js';
 import { diffPolicies } from '../diff/diff-policies.js';
 import { PolicyError } from '../errors.js';
+import { changeNoteOf } from '../policy/change-note.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { ArchivedVersion, ChangeLevel, Policy, Revision } from '../types.js';
 import { clearFrontMatterKey, renderDateLike, renderPublishedSource } from './published-source.js';
@@ -30,6 +31,8 @@ export interface PlanInput {
   previous: Policy | null;
   /** The revision from `previous` to `policy` (null for a first version). */
   revision: Revision | null;
+  /** For a translation: the original's version it renders (see translations.ts); null or absent otherwise. */
+  translates?: string | null;
 }
 
 /** The choices of the person publishing. */
@@ -60,7 +63,7 @@ export interface PublishDecision {
   entry: ArchivedVersion;
   /** The version's bytes: the archived file, and what the policy file holds until the publish is committed. */
   published: Buffer;
-  /** The policy file after the publish: `published` with the one-publish `effective` front matter cleared. */
+  /** The policy file after the publish: `published` with the one-publish `effective` and the `changeNote` (now in the record) cleared. */
   sourceAfter: Buffer;
   /** How the last-updated date reads after the edit (null when the policy has no such line). */
   lastUpdatedText: string | null;
@@ -165,7 +168,9 @@ export function planPublish(input: PlanInput, options: PlanOptions, world: PlanW
     warnings.push(`${file}: no "last updated" line found, so none was updated`);
   }
   // `effective` holds for this publish only: the archive keeps it, the source lets it go.
-  const sourceAfter = Buffer.from(clearFrontMatterKey(source, 'effective'), 'utf8');
+  // The change note moves into the record: the next revision starts without one.
+  const changeNote = changeNoteOf(policy);
+  const sourceAfter = Buffer.from(clearFrontMatterKey(clearFrontMatterKey(source, 'effective'), 'changeNote'), 'utf8');
 
   const triggers = automatic && (level === automatic.level || level === 'major') ? automatic.triggers : [];
   const entry: ArchivedVersion = {
@@ -180,12 +185,14 @@ export function planPublish(input: PlanInput, options: PlanOptions, world: PlanW
     publishedAt: world.now.toISOString(),
     previous: latest ? entryHash(latest) : null,
   };
+  if (input.translates) entry.translates = input.translates;
   if (override && automatic) {
     entry.automatic = automatic;
     entry.override = override;
   }
   const before = previous ?? policy;
   const record = buildRevisionRecord({
+    changeNote,
     version,
     previousVersion: latest?.version ?? null,
     revision,

@@ -15,6 +15,7 @@ import { type LockHolder, withLock } from '../archive/lock.js';
 import { PUBLISH_STEPS } from './steps.js';
 import { archiveDirOf, displayPath } from '../archive/reference.js';
 import { listPolicyFiles } from '../archive/store.js';
+import { readPublishFiles, withTranslations } from './translations.js';
 
 /**
  * Sends the notices of an archived version (src/notify/send-notices.ts has the
@@ -105,6 +106,9 @@ export interface PublishPlan {
   id: string;
   /** The policy as read (before the publish edits it). */
   policy: Policy | null;
+  /** For a translation: the original's id (front matter `translationOf`), and its latest archived version. */
+  translationOf: string | null;
+  originalLatest: string | null;
   index: ArchiveIndex | null;
   latest: ArchivedVersion | null;
   /** The latest archived version, parsed. */
@@ -161,6 +165,8 @@ function newPlan(file: string, absolutePath: string): PublishPlan {
     status: 'planned',
     id: '',
     policy: null,
+    translationOf: null,
+    originalLatest: null,
     index: null,
     latest: null,
     previous: null,
@@ -249,9 +255,13 @@ export async function runPublish(
   const now = ctx.now();
   const date = options.date ?? utcDate(now);
   const policiesDir = resolve(ctx.cwd, config.policies);
-  const files = options.files.length > 0
-    ? options.files.map((file) => ({ file, absolutePath: isAbsolute(file) ? file : join(ctx.cwd, file) }))
-    : (await listPolicyFiles(policiesDir)).map((absolutePath) => ({ file: displayPath(ctx, absolutePath), absolutePath }));
+  const everyFile = (await listPolicyFiles(policiesDir)).map((absolutePath) => ({ file: displayPath(ctx, absolutePath), absolutePath }));
+  const all = await readPublishFiles(ctx, everyFile);
+  const named = options.files.length > 0
+    ? await readPublishFiles(ctx, options.files.map((file) => ({ file, absolutePath: isAbsolute(file) ? file : join(ctx.cwd, file) })))
+    : all;
+  // An original goes out with its translations (one release carries both), and before them.
+  const files = withTranslations(named, all);
   if (files.length === 0) {
     throw new PolicyError('USAGE', `${displayPath(ctx, policiesDir)}: no policy files (*.md) to publish`);
   }

@@ -134,7 +134,8 @@ function keySpan(source: string, span: { start: number; end: number }, key: stri
   if (!existing) return null;
   let end = span.start + existing.index + existing[0].length;
   // A value continued on indented lines (a block scalar, a nested mapping) belongs to the key.
-  const continuation = /^(?:\r?\n[ \t]+[^\r\n]*)+/.exec(source.slice(end, span.end));
+  // Blank lines inside a block scalar (a change note's paragraphs) belong to it when indented lines follow.
+  const continuation = /^(?:(?:\r?\n[ \t]*(?=\r?\n))*\r?\n[ \t]+[^\r\n]*)+/.exec(source.slice(end, span.end));
   if (continuation) end += continuation[0].length;
   return { start: span.start + existing.index, end };
 }
@@ -156,9 +157,10 @@ function versionEdit(source: string, version: string): Edit {
 /**
  * `source` without the front-matter key `key` (its line, continuation lines
  * and line break), byte for byte otherwise; unchanged when there is no such
- * key. Publish clears `effective` this way: it holds for one publish. Pure.
+ * key. Publish clears `effective` (it holds for one publish) and `changeNote`
+ * (moved into the record) this way. Pure.
  */
-export function clearFrontMatterKey(source: string, key: 'effective'): string {
+export function clearFrontMatterKey(source: string, key: 'effective' | 'changeNote'): string {
   const span = frontMatterSpan(source);
   const found = span ? keySpan(source, span, key) : null;
   if (!found) return source;

@@ -13,6 +13,8 @@ import { parseRevisionRecord, recordFileName, revisionFromRecord } from './recor
 export interface RecordedRevision {
   revision: Revision;
   recorded: boolean;
+  /** The owners' change note the record keeps (null: none, or no record). */
+  changeNote: string | null;
 }
 
 /**
@@ -30,6 +32,14 @@ export async function readRecordedRevision(
 ): Promise<RecordedRevision> {
   const label = `${folder}/${recordFileName(entry.version)}`;
   const bytes = await readArchivedRecordBytes(archiveDir, id, entry, label);
-  if (bytes === null) return { revision: comparePolicies(oldPolicy, newPolicy), recorded: false };
-  return { revision: revisionFromRecord(parseRevisionRecord(bytes.toString('utf8'), label), oldPolicy, newPolicy), recorded: true };
+  if (bytes === null) return { revision: comparePolicies(oldPolicy, newPolicy), recorded: false, changeNote: null };
+  const record = parseRevisionRecord(bytes.toString('utf8'), label);
+  return { revision: revisionFromRecord(record, oldPolicy, newPolicy), recorded: true, changeNote: record.changeNote ?? null };
+}
+
+/** The change note in the record of `entry`, or null (no note, or a version archived before records). */
+export async function readRecordedChangeNote(archiveDir: string, id: string, entry: ArchivedVersion, folder: string = join(archiveDir, id)): Promise<string | null> {
+  const label = `${folder}/${recordFileName(entry.version)}`;
+  const bytes = await readArchivedRecordBytes(archiveDir, id, entry, label);
+  return bytes === null ? null : (parseRevisionRecord(bytes.toString('utf8'), label).changeNote ?? null);
 }

@@ -66,6 +66,8 @@ export interface RevisionRecord {
   bookkeeping: Bookkeeping[];
   warnings: string[];
   tool: { name: 'policy'; version: string };
+  /** The owners' note on the revision (front matter `changeNote` at publish); absent when there was none. */
+  changeNote?: string;
 }
 
 /** What a record is built from. */
@@ -83,6 +85,8 @@ export interface RecordInput {
   /** Publish's bookkeeping between the previous version and the published bytes. */
   bookkeeping: Bookkeeping[];
   toolVersion: string;
+  /** The change note moved from the source's front matter (null or absent: none). */
+  changeNote?: string | null;
 }
 
 /** True when the classifier marked a change as low-confidence (a change without the mark counts as high). */
@@ -133,6 +137,7 @@ export function buildRevisionRecord(input: RecordInput): RevisionRecord {
     bookkeeping: input.bookkeeping.map((item) => ({ ...item })),
     warnings: revision ? [...revision.warnings] : [],
     tool: { name: 'policy', version: input.toolVersion },
+    ...(input.changeNote ? { changeNote: input.changeNote } : {}),
   };
 }
 
@@ -165,7 +170,9 @@ export function parseRevisionRecord(text: string, file: string): RevisionRecord 
             ? '"triggerList" must be {source, items}'
             : typeof raw.level !== 'string'
               ? '"level" must be a string'
-              : null;
+              : raw.changeNote !== undefined && typeof raw.changeNote !== 'string'
+                ? '"changeNote" must be text'
+                : null;
   if (problem !== null) throw new PolicyError('ARCHIVE_INVALID', `${file}: not a revision record: ${problem}`);
   return raw as unknown as RevisionRecord;
 }

@@ -25,6 +25,8 @@ import type { NoticeResult } from '../notify/summary.js';
 import type { PublishEnv, PublishPlan, PublishStep } from './publish.js';
 import { automaticVerdict, planPublish } from './plan.js';
 import { recordFileName } from './record.js';
+import { resolveTranslates } from './translations.js';
+import { translationOf } from '../policy/translation.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { validatePolicyId } from '../archive/policy-id.js';
 import { displayPath } from '../archive/reference.js';
@@ -181,6 +183,11 @@ const read: PublishStep = {
       seen.set(policy.id, plan.file);
       plan.id = policy.id;
       plan.policy = policy;
+      plan.translationOf = translationOf(policy);
+      if (plan.translationOf !== null) {
+        const original = await readArchiveIndex(env.archiveDir, plan.translationOf, archiveLabel(env, plan.translationOf, 'index.json'));
+        plan.originalLatest = original ? latestVersion(original).version : null;
+      }
       plan.index = await readArchiveIndex(env.archiveDir, policy.id, archiveLabel(env, policy.id, 'index.json'));
       if (plan.index) {
         const latest = latestVersion(plan.index);
@@ -222,16 +229,24 @@ const decide: PublishStep = {
   dryRun: true,
   async run(plans, env) {
     const { options, config, date } = env;
-    if (options.level !== undefined && plans.length > 1) {
-      throw new PolicyError('USAGE', `--level applies to one policy, but ${plans.length} have changes (${plans.map((plan) => plan.file).join(', ')}): name the file to publish`);
+    const originals = plans.filter((plan) => plan.translationOf === null);
+    if (options.level !== undefined && originals.length > 1) {
+      throw new PolicyError('USAGE', `--level applies to one policy, but ${originals.length} have changes (${originals.map((plan) => plan.file).join(', ')}): name the file to publish`);
     }
     const world = { date, now: env.now, noticeDays: config.noticeDays, toolVersion: TOOL_VERSION };
+    // Originals come before their translations (see runPublish), so a translation knows the version published with it.
+    const publishedNow = new Map<string, string>();
     for (const plan of plans) {
       let decision;
+      const translates = plan.translationOf !== null ? resolveTranslates(plan.translationOf, publishedNow, plan.originalLatest) : null;
+      if (plan.translationOf !== null && translates === null) {
+        plan.warnings.push(`${plan.file}: translation of ${plan.translationOf}, which has no archived version: publish the original first so the translation can record which version it renders`);
+      }
       try {
         decision = planPublish(
-          { file: plan.file, policy: need(plan.policy, 'policy'), latest: plan.latest, previous: plan.previous, revision: plan.revision },
-          options,
+          { file: plan.file, policy: need(plan.policy, 'policy'), latest: plan.latest, previous: plan.previous, revision: plan.revision, translates },
+          // A --level decision is about the original; its translations keep their own verdicts.
+          plan.translationOf !== null ? { ...options, level: undefined, reason: undefined } : options,
           world,
         );
       } catch (error) {
@@ -240,6 +255,7 @@ const decide: PublishStep = {
       }
       // Signed here, before anything is written: the entry carries the sha256 of the version file and of its record.
       plan.entry = signArchiveEntry(env.ctx.env, env.config, plan.id, decision.entry);
+      publishedNow.set(plan.id, decision.entry.version);
       plan.published = decision.published;
       plan.sourceAfter = decision.sourceAfter;
       plan.recordBytes = decision.recordBytes;
@@ -378,7 +394,8 @@ const writeIndex: PublishStep = {
       const policy = need(plan.policy, 'policy');
       const entry = need(plan.entry, 'entry');
       const versions = plan.index ? [...plan.index.versions, entry] : [entry];
-      await writeArchiveIndex(env.archiveDir, { id: plan.id, title: policy.title, lang: policy.lang, versions });
+      const translation = plan.translationOf !== null ? { translationOf: plan.translationOf } : {};
+      await writeArchiveIndex(env.archiveDir, { id: plan.id, title: policy.title, lang: policy.lang, ...translation, versions });
       plan.status = 'published';
       await clearPublishIntent(publishIntentsDir(env.ctx, env.config), plan.id, entry.version);
       plan.actions.push(`added version ${entry.version} to ${archiveLabel(env, plan.id, 'index.json')}`);

@@ -1,5 +1,6 @@
 /** `/<id>/feed.xml`: an Atom feed with one entry per version, newest first (npm `feed`). */
 import { Feed } from 'feed';
+import { splitNoteParagraphs } from '../policy/change-note.js';
 import type { ArchivedVersion, Lang } from '../types.js';
 import { h } from './h.js';
 import { stringifyFragment } from './html.js';
@@ -13,8 +14,8 @@ export interface FeedModel {
   lang: Lang;
   title: string;
   id: string;
-  /** Oldest first, each with the trigger texts it hit. */
-  entries: { entry: ArchivedVersion; triggers: TriggerText[] }[];
+  /** Oldest first, each with the trigger texts it hit and the owners' change note (from the record), if any. */
+  entries: { entry: ArchivedVersion; triggers: TriggerText[]; changeNote?: string | null }[];
   /** Without a base URL, links are relative to the feed and ids are URNs. */
   baseUrl: string | null;
   /** The feed's `<author>` (required by RFC 4287); null: the site's name in the feed's language. */
@@ -38,15 +39,19 @@ export function renderFeed(model: FeedModel): string {
     link: url(sitePaths.versions(id)),
     ...(baseUrl ? { feedLinks: { atom: absoluteUrl(baseUrl, feedPath) } } : {}),
   });
-  for (const { entry, triggers } of [...model.entries].reverse()) {
+  for (const { entry, triggers, changeNote } of [...model.entries].reverse()) {
     const level = messages.level[entry.level];
     const pagePath = sitePaths.version(id, entry.version);
     const summary = [messages.feedSummary(level, messages.date(entry.effective)), displaySummary(entry, lang)].filter((part) => part !== '').join(messages.sentenceGap);
     const content = [
+      // The owners' words first, above the automatic summary.
+      changeNote ? splitNoteParagraphs(changeNote).map((part) => h('p', {}, part)) : null,
       h('p', {}, summary),
       triggers.length > 0 ? h('ul', {}, triggers.map((trigger) => h('li', {}, trigger.text !== '' ? trigger.text : `#${trigger.index}`))) : null,
       h('p', {}, h('a', { href: url(sitePaths.changes(id, entry.version)) }, messages.changesInThisVersion)),
-    ].filter((node) => node !== null);
+    ]
+      .flat()
+      .filter((node) => node !== null);
     feed.addItem({
       title: stringifyFragment([{ type: 'text', value: messages.feedEntryTitle(model.title, entry.version, level) }]),
       id: baseUrl ? url(pagePath) : `urn:policy-archive:${id}:${entry.version}`,

@@ -97,6 +97,17 @@ export interface Messages {
   date: (iso: string) => string;
   /** Joins sentences: nothing between Chinese sentences, a space between English ones. (Chinese messages put a space between a Chinese character and a date or version that starts with a digit: 将于 2027 年 1 月 5 日生效.) */
   sentenceGap: string;
+  compareTitle: (title: string, from: string, to: string) => string;
+  compareLede: (from: Child, fromDate: Child, to: Child, toDate: Child) => Child[];
+  compareNote: string;
+  compareBetween: string;
+  compareWithCurrent: (current: string) => string;
+  compareCrumb: string;
+  languagesLabel: string;
+  /** Each language named in itself, for the language switch. */
+  langName: Record<Lang, string>;
+  translationFollows: (original: Child) => Child[];
+  changeNoteHeading: string;
 }
 
 
@@ -187,6 +198,16 @@ const zh: Messages = {
   footnotes: '脚注',
   footnoteBack: '返回正文',
   sentenceGap: '',
+  compareTitle: (title, from, to) => `${title}：${from} 版与 ${to} 版对比`,
+  compareLede: (from, fromDate, to, toDate) => ['比较', from, '（', fromDate, '生效）与', to, '（', toDate, '生效）的全文。'],
+  compareNote: '此页直接比较两个版本的全文；每一次发布记录在案的变更级别见下列各版本的变更页。',
+  compareBetween: '期间发布的版本',
+  compareWithCurrent: (current) => `与当前版本（${current} 版）对比`,
+  compareCrumb: '对比',
+  languagesLabel: '其他语言',
+  langName: { zh: '中文', en: 'English' },
+  translationFollows: (original) => ['本译本依据原文', original, '译出。'],
+  changeNoteHeading: '变更说明',
   feedEntryTitle: (title, version, level) => `${title} ${version} 版（${level}）`,
   feedSummary: (level, effective) => `${level}，${effective}起生效。`,
   date: (iso) => formatDate(iso, 'zh'),
@@ -289,6 +310,16 @@ const en: Messages = {
   footnotes: 'Footnotes',
   footnoteBack: 'Back to the text',
   sentenceGap: ' ',
+  compareTitle: (title, from, to) => `${title}: version ${from} compared with ${to}`,
+  compareLede: (from, fromDate, to, toDate) => ['The full text of ', from, ' (in effect from ', fromDate, ') compared with ', to, ' (in effect from ', toDate, ').'],
+  compareNote: "This page compares the two texts directly; the level recorded when each version was published is on that version's changes page, listed below.",
+  compareBetween: 'Versions published in between',
+  compareWithCurrent: (current) => `Compare with the current version (${current})`,
+  compareCrumb: 'compare',
+  languagesLabel: 'Other languages',
+  langName: { zh: '中文', en: 'English' },
+  translationFollows: (original) => ['This translation follows ', original, ' of the original.'],
+  changeNoteHeading: 'About this change',
   feedEntryTitle: (title, version, level) => `${title}, version ${version} (${level.toLowerCase()})`,
   feedSummary: (level, effective) => `${level}, in effect from ${effective}.`,
   date: (iso) => formatDate(iso, 'en'),

@@ -35,6 +35,8 @@ export interface LayoutOptions {
   noindex?: boolean;
   /** A page of wide tables rather than running text. */
   wide?: boolean;
+  /** The same page in other languages (`<link rel="alternate" hreflang>`). */
+  alternates?: { lang: Lang; path: string }[];
 }
 
 /** Scripts, frames, plugins, forms and remote styles are all off; images may come from the policy. */
@@ -56,6 +58,7 @@ export function renderLayout(options: LayoutOptions): Root {
     options.feed
       ? h('link', { rel: ['alternate'], type: 'application/atom+xml', title: options.feed.title, href: link(options.feed.path) })
       : null,
+    (options.alternates ?? []).map((alternate) => h('link', { rel: ['alternate'], hrefLang: htmlLang(alternate.lang), href: link(alternate.path) })),
     h('style', {}, SITE_CSS),
   ];
   const crumbs = options.crumbs.map((crumb) =>

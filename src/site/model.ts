@@ -49,6 +49,8 @@ export interface TriggerText {
 /** What the site needs to know about a version that only parsing it can tell. Cached by file hash. */
 export interface VersionFacts {
   triggers: TriggerText[];
+  /** The owners' change note from the version's record (absent or null: none). */
+  changeNote?: string | null;
 }
 
 /** Today's date as YYYY-MM-DD (UTC), the day against which effective dates are compared. */

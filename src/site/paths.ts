@@ -21,10 +21,12 @@ export const sitePaths = {
   version: (id: string, version: string): string => `${id}/${version}/`,
   changes: (id: string, version: string): string => `${id}/${version}/changes/`,
   latest: (id: string): string => `${id}/latest/`,
+  compare: (id: string, from: string, to: string): string => `${id}/compare/${from}...${to}/`,
   current: (id: string): string => `${id}/current/`,
   feed: (id: string): string => `${id}/feed.xml`,
   source: (id: string, version: string): string => `${id}/${version}.md`,
   index: (id: string): string => `${id}/index.json`,
+  status: (id: string): string => `${id}/status.json`,
 };
 
 /** The file that holds a page: folder pages are `<path>index.html`. */
@@ -70,7 +72,7 @@ export function parseBaseUrl(value: string, source: string): string {
 // A name ending like a file the site writes could collide with it (e.g. a folder `x.md` and the source copy of `x`).
 const FILE_LIKE = /\.(?:html?|json|xml|md)$/i;
 const SEGMENT = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}._-]{0,99}$/u;
-const RESERVED_VERSIONS = new Set(['latest', 'current', 'changes']);
+const RESERVED_VERSIONS = new Set(['latest', 'current', 'changes', 'compare']);
 
 /** True when a name is safe as one URL path segment and one file name in the site. */
 export function isSafeName(name: string): boolean {

@@ -9,13 +9,15 @@ import { join, relative } from 'node:path';
 import { readArchivedBytes } from '../archive/store.js';
 import { decodePolicyBytes } from '../policy/decode.js';
 import { parsePolicyBytes } from '../policy/parse-policy.js';
-import { readRecordedRevision } from '../publish/read-record.js';
+import { readRecordedChangeNote, readRecordedRevision } from '../publish/read-record.js';
+import { comparePolicies } from '../revision.js';
 import type { ArchivedVersion, Lang, Policy } from '../types.js';
 import { openSiteOutput, stageFile, discardStaged, type StagedFile } from './fs-out.js';
 import { stringifyHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import type { VersionFacts } from './model.js';
 import { renderChangesPage, type ChangesPageModel } from './pages/changes.js';
+import { renderComparePage, type ComparePageModel } from './pages/compare.js';
 import { renderVersionPage, type VersionPageModel } from './pages/version.js';
 
 /** A file to produce: where, and the hash of what it is made from. */
@@ -33,6 +35,8 @@ export interface RenderItem {
   page?: OutputJob & { model: VersionPageModel };
   /** Render `/<id>/<version>/changes/` (model.previous is the version compared against). */
   changes?: OutputJob & { model: ChangesPageModel };
+  /** Render `/<id>/compare/<a>...<b>/`: this version against the current one. */
+  compare?: OutputJob & { model: ComparePageModel };
   /** Report the version's facts (its trigger list). */
   facts: boolean;
 }
@@ -58,7 +62,7 @@ export interface ChunkResult {
 
 /** Rough cost of a chunk, for balancing work across threads. */
 export function estimateCost(items: readonly RenderItem[]): number {
-  return items.reduce((sum, item) => sum + (item.page ? 2 : 0) + (item.changes ? 3 : 0) + (item.facts ? 1 : 0) + (item.source ? 0.1 : 0), 0);
+  return items.reduce((sum, item) => sum + (item.page ? 2 : 0) + (item.changes ? 3 : 0) + (item.compare ? 3 : 0) + (item.facts ? 1 : 0) + (item.source ? 0.1 : 0), 0);
 }
 
 /** Runs one chunk; on failure removes what it staged and rethrows. */
@@ -78,6 +82,17 @@ export async function runRenderChunk(chunk: RenderChunk): Promise<ChunkResult> {
     if (parsed.size > 2) parsed.delete(parsed.keys().next().value as string);
     return policy;
   };
+  // Every compare page of a run shares one side, the current version: keep it parsed apart from the rolling pair.
+  const anchors = new Map<string, Policy>();
+  const anchorOf = async (entry: ArchivedVersion): Promise<Policy> => {
+    const known = anchors.get(entry.sha256) ?? parsed.get(entry.sha256);
+    if (known) return known;
+    const policy = parsePolicyBytes(await bytesOf(entry), label(entry), chunk.id);
+    if (anchors.size >= 2) anchors.clear();
+    anchors.set(entry.sha256, policy);
+    return policy;
+  };
+  const folder = relative(chunk.cwd, join(chunk.archiveDir, chunk.id)) || chunk.id;
   try {
     for (const item of chunk.items) {
       const { entry } = item;
@@ -91,18 +106,27 @@ export async function runRenderChunk(chunk: RenderChunk): Promise<ChunkResult> {
       if (item.changes) {
         const previous = item.changes.model.previous;
         let revision = null;
+        let changeNote: string | null = null;
         if (previous) {
           const oldPolicy = await policyOf(previous);
           policy = await policyOf(entry, bytes);
           // The verdict as recorded at publish, never classified again.
-          revision = (await readRecordedRevision(chunk.archiveDir, chunk.id, entry, oldPolicy, policy, relative(chunk.cwd, join(chunk.archiveDir, chunk.id)) || chunk.id)).revision;
+          ({ revision, changeNote } = await readRecordedRevision(chunk.archiveDir, chunk.id, entry, oldPolicy, policy, folder));
         }
-        const html = stringifyHtml(renderChangesPage(item.changes.model, revision));
+        const html = stringifyHtml(renderChangesPage({ ...item.changes.model, changeNote }, revision));
         staged.push(await stageFile(output, item.changes.path, html, item.changes.inputs));
+      }
+      if (item.compare) {
+        const { model } = item.compare;
+        const revision = comparePolicies(await anchorOf(model.from), await anchorOf(model.to));
+        staged.push(await stageFile(output, item.compare.path, stringifyHtml(renderComparePage(model, revision)), item.compare.inputs));
       }
       if (item.facts) {
         policy ??= await policyOf(entry, bytes);
-        facts[entry.sha256] = { triggers: policy.triggers.map((trigger) => ({ index: trigger.index, text: trigger.text })) };
+        facts[entry.sha256] = {
+          triggers: policy.triggers.map((trigger) => ({ index: trigger.index, text: trigger.text })),
+          changeNote: await readRecordedChangeNote(chunk.archiveDir, chunk.id, entry, folder),
+        };
       }
     }
   } catch (error) {

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { parseComparePair, type CompareRenderer } from './compare-on-request.js';
 
 /** Content types by file extension; text types carry their charset. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -47,6 +48,8 @@ export interface ServeOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /** Renders `/<id>/compare/<a>...<b>/` on request (see compare-on-request.ts); without it such paths are served as files. */
+  compare?: CompareRenderer;
 }
 
 /** A running server. */
@@ -123,7 +126,25 @@ function sendText(res: ServerResponse, status: number, body: string, headers: Re
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-async function handle(rootReal: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Answers a compare path from the renderer: the page, a redirect to the folder form, or 404. */
+async function handleCompare(compare: CompareRenderer, segments: string[], directory: boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const pair = parseComparePair(segments[2] as string);
+  const html = pair ? await compare(segments[0] as string, pair[0], pair[1]) : null;
+  if (html === null) {
+    sendText(res, 404, 'Not found\n');
+    return;
+  }
+  if (!directory) {
+    const [path, query] = (req.url ?? '').split(/\?(.*)/s, 2);
+    sendText(res, 301, 'Moved\n', { Location: `${path}/${query ? `?${query}` : ''}` });
+    return;
+  }
+  const body = Buffer.from(html);
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.html'] as string, 'Content-Length': String(body.length), 'Cache-Control': 'no-cache' });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+async function handle(rootReal: string, req: IncomingMessage, res: ServerResponse, compare?: CompareRenderer): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
     return;
@@ -131,6 +152,10 @@ async function handle(rootReal: string, req: IncomingMessage, res: ServerRespons
   const parsed = parseRequestPath(req.url ?? '');
   if (!parsed) {
     sendText(res, 404, 'Not found\n');
+    return;
+  }
+  if (compare && parsed.segments.length === 3 && parsed.segments[1] === 'compare') {
+    await handleCompare(compare, parsed.segments, parsed.directory, req, res);
     return;
   }
   const segments = parsed.directory || parsed.segments.length === 0 ? [...parsed.segments, 'index.html'] : parsed.segments;
@@ -186,7 +211,7 @@ async function handle(rootReal: string, req: IncomingMessage, res: ServerRespons
 export async function startSiteServer(options: ServeOptions): Promise<RunningServer> {
   const rootReal = await realpath(options.root);
   const server = createServer((req, res) => {
-    handle(rootReal, req, res).catch(() => {
+    handle(rootReal, req, res, options.compare).catch(() => {
       // A client that goes away mid-response is not an error worth reporting.
       if (!res.headersSent) sendText(res, 500, 'Internal error\n');
       else res.destroy();

@@ -31,6 +31,10 @@ h3{font-size:1.1rem;margin:1.25rem 0 .5rem}
 .badge-major{background:var(--major-bg);color:var(--major-fg)}
 .badge-minor,.badge-none{background:var(--minor-bg);color:var(--minor-fg)}
 .badge-initial{background:var(--initial-bg);color:var(--initial-fg)}
+.languages{margin:.5rem 0;font-size:.95rem}
+.languages ul{display:inline;list-style:none;margin:0;padding:0}
+.languages li{display:inline;margin-right:.75rem}
+.change-note{border-left:.35rem solid var(--line);padding:0 1rem;margin:1rem 0}
 .banner{border-left:.35rem solid var(--note-line);background:var(--note-bg);padding:.75rem 1rem;margin:1rem 0}
 .banner-current{border-color:var(--ok-line);background:var(--ok-bg)}
 .banner p{margin:0}

@@ -7,14 +7,17 @@
 import { lstat, mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
+import { buildPolicyStatus } from '../archive/consent-status.js';
 import { PolicyError } from '../errors.js';
-import type { Lang } from '../types.js';
+import type { ArchivedVersion, Lang } from '../types.js';
+import { buildLanguageLookup, type VersionLanguages } from './languages.js';
 import { renderFeed, type FeedModel } from './feed.js';
 import { commitStaged, discardStaged, openSiteOutput, removeSiteFile, stageFile, type SiteOutput, type StagedFile } from './fs-out.js';
 import { stringifyHtml } from './html.js';
 import { emptyManifest, hashInputs, MANIFEST_FILE, parseManifest, renderManifest, type SiteManifest } from './manifest.js';
 import { buildPolicyView, resolveTriggers, todayIso, type PolicyView, type VersionFacts } from './model.js';
 import type { ChangesPageModel } from './pages/changes.js';
+import { comparePairWithCurrent, planCompare } from './pages/compare.js';
 import { renderHomePage, type HomePageModel } from './pages/home.js';
 import { renderLatestPage, type LatestPageModel } from './pages/latest.js';
 import type { VersionPageModel } from './pages/version.js';
@@ -149,8 +152,15 @@ function homeLang(views: PolicyView[]): Lang {
 }
 
 /** Plans the per-version work of one policy: the items whose outputs are missing or stale. */
-async function planVersions(view: PolicyView, baseUrl: string | null, plan: Plan, facts: Record<string, VersionFacts>): Promise<RenderItem[]> {
+async function planVersions(
+  view: PolicyView,
+  baseUrl: string | null,
+  plan: Plan,
+  facts: Record<string, VersionFacts>,
+  languagesOf: (id: string, entry: ArchivedVersion) => VersionLanguages,
+): Promise<RenderItem[]> {
   const items: RenderItem[] = [];
+  const entries = view.versions.map((version) => version.entry);
   for (const [i, version] of view.versions.entries()) {
     const { entry } = version;
     const previousEntry = view.versions[i - 1]?.entry ?? null;
@@ -165,6 +175,8 @@ async function planVersions(view: PolicyView, baseUrl: string | null, plan: Plan
       view: version,
       current: version.status === 'upcoming' ? view.current : null,
       upcoming: version.status === 'current' ? view.upcoming : null,
+      compare: comparePairWithCurrent(entries, entry.version, view.current?.version ?? null),
+      languages: languagesOf(view.id, entry),
       baseUrl,
     };
     const pagePath = outputFile(sitePaths.version(view.id, entry.version));
@@ -174,7 +186,14 @@ async function planVersions(view: PolicyView, baseUrl: string | null, plan: Plan
     const changesPath = outputFile(sitePaths.changes(view.id, entry.version));
     const changesInputs = hashInputs('changes', changesModel);
     if (!(await plan.isFresh(changesPath, changesInputs))) item.changes = { path: changesPath, inputs: changesInputs, model: changesModel };
-    if (item.source || item.page || item.changes || item.facts) items.push(item);
+    const comparePair = pageModel.compare;
+    const compareModel = comparePair ? planCompare({ lang: view.lang, title: view.title, id: view.id, baseUrl }, entries, comparePair[0], comparePair[1]) : null;
+    if (comparePair && compareModel) {
+      const comparePath = outputFile(sitePaths.compare(view.id, comparePair[0], comparePair[1]));
+      const compareInputs = hashInputs('compare', compareModel);
+      if (!(await plan.isFresh(comparePath, compareInputs))) item.compare = { path: comparePath, inputs: compareInputs, model: compareModel };
+    }
+    if (item.source || item.page || item.changes || item.compare || item.facts) items.push(item);
   }
   return items;
 }
@@ -212,7 +231,7 @@ async function stageIfStale(
   staged.push(await stageFile(output, file, render(), inputs));
 }
 
-/** Stages the light pages of one policy: versions table, feed, latest, current, index.json. */
+/** Stages the light pages of one policy: versions table, feed, latest, current, index.json, status.json. */
 async function stagePolicyPages(
   output: SiteOutput,
   plan: Plan,
@@ -222,6 +241,7 @@ async function stagePolicyPages(
   facts: Record<string, VersionFacts>,
   baseUrl: string | null,
   author: string | null,
+  today: string,
 ): Promise<void> {
   const rows = view.versions.map((version, i) => {
     const previous = view.versions[i - 1]?.entry;
@@ -235,7 +255,7 @@ async function stagePolicyPages(
     lang: view.lang,
     title: view.title,
     id: view.id,
-    entries: rows.map((row) => ({ entry: row.view.entry, triggers: row.triggers })),
+    entries: rows.map((row) => ({ entry: row.view.entry, triggers: row.triggers, changeNote: facts[row.view.entry.sha256]?.changeNote ?? null })),
     baseUrl,
     author,
   };
@@ -247,6 +267,8 @@ async function stagePolicyPages(
     );
   }
   await stageIfStale(output, plan, staged, sitePaths.index(view.id), hashInputs('index', policy.indexBytes.toString('base64')), () => policy.indexBytes);
+  const status = buildPolicyStatus(policy.index, today);
+  await stageIfStale(output, plan, staged, sitePaths.status(view.id), hashInputs('status', status), () => `${JSON.stringify(status, null, 2)}\n`);
 }
 
 /** Builds (or brings up to date) the site. */
@@ -271,7 +293,8 @@ export async function writeSite(ctx: Context, options: SiteOptions): Promise<Sit
   const staged: StagedFile[] = [];
   try {
     const perPolicy: { view: PolicyView; items: RenderItem[] }[] = [];
-    for (const view of views) perPolicy.push({ view, items: await planVersions(view, options.baseUrl, plan, facts) });
+    const languagesOf = buildLanguageLookup(policies.map((policy) => policy.index));
+    for (const view of views) perPolicy.push({ view, items: await planVersions(view, options.baseUrl, plan, facts, languagesOf) });
     const totalCost = perPolicy.reduce((sum, { items }) => sum + estimateCost(items), 0);
     const parallel = options.jobs > 1 && totalCost >= PARALLEL_THRESHOLD && workersAvailable();
     // One contiguous run per thread: each run parses the version before its first one again, and
@@ -284,7 +307,7 @@ export async function writeSite(ctx: Context, options: SiteOptions): Promise<Sit
     });
 
     for (const [i, view] of views.entries()) {
-      await stagePolicyPages(output, plan, staged, view, policies[i] as ArchivedPolicy, facts, options.baseUrl, options.author ?? null);
+      await stagePolicyPages(output, plan, staged, view, policies[i] as ArchivedPolicy, facts, options.baseUrl, options.author ?? null, today);
     }
     const homeModel: HomePageModel = {
       lang: homeLang(views),

@@ -41,12 +41,22 @@ export async function runCheck(ctx: Context, files: string[], options: CheckComm
   const noticeDays = options.noticeDays ?? config.noticeDays;
   const result = evaluateCheck(
     sources.subjects,
-    { failOn: options.failOn, failOnUnsure: options.failOnUnsure === true, ...(noticeDays !== undefined ? { noticeDays } : {}), today: utcDate(ctx.now()) },
+    {
+      failOn: options.failOn,
+      failOnUnsure: options.failOnUnsure === true,
+      requireNote: options.requireNote ?? 'never',
+      ...(noticeDays !== undefined ? { noticeDays } : {}),
+      today: utcDate(ctx.now()),
+    },
     sources.base,
     sources.problems,
+    sources.translations,
   );
   // The github format shows warnings as annotations; elsewhere they go to stderr so stdout stays parseable.
-  if (options.format !== 'github') for (const message of policyWarnings(result)) warn(ctx, message);
+  if (options.format !== 'github') {
+    for (const message of policyWarnings(result)) warn(ctx, message);
+    for (const finding of result.warnings ?? []) warn(ctx, `${finding.file}:${finding.line}: ${finding.message}`);
+  }
   switch (options.format) {
     case 'json':
       ctx.stdout.write(JSON.stringify(renderCheckJson(result), null, 2) + '\n');

@@ -9,6 +9,7 @@ export interface CheckCommandOptions {
   failOn: FailOn;
   failOnUnsure?: boolean;
   noticeDays?: number;
+  requireNote: FailOn;
   format: 'text' | 'markdown' | 'json' | 'github';
 }
 
@@ -27,12 +28,15 @@ export function registerCheck(program: Command, rt: CliRuntime): void {
     .addOption(
       new Option('--fail-on <level>', 'exit with 1 when a revision reaches this level').choices(['major', 'minor', 'never']).default('never'),
     )
+    .addOption(
+      new Option('--require-note <level>', 'exit with 1 when a revision of this level has no changeNote in its front matter').choices(['major', 'minor', 'never']).default('never'),
+    )
     .option('--fail-on-unsure', 'exit with 1 when any change has low confidence (needs a decision), whatever --fail-on says')
     .option('--notice-days <n>', 'a major revision needs a front matter effective date at least n days after today (default: config noticeDays)', parseDays)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json', 'github']).default('text'))
     .addHelpText(
       'after',
-      '\nExamples:\n  policy check\n  policy check --base origin/main --fail-on major --notice-days 30\n  policy check --base origin/${GITHUB_BASE_REF} --format github',
+      '\nExamples:\n  policy check\n  policy check --base origin/main --fail-on major --notice-days 30 --require-note major\n  policy check --base origin/${GITHUB_BASE_REF} --format github',
     )
     .action(
       action(rt, async (files: string[], options: CheckCommandOptions) => {

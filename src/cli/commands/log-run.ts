@@ -8,6 +8,8 @@ import { EXIT, PolicyError } from '../../errors.js';
 import { readArchivedRecordBytes } from '../../archive/store.js';
 import { countChanges, type ChangeCounts } from '../../count-changes.js';
 import { parseRevisionRecord, recordFileName } from '../../publish/record.js';
+import { splitNoteParagraphs } from '../../policy/change-note.js';
+import { renderOneLine } from '../../notify/notice-model.js';
 import type { ArchivedVersion, ArchiveIndex } from '../../types.js';
 import type { LogOptions } from './log.js';
 import { requirePolicies } from '../../project-root.js';
@@ -31,8 +33,14 @@ function countText(entry: ArchivedVersion, counts: LogCounts): string {
   return found ? renderCounts(found) : 'no record';
 }
 
-/** The text of `policy log` for one policy: a header, then one line per version, newest first. Pure. */
-export function renderLogText(index: ArchiveIndex, counts: LogCounts = new Map()): string {
+/** The change notes the records keep, by version (versions without one are absent). */
+export type LogNotes = ReadonlyMap<string, string>;
+
+/**
+ * The text of `policy log` for one policy: a header, then one line per version, newest first,
+ * each followed by its change note (the owners' words, indented) when it has one. Pure.
+ */
+export function renderLogText(index: ArchiveIndex, counts: LogCounts = new Map(), notes: LogNotes = new Map()): string {
   const withCounts = index.versions.some((entry) => entry.level !== 'initial');
   const rows = [...index.versions].reverse().map((entry) => [
     entry.version,
@@ -45,29 +53,41 @@ export function renderLogText(index: ArchiveIndex, counts: LogCounts = new Map()
   ]);
   const last = rows[0]!.length - 1;
   const widths = rows[0]!.map((_cell, column) => Math.max(...rows.map((row) => (row[column] as string).length)));
-  const lines = rows.map((row) => `  ${row.map((cell, column) => (column < last ? cell.padEnd(widths[column] as number) : cell)).join('  ')}`.trimEnd());
+  const newestFirst = [...index.versions].reverse();
+  const lines = rows.flatMap((row, i) => {
+    const line = `  ${row.map((cell, column) => (column < last ? cell.padEnd(widths[column] as number) : cell)).join('  ')}`.trimEnd();
+    const note = notes.get(newestFirst[i]!.version);
+    return note === undefined ? [line] : [line, ...splitNoteParagraphs(note).map((part) => `      ${renderOneLine(part)}`)];
+  });
   return `${index.id} — ${index.title}\n${lines.join('\n')}\n`;
 }
 
 /** The JSON of one policy's log: its versions newest first, each with the counts of its recorded changes. Pure. */
-export function renderLogJson(index: ArchiveIndex, counts: LogCounts = new Map()): ArchiveIndex & { versions: (ArchivedVersion & { counts: ChangeCounts | null })[] } {
+export function renderLogJson(
+  index: ArchiveIndex,
+  counts: LogCounts = new Map(),
+  notes: LogNotes = new Map(),
+): ArchiveIndex & { versions: (ArchivedVersion & { counts: ChangeCounts | null; changeNote: string | null })[] } {
   return {
     id: index.id,
     title: index.title,
     lang: index.lang,
-    versions: [...index.versions].reverse().map((entry) => ({ ...entry, counts: counts.get(entry.version) ?? null })),
+    versions: [...index.versions].reverse().map((entry) => ({ ...entry, counts: counts.get(entry.version) ?? null, changeNote: notes.get(entry.version) ?? null })),
   };
 }
 
-/** Reads the counts of every recorded version of a policy from its records (each checked against its sha256). */
-async function readLogCounts(archiveDir: string, index: ArchiveIndex, folder: string): Promise<LogCounts> {
+/** Reads the counts and change notes of every recorded version of a policy from its records (each checked against its sha256). */
+async function readLogCounts(archiveDir: string, index: ArchiveIndex, folder: string): Promise<{ counts: LogCounts; notes: LogNotes }> {
   const counts = new Map<string, ChangeCounts | null>();
+  const notes = new Map<string, string>();
   for (const entry of index.versions) {
     const label = `${folder}/${recordFileName(entry.version)}`;
     const bytes = await readArchivedRecordBytes(archiveDir, index.id, entry, label);
-    counts.set(entry.version, bytes === null || entry.level === 'initial' ? null : countChanges(parseRevisionRecord(bytes.toString('utf8'), label).changes));
+    const record = bytes === null ? null : parseRevisionRecord(bytes.toString('utf8'), label);
+    counts.set(entry.version, record === null || entry.level === 'initial' ? null : countChanges(record.changes));
+    if (record?.changeNote) notes.set(entry.version, record.changeNote);
   }
-  return counts;
+  return { counts, notes };
 }
 
 /** Prints the versions of one policy (or of all), newest first. */
@@ -79,20 +99,23 @@ export async function runLog(ctx: Context, id: string | undefined, options: LogO
   const ids = id === undefined ? await readArchivedIds(archiveDir) : [validatePolicyId(id, 'policy log')];
   const indexes: ArchiveIndex[] = [];
   const counts = new Map<string, LogCounts>();
+  const notes = new Map<string, LogNotes>();
   for (const each of ids) {
     const index = await readArchiveIndex(archiveDir, each, `${label}/${each}/${INDEX_FILE}`);
     if (index === null) throw new PolicyError('NOT_FOUND', `${label}/${each}: ${each} has no archived versions (no ${INDEX_FILE})`);
     indexes.push(index);
-    counts.set(each, await readLogCounts(archiveDir, index, `${label}/${each}`));
+    const records = await readLogCounts(archiveDir, index, `${label}/${each}`);
+    counts.set(each, records.counts);
+    notes.set(each, records.notes);
   }
   if (options.format === 'json') {
-    const one = (index: ArchiveIndex) => renderLogJson(index, counts.get(index.id));
+    const one = (index: ArchiveIndex) => renderLogJson(index, counts.get(index.id), notes.get(index.id));
     const json = id === undefined ? { policies: indexes.map(one) } : one(indexes[0] as ArchiveIndex);
     ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else if (indexes.length === 0) {
     ctx.stdout.write(`${label}: no archived policies\n`);
   } else {
-    ctx.stdout.write(indexes.map((index) => renderLogText(index, counts.get(index.id))).join('\n'));
+    ctx.stdout.write(indexes.map((index) => renderLogText(index, counts.get(index.id), notes.get(index.id))).join('\n'));
   }
   return EXIT.ok;
 }

@@ -9,7 +9,8 @@ import { readConfig } from '../../config.js';
 import { warn, type Context } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
 import { MANIFEST_FILE } from '../../site/manifest.js';
-import { displayDir } from '../../site/paths.js';
+import { createCompareRenderer } from '../../site/compare-on-request.js';
+import { displayDir, parseBaseUrl } from '../../site/paths.js';
 import { startSiteServer, type RunningServer } from '../../site/serve.js';
 import type { ServeCommandOptions } from './serve.js';
 import { buildSite, renderSiteSummary } from './site-run.js';
@@ -77,7 +78,9 @@ export async function runServe(
   }
   let server: RunningServer;
   try {
-    server = await startSiteServer({ root: dir, host: options.host, port });
+    const baseUrl = config.siteUrl !== undefined ? parseBaseUrl(config.siteUrl, 'policy.config.json "siteUrl"') : null;
+    const compare = createCompareRenderer({ archiveDir: resolve(ctx.cwd, config.archive), cwd: ctx.cwd, baseUrl });
+    server = await startSiteServer({ root: dir, host: options.host, port, compare });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new PolicyError('USAGE', `--port: ${options.host}:${port} is already in use (choose another with --port)`, {}, { cause: error });

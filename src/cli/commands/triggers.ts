@@ -1,5 +1,6 @@
 /** `policy triggers <file>`: show the list of major changes the tool found in a policy. */
 import { Option, type Command } from 'commander';
+import { rebaseFileOrReference } from '../../project-root.js';
 import { action, type CliRuntime } from '../runtime.js';
 
 export interface TriggersOptions {
@@ -19,7 +20,7 @@ export function registerTriggers(program: Command, rt: CliRuntime): void {
     .action(
       action(rt, async (file: string, options: TriggersOptions) => {
         const { runTriggers } = await import('./triggers-run.js');
-        return runTriggers(rt.ctx, file, options);
+        return runTriggers(rt.ctx, await rebaseFileOrReference(rt.ctx, file), options);
       }),
     );
 }

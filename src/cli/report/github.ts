@@ -50,6 +50,8 @@ const TITLES: Record<Exclude<CheckProblemKind, 'threshold'>, string> = {
   'last-updated': 'Last-updated date goes back',
   notice: 'Notice period too short',
   deleted: 'Policy deleted',
+  translation: 'Translation not in step',
+  note: 'Change note missing',
   unsure: 'Needs a decision',
 };
 
@@ -93,6 +95,9 @@ export function renderCheckGithub(result: CheckResult): string {
     return policy?.status === 'compared' ? policy.revision.changes[index] : undefined;
   };
   for (const problem of result.failures) lines.push(failureAnnotation(problem, changeOf(problem)));
+  for (const warning of result.warnings ?? []) {
+    if (warning.kind !== 'threshold') lines.push(renderAnnotation('warning', { file: warning.file, line: warning.line, title: TITLES[warning.kind] }, warning.message));
+  }
 
   for (const policy of result.policies) {
     // A deleted policy's ::error is among the failures above; there is no file left to annotate further.

@@ -24,4 +24,5 @@ export const en: NoticeTemplate = {
   readChanges: 'See every change: ',
   noSite: 'The new version is available on our website.',
   unsubscribe: 'To stop receiving these notices, unsubscribe here: ',
+  changeNoteHeading: 'About this change',
 };

@@ -49,4 +49,6 @@ export interface NoticeTemplate {
   noSite: string;
   /** Text before the unsubscribe link. */
   unsubscribe: string;
+  /** Heading of the change note written by the policy's owners, shown before the automatic list. */
+  changeNoteHeading: string;
 }

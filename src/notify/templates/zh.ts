@@ -23,4 +23,5 @@ export const zh: NoticeTemplate = {
   readChanges: '查看全部变更：',
   noSite: '新版本可在我们的网站上查阅。',
   unsubscribe: '如不希望再收到此类通知，可在此退订：',
+  changeNoteHeading: '变更说明',
 };

@@ -1,6 +1,7 @@
 /** `/<id>/<version>/changes/`: the redline of a version against the one before it, each change with its verdict. */
 import type { Element, Root } from 'hast';
 import { renderReasons } from '../../classify/messages/index.js';
+import { splitNoteParagraphs } from '../../policy/change-note.js';
 import type { ArchivedVersion, ClassifiedChange, Lang, Revision, Trigger } from '../../types.js';
 import { h, type Child } from '../h.js';
 import { messagesFor, type Messages } from '../i18n.js';
@@ -18,6 +19,8 @@ export interface ChangesPageModel {
   /** The version compared against (null for the first version). */
   previous: ArchivedVersion | null;
   baseUrl: string | null;
+  /** The owners' note on this revision (from the record), shown before the automatic list. */
+  changeNote?: string | null;
 }
 
 /** The parts of a Revision the page shows (the policies themselves are not needed). */
@@ -29,7 +32,8 @@ function triggerText(triggers: readonly Trigger[], index: number): string | null
   return triggers.find((trigger) => trigger.index === index)?.text ?? null;
 }
 
-function renderTriggerQuote(index: number, text: string | null, messages: Messages): Element {
+/** A trigger of the policy's own list, quoted. Pure. */
+export function renderTriggerQuote(index: number, text: string | null, messages: Messages): Element {
   return h(
     'div',
     { className: ['trigger'], dataTrigger: String(index) },
@@ -52,7 +56,8 @@ function renderRedline(change: ClassifiedChange, messages: Messages): Element {
   return h('p', { className: ['redline'] }, change.newBlock?.text ?? change.oldBlock?.text ?? '');
 }
 
-function renderChange(change: ClassifiedChange, number: number, revision: RevisionSummary, lang: Lang): Element {
+/** One change of a redline with its verdict, as the changes and compare pages show it. Pure. */
+export function renderChange(change: ClassifiedChange, number: number, revision: RevisionSummary, lang: Lang): Element {
   const messages = messagesFor(lang);
   // The classifier's reasons in the page's (the policy's) language.
   const reasons = renderReasons(change, lang);
@@ -80,6 +85,16 @@ function renderChange(change: ClassifiedChange, number: number, revision: Revisi
       : null,
   ];
   return h('article', { className: ['change', `change-${change.level}`], dataLevel: change.level }, children);
+}
+
+/** The owners' change note as a section of paragraphs. Pure. */
+export function renderChangeNote(note: string, messages: Messages): Element {
+  return h(
+    'section',
+    { className: ['change-note'], ariaLabelledBy: ['change-note'] },
+    h('h2', { id: 'change-note' }, messages.changeNoteHeading),
+    splitNoteParagraphs(note).map((part) => h('p', {}, part)),
+  );
 }
 
 /** Renders the changes page of a version; `revision` is null for the first version. Pure. */
@@ -127,6 +142,7 @@ export function renderChangesPage(model: ChangesPageModel, revision: RevisionSum
     ),
   );
 
+  if (model.changeNote) main.push(renderChangeNote(model.changeNote, messages));
   if (revision !== null) {
     if (entry.triggers.length > 0) {
       main.push(

@@ -2,9 +2,10 @@
 import type { ElementContent, Root } from 'hast';
 import type { Lang } from '../../types.js';
 import { h, type Child } from '../h.js';
-import { messagesFor } from '../i18n.js';
+import { htmlLang, messagesFor } from '../i18n.js';
 import { renderBadge, renderDate, renderLayout } from '../layout.js';
 import { hasHeadingOne } from '../markdown.js';
+import type { VersionLanguages } from '../languages.js';
 import type { VersionRef, VersionView } from '../model.js';
 import { relativeHref, sitePaths } from '../paths.js';
 
@@ -22,7 +23,22 @@ export interface VersionPageModel {
   current: VersionRef | null;
   /** The first version still to come, for the current version's banner (null otherwise). */
   upcoming: VersionRef | null;
+  /** The comparison of this version with the current one, older first (null for the current version). */
+  compare?: [string, string] | null;
+  /** The same version in other languages, and for a translation the original's version it follows. */
+  languages?: VersionLanguages;
   baseUrl: string | null;
+}
+
+function renderCompareLink(
+  pair: [string, string],
+  version: string,
+  link: (to: string) => string,
+  id: string,
+  text: (current: string) => string,
+): Child[] {
+  const current = pair[0] === version ? pair[1] : pair[0];
+  return [' ', h('a', { href: link(sitePaths.compare(id, pair[0], pair[1])), className: ['compare'] }, text(current))];
 }
 
 /** Renders a version page around the policy's sanitised content (see renderMarkdown). Pure. */
@@ -76,12 +92,38 @@ export function renderVersionPage(model: VersionPageModel, content: Root): Root 
       entry.override ? messages.overridden : null,
       ' ',
       h('a', { href: link(sitePaths.changes(id, entry.version)) }, messages.changesInThisVersion),
+      model.compare ? renderCompareLink(model.compare, entry.version, link, id, messages.compareWithCurrent) : null,
     ),
     h('dt', {}, messages.formatsLabel),
     h('dd', {}, h('a', { href: link(sitePaths.source(id, entry.version)), type: 'text/markdown' }, messages.markdownSource)),
     h('dt', {}, messages.sha256Label),
     h('dd', {}, h('code', { className: ['hash'] }, entry.sha256)),
   );
+
+  const languages = model.languages?.languages ?? [];
+  const follows = model.languages?.follows ?? null;
+  const languageNav =
+    languages.length > 0
+      ? h(
+          'nav',
+          { className: ['languages'], ariaLabel: messages.languagesLabel },
+          h('span', {}, `${messages.languagesLabel}: `),
+          h(
+            'ul',
+            {},
+            languages.map((other) =>
+              h('li', {}, h('a', { href: link(sitePaths.version(other.id, other.version)), hrefLang: htmlLang(other.lang), lang: htmlLang(other.lang) }, messages.langName[other.lang])),
+            ),
+          ),
+        )
+      : null;
+  const followsNote = follows
+    ? h(
+        'p',
+        { className: ['follows'] },
+        messages.translationFollows(h('a', { href: link(sitePaths.version(follows.id, follows.version)), hrefLang: htmlLang(follows.lang) }, messages.versionLabel(follows.version))),
+      )
+    : null;
 
   const article: ElementContent[] = [];
   if (!hasHeadingOne(content)) article.push(h('h1', {}, model.title));
@@ -107,8 +149,11 @@ export function renderVersionPage(model: VersionPageModel, content: Root): Root 
     ],
     feed: { path: sitePaths.feed(id), title: model.title },
     baseUrl: model.baseUrl,
+    alternates: languages.map((other) => ({ lang: other.lang, path: sitePaths.version(other.id, other.version) })),
     main: [
+      languageNav,
       h('div', { className: bannerClass.split(' '), role: 'note', dataStatus: view.status }, banner),
+      followsNote,
       meta,
       h('article', { className: ['policy'] }, article),
       pager,
