@@ -29,6 +29,18 @@ export interface NotifyConfig {
   outbox: string;
   /** DKIM signing: domain, selector and a path to the PEM private key. */
   dkim?: { domainName: string; keySelector: string; privateKeyFile: string };
+  /** SMTP timeouts in milliseconds, so a server that stops answering cannot hang a run. */
+  timeouts: SmtpTimeouts;
+}
+
+/** How long to wait for an SMTP server, in milliseconds. */
+export interface SmtpTimeouts {
+  /** For the TCP (and TLS) connection. Default 10 000. */
+  connection: number;
+  /** For the server's greeting once connected. Default 20 000. */
+  greeting: number;
+  /** For each reply (the one to the message data included); a message left unanswered is uncertain. Default 60 000. */
+  reply: number;
 }
 
 export interface Config {
@@ -95,6 +107,14 @@ const SCHEMA: Record<string, Field> = {
           privateKeyFile: { type: 'string' },
         },
       },
+      timeouts: {
+        type: 'object',
+        fields: {
+          connection: { type: 'number', min: 1 },
+          greeting: { type: 'number', min: 1 },
+          reply: { type: 'number', min: 1 },
+        },
+      },
     },
   },
 };
@@ -105,7 +125,7 @@ export function defaultConfig(): Config {
     policies: 'policies',
     archive: 'archive',
     site: 'site',
-    notify: { concurrency: 5, ledger: '.policy', outbox: 'outbox' },
+    notify: { concurrency: 5, ledger: '.policy', outbox: 'outbox', timeouts: { connection: 10_000, greeting: 20_000, reply: 60_000 } },
   };
 }
 
@@ -168,7 +188,8 @@ export function parseConfig(raw: unknown, file: string): Config {
   validateObject(raw, SCHEMA, '', file);
   const given = raw as Partial<Config> & { notify?: Partial<NotifyConfig> };
   const defaults = defaultConfig();
-  return { ...defaults, ...given, notify: { ...defaults.notify, ...given.notify } };
+  const timeouts = { ...defaults.notify.timeouts, ...given.notify?.timeouts };
+  return { ...defaults, ...given, notify: { ...defaults.notify, ...given.notify, timeouts } };
 }
 
 async function readJson(file: string): Promise<unknown | undefined> {

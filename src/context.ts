@@ -29,6 +29,34 @@ export interface Context {
   stdout: OutputStream;
   stderr: OutputStream;
   stdin: Readable & { isTTY?: boolean };
+  /** Ctrl-C and SIGTERM, for the commands that stop cleanly (notices); absent in tests that do not send signals. */
+  interrupts?: Interrupts;
+}
+
+/** The user asking a run to stop (SIGINT, SIGTERM). */
+export interface Interrupts {
+  /**
+   * Calls `handler` on each signal, with how many came so far, until the
+   * returned function is called. While a handler listens, the signals do not
+   * end the process: the listener decides how to stop.
+   */
+  listen(handler: (count: number) => void): () => void;
+}
+
+/** The process's SIGINT and SIGTERM as Interrupts. */
+function processInterrupts(): Interrupts {
+  return {
+    listen(handler) {
+      let count = 0;
+      const on = () => handler((count += 1));
+      process.on('SIGINT', on);
+      process.on('SIGTERM', on);
+      return () => {
+        process.off('SIGINT', on);
+        process.off('SIGTERM', on);
+      };
+    },
+  };
 }
 
 /** The context of the running process. */
@@ -41,6 +69,7 @@ export function createProcessContext(): Context {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
+    interrupts: processInterrupts(),
   };
 }
 

@@ -13,6 +13,10 @@ export const EXIT = {
   usage: 2,
   /** Published, but some notices were not delivered. */
   noticesFailed: 3,
+  /** The environment: a path cannot be written (disk full, read-only, permission), or a tool is missing. */
+  environment: 4,
+  /** Stopped by Ctrl-C or SIGTERM; everything done so far is recorded, and the message names the resume command. */
+  interrupted: 130,
   /** A bug: an error outside the catalogue (EX_SOFTWARE of sysexits.h). */
   internal: 70,
 } as const;
@@ -42,6 +46,8 @@ export const ERRORS = {
   LOCKED: EXIT.failed,
   CHECK_FAILED: EXIT.failed,
   NOTICES_FAILED: EXIT.noticesFailed,
+  ENVIRONMENT: EXIT.environment,
+  INTERRUPTED: EXIT.interrupted,
 } as const satisfies Record<string, ExitCode>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -67,4 +73,29 @@ export class PolicyError extends Error {
 /** True for errors of our own catalogue (as opposed to bugs). */
 export function isPolicyError(error: unknown): error is PolicyError {
   return error instanceof PolicyError;
+}
+
+/** File-system error codes that mean "this path cannot be written here", not a bug, with what each means. */
+const UNWRITABLE: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted (immutable or protected)',
+  ENOTDIR: 'a path component is a file, not a folder',
+};
+
+/**
+ * The ENVIRONMENT error for a file-system error that says a path cannot be
+ * used here (disk full, read-only, permissions), or null for any other error.
+ * `label` shows the path (default: the path the error names); `note` ends the message.
+ */
+export function environmentError(error: unknown, label?: (path: string) => string, note = ''): PolicyError | null {
+  const err = error as NodeJS.ErrnoException | null;
+  const code = typeof err?.code === 'string' ? err.code : '';
+  const what = UNWRITABLE[code];
+  if (what === undefined || isPolicyError(error)) return null;
+  const path = typeof err?.path === 'string' ? err.path : typeof (err as { dest?: unknown })?.dest === 'string' ? String((err as { dest?: unknown }).dest) : '';
+  const shown = (label ? label(path) : path) || 'a file';
+  return new PolicyError('ENVIRONMENT', `${shown}: ${what} (${code})${note}`, { path, errno: code }, { cause: error });
 }

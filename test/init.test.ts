@@ -52,7 +52,7 @@ describe('policy init', () => {
       policies: 'policies',
       archive: 'archive',
       site: 'site',
-      notify: { concurrency: 5, ledger: '.policy', outbox: 'outbox' },
+      notify: { concurrency: 5, ledger: '.policy', outbox: 'outbox', timeouts: { connection: 10_000, greeting: 20_000, reply: 60_000 } },
     });
     expect(statSync(join(dir, 'archive')).isDirectory()).toBe(true);
     expect(read(dir, '.gitignore')).toBe('.policy/\noutbox/\nsite/\n');

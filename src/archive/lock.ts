@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { PolicyError } from '../errors.js';
+import { environmentError, PolicyError } from '../errors.js';
 import { makeDirDurable } from './atomic-write.js';
 
 /** What a lock file records about its holder. */
@@ -94,8 +94,8 @@ function isStale(holder: LockHolder, path: string): boolean {
 
 async function tryCreate(path: string, content: string): Promise<boolean> {
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, content, { flag: 'wx' });
   try {
+    await writeFile(temp, content, { flag: 'wx' });
     await link(temp, path);
     return true;
   } catch (error) {
@@ -145,7 +145,14 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   let waited = 0;
   let announced = false;
   for (;;) {
-    if (await tryCreate(path, content)) {
+    let created: boolean;
+    try {
+      created = await tryCreate(path, content);
+    } catch (error) {
+      // A failed write names no path: say which lock could not be written (disk full, read-only).
+      throw environmentError(error, () => label) ?? error;
+    }
+    if (created) {
       held.add(path);
       return {
         path,

@@ -30,6 +30,11 @@ function runGit(cwd: string, args: string[], maxBuffer = 1024 * 1024): Promise<G
     execFile('git', args, { cwd, encoding: 'buffer', maxBuffer, windowsHide: true }, (error, stdout, stderr) => {
       const errText = stderr.toString('utf8');
       if (error) {
+        // spawn's ENOENT: there is no git to run (the cwd exists: it is the repository being checked).
+        if (error.code === 'ENOENT') {
+          reject(new PolicyError('ENVIRONMENT', 'git: not found on PATH; policy check --base needs git to read the base commit', {}, { cause: error }));
+          return;
+        }
         const code = typeof error.code === 'number' ? error.code : null;
         reject(new GitFailure(args, errText || error.message, code, { cause: error }));
         return;
@@ -39,13 +44,14 @@ function runGit(cwd: string, args: string[], maxBuffer = 1024 * 1024): Promise<G
   });
 }
 
-/** The root of the git work tree containing `cwd`, or null when `cwd` is not in one (or git is missing). */
+/** The root of the git work tree containing `cwd`, or null when `cwd` is not in one. Throws ENVIRONMENT when git is missing. */
 export async function readRepoRoot(cwd: string): Promise<string | null> {
   try {
     const { stdout } = await runGit(cwd, ['rev-parse', '--show-toplevel']);
     const root = stdout.toString('utf8').trim();
     return root === '' ? null : root;
-  } catch {
+  } catch (error) {
+    if (error instanceof PolicyError) throw error;
     return null;
   }
 }

@@ -6,7 +6,8 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { Context } from '../context.js';
-import { EXIT, isPolicyError } from '../errors.js';
+import { displayPath } from '../archive/reference.js';
+import { environmentError, EXIT, isPolicyError } from '../errors.js';
 import { findProjectRoot } from '../project-root.js';
 import type { CliRuntime } from './runtime.js';
 import { TOOL_VERSION } from '../tool-version.js';
@@ -79,9 +80,11 @@ export async function runCli(argv: string[], invoked: Context): Promise<number> 
       if (error.exitCode === 0) return EXIT.ok;
       return EXIT.usage;
     }
-    if (isPolicyError(error)) {
-      ctx.stderr.write(`policy: ${error.message}\n`);
-      return error.exitCode;
+    // A disk that filled up or a folder that turned read-only mid-run is the environment, not a bug.
+    const known = isPolicyError(error) ? error : environmentError(error, (path) => displayPath(ctx, path));
+    if (known) {
+      ctx.stderr.write(`policy: ${known.message}\n`);
+      return known.exitCode;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
     ctx.stderr.write(`policy: internal error (this is a bug, please report it):\n${stack}\n`);

@@ -5,6 +5,7 @@
  * records every outcome, and stops early when the server is unreachable or
  * the transport cannot work at all, leaving the rest to `--resume`.
  */
+import type { Interrupts } from '../context.js';
 import { backoffDelay } from './delivery-error.js';
 import type { LedgerRun } from './ledger.js';
 import { renderMailOptions, renderMessageId, type MessageTemplate } from './message.js';
@@ -49,6 +50,14 @@ export interface DeliveryOptions {
   outageLimit?: number;
   /** Called after every outcome. */
   onProgress?(counts: Readonly<DeliveryCounts>): void;
+  /**
+   * Once the run stops (an interrupt, a server that stopped answering), how
+   * long messages already sent may wait for their reply before they are given
+   * up as uncertain, in ms. Default 15 000.
+   */
+  drainMs?: number;
+  /** Ctrl-C / SIGTERM: the first stops taking new messages and drains; the second gives up on every message in flight. */
+  interrupts?: Interrupts;
 }
 
 /** The outcome of a run. */
@@ -56,6 +65,8 @@ export interface DeliveryResult {
   counts: DeliveryCounts;
   /** Why the run stopped before the end, if it did. */
   stopped?: string;
+  /** True when an interrupt stopped it. */
+  interrupted?: boolean;
 }
 
 /** The default sleep: a timer that an abort cuts short. */
@@ -90,9 +101,17 @@ export async function sendNotices(
   let stopped: string | undefined;
   let outagesInARow = 0;
   let broken: unknown;
+  let interrupted = false;
+  let drainTimer: ReturnType<typeof setTimeout> | undefined;
 
   const stop = (reason: string) => {
-    if (stopped === undefined) stopped = reason;
+    if (stopped === undefined) {
+      stopped = reason;
+      // A message whose data has not all gone out cannot have been taken: give it up now. One
+      // already sent waits for its reply, but not past the drain bound (it then ends uncertain).
+      transport.abort?.('unsent');
+      drainTimer = setTimeout(() => transport.abort?.('all'), options.drainMs ?? 15_000);
+    }
     abort.abort();
   };
   const progress = () => options.onProgress?.(counts);
@@ -111,7 +130,8 @@ export async function sendNotices(
         outagesInARow = 0;
         return progress();
       }
-      if (outcome.kind === 'temporary' && attempt < maxAttempts && stopped === undefined) {
+      // A timeout is not retried: the server stopped answering, and asking again would only wait again.
+      if (outcome.kind === 'temporary' && !outcome.hung && attempt < maxAttempts && stopped === undefined) {
         run.settleAttempt(hash, 'pending', outcome.reply, deps.now());
         counts.retries += 1;
         await deps.sleep(backoffDelay(attempt, deps.random, backoffBaseMs), abort.signal);
@@ -120,11 +140,17 @@ export async function sendNotices(
       if (outcome.kind === 'uncertain') {
         run.settleAttempt(hash, 'uncertain', outcome.reply, deps.now());
         counts.uncertain += 1;
+      } else if (outcome.kind === 'temporary' && stopped !== undefined) {
+        // Given up before its data went out, because the run stopped: not sent, as if never attempted
+        // (pending and no longer in flight, so it is neither a failure nor uncertain); resume sends it.
+        run.settleAttempt(hash, 'pending', `not sent: the run stopped (${outcome.reply})`, deps.now());
+        counts.notAttempted += 1;
       } else {
         run.settleAttempt(hash, 'failed', outcome.reply, deps.now());
         counts.failed += 1;
       }
       if (outcome.kind === 'fatal') stop(outcome.reply);
+      if (outcome.hung) stop(`the server stopped answering (${outcome.reply})`);
       // Only messages that used up their retries count towards an outage, so a short blip is ridden out.
       if (outcome.outage) {
         outagesInARow += 1;
@@ -134,46 +160,72 @@ export async function sendNotices(
     }
   }
 
-  const inFlight = new Set<Promise<void>>();
-  for await (const batch of batches) {
-    if (broken !== undefined) break;
-    for (const record of batch) {
-      if (!record.ok) continue;
-      if (stopped !== undefined) {
-        counts.notAttempted += 1;
-        continue;
+  const unlisten = options.interrupts?.listen((count) => {
+    interrupted = true;
+    if (count === 1) stop('interrupted: no new messages were started, and those in flight were given time to finish');
+    else transport.abort?.('all');
+  });
+  try {
+    return await deliverAll();
+  } finally {
+    unlisten?.();
+    clearTimeout(drainTimer);
+  }
+
+  async function deliverAll(): Promise<DeliveryResult> {
+    const inFlight = new Set<Promise<void>>();
+    try {
+      await startAll(inFlight);
+    } catch (error) {
+      // A claim could not be written (or the recipients could not be read): the messages already
+      // handed over still finish and are recorded before the error goes up.
+      broken ??= error;
+      stop('the ledger could not be written');
+    }
+    await Promise.all(inFlight);
+    if (broken !== undefined) throw broken;
+    const result: DeliveryResult = { counts };
+    if (stopped !== undefined) result.stopped = stopped;
+    if (interrupted) result.interrupted = true;
+    return result;
+  }
+
+  async function startAll(inFlight: Set<Promise<void>>): Promise<void> {
+    for await (const batch of batches) {
+      if (broken !== undefined) break;
+      for (const record of batch) {
+        if (!record.ok) continue;
+        if (stopped !== undefined) {
+          counts.notAttempted += 1;
+          continue;
+        }
+        // Wait for room first: a claim marks the message as being sent.
+        while (inFlight.size >= transport.parallel) await Promise.race(inFlight);
+        if (stopped !== undefined) {
+          counts.notAttempted += 1;
+          continue;
+        }
+        const chosen = templateOf(record);
+        const claim = run.claim(record.hash, renderMessageId(chosen, record.hash), deps.now());
+        if (claim.kind === 'duplicate') {
+          counts.duplicates += 1;
+          continue;
+        }
+        if (claim.kind === 'sent') {
+          counts.alreadySent += 1;
+          progress();
+          continue;
+        }
+        if (claim.kind === 'retry' && claim.previous === 'uncertain') counts.resentUncertain += 1;
+        const task: Promise<void> = deliver(record, chosen)
+          .catch((error: unknown) => {
+            // A ledger write failed (disk full, database gone): nothing more can be recorded safely.
+            broken ??= error;
+            stop('the ledger could not be written');
+          })
+          .finally(() => inFlight.delete(task));
+        inFlight.add(task);
       }
-      // Wait for room first: a claim marks the message as being sent.
-      while (inFlight.size >= transport.parallel) await Promise.race(inFlight);
-      if (stopped !== undefined) {
-        counts.notAttempted += 1;
-        continue;
-      }
-      const chosen = templateOf(record);
-      const claim = run.claim(record.hash, renderMessageId(chosen, record.hash), deps.now());
-      if (claim.kind === 'duplicate') {
-        counts.duplicates += 1;
-        continue;
-      }
-      if (claim.kind === 'sent') {
-        counts.alreadySent += 1;
-        progress();
-        continue;
-      }
-      if (claim.kind === 'retry' && claim.previous === 'uncertain') counts.resentUncertain += 1;
-      const task: Promise<void> = deliver(record, chosen)
-        .catch((error: unknown) => {
-          // A ledger write failed (disk full, database gone): nothing more can be recorded safely.
-          broken ??= error;
-          stop('the ledger could not be written');
-        })
-        .finally(() => inFlight.delete(task));
-      inFlight.add(task);
     }
   }
-  await Promise.all(inFlight);
-  if (broken !== undefined) throw broken;
-  const result: DeliveryResult = { counts };
-  if (stopped !== undefined) result.stopped = stopped;
-  return result;
 }

@@ -24,6 +24,8 @@ export interface DeliveryFailure {
   reply: string;
   /** True when the server itself seems unreachable (connection errors, 421), as opposed to a reply about this message. */
   outage: boolean;
+  /** Set when a timeout ran out: the server stopped answering, and waiting on it again would only hang the run. */
+  hung?: true;
 }
 
 const CONNECTION_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EPROXY']);
@@ -58,7 +60,8 @@ export function classifySendError(error: unknown, dataComplete: boolean, secrets
     if (responseCode >= 500) return { kind: 'permanent', reply, outage: false };
   }
   if (CONNECTION_CODES.has(code) || code === '') {
-    return dataComplete ? { kind: 'uncertain', reply, outage: true } : { kind: 'temporary', reply, outage: true };
+    const hung = code === 'ETIMEDOUT' ? { hung: true as const } : {};
+    return dataComplete ? { kind: 'uncertain', reply, outage: true, ...hung } : { kind: 'temporary', reply, outage: true, ...hung };
   }
   if (MESSAGE_CODES.has(code)) return { kind: 'permanent', reply, outage: false };
   return dataComplete ? { kind: 'uncertain', reply, outage: false } : { kind: 'temporary', reply, outage: false };

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { PolicyError } from '../errors.js';
+import { environmentError, PolicyError } from '../errors.js';
 
 /** Where a delivery stands. */
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'uncertain';
@@ -85,6 +85,21 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** SQLite's codes for a database that cannot be written where it is: full, read-only, or unopenable. */
+const SQLITE_ENVIRONMENT = /^SQLITE_(FULL|READONLY|CANTOPEN|IOERR|PERM)/;
+
+/**
+ * The ENVIRONMENT error (exit 4) for a ledger that cannot be written (disk
+ * full, read-only folder), naming the ledger; null for any other error.
+ */
+export function ledgerEnvironmentError(error: unknown, path: string): PolicyError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && SQLITE_ENVIRONMENT.test(code)) {
+    return new PolicyError('ENVIRONMENT', `${path}: the delivery ledger cannot be written (${code})`, {}, { cause: error });
+  }
+  return environmentError(error, () => path);
+}
+
 /** An open ledger database. */
 export class Ledger {
   readonly path: string;
@@ -109,7 +124,7 @@ export class Ledger {
       db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
     } catch (error) {
-      throw new PolicyError('BAD_CONFIG', `${path}: cannot open the delivery ledger: ${(error as Error).message}`, {}, { cause: error });
+      throw ledgerEnvironmentError(error, path) ?? new PolicyError('BAD_CONFIG', `${path}: cannot open the delivery ledger: ${(error as Error).message}`, {}, { cause: error });
     }
     return new Ledger(path, db);
   }

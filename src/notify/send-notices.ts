@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findIdProblem } from '../archive/policy-id.js';
 import { displayPath } from '../archive/reference.js';
+import { assertWritable } from '../archive/writable.js';
 import { isVersion } from '../archive/version.js';
 import type { Config } from '../config.js';
 import { warn, type Context, type OutputStream } from '../context.js';
@@ -18,7 +19,7 @@ import { PolicyError } from '../errors.js';
 import type { ChangeLevel, Lang } from '../types.js';
 import { sendNotices, sleepFor, type DeliveryDeps, type DeliveryOptions, type DeliveryResult } from './deliver.js';
 import { FingerprintSet } from './fingerprint-set.js';
-import { Ledger, type DeliveryStatus, type LedgerKey } from './ledger.js';
+import { Ledger, LEDGER_FILE, ledgerEnvironmentError, type DeliveryStatus, type LedgerKey } from './ledger.js';
 import { clearPendingNotice, pendingNoticesDir } from './pending-notices.js';
 import { parseSender, renderMessageTemplate, type MessageTemplate } from './message.js';
 import { renderNoticeModel } from './notice-model.js';
@@ -215,7 +216,7 @@ function createTransport(config: Config, plan: NoticePlan, deps: NoticeDeps): Pr
   const dkim = plan.dkim ? { dkim: plan.dkim } : {};
   if (plan.smtpUrl) {
     const rate = config.notify.rate !== undefined ? { rate: config.notify.rate } : {};
-    return createSmtpTransport({ smtp: plan.smtpUrl, connections: config.notify.concurrency, ...rate, ...dkim });
+    return createSmtpTransport({ smtp: plan.smtpUrl, connections: config.notify.concurrency, timeouts: config.notify.timeouts, ...rate, ...dkim });
   }
   return createOutboxTransport({ dir: plan.outboxDir, label: plan.base.destination ?? plan.outboxDir, ...dkim });
 }
@@ -223,6 +224,9 @@ function createTransport(config: Config, plan: NoticePlan, deps: NoticeDeps): Pr
 /** The real run: validates the whole source first, then sends under a ledger run. */
 async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, resume: boolean, deps: NoticeDeps): Promise<NoticeResult> {
   const scan = await scanRecipients(ctx, plan.source, deps.maxInvalidReported ?? 20, null);
+  // A ledger or outbox that cannot be written stops the run before the first message, not in the middle.
+  const outbox = plan.base.channel === 'outbox' && !deps.transport ? [{ path: join(plan.outboxDir, 'message.eml'), bytes: 256 * 1024 }] : [];
+  await assertWritable(ctx, [{ path: join(plan.ledgerDir, LEDGER_FILE), bytes: 1024 * 1024 }, ...outbox]);
   const ledger = Ledger.open(plan.ledgerDir);
   let transport: NoticeTransport | undefined;
   try {
@@ -245,12 +249,25 @@ async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, re
       if (deps.maxAttempts !== undefined) options.maxAttempts = deps.maxAttempts;
       if (deps.backoffBaseMs !== undefined) options.backoffBaseMs = deps.backoffBaseMs;
       if (deps.outageLimit !== undefined) options.outageLimit = deps.outageLimit;
+      // Replies already awaited get the bounded drain; a hung server is thus given up within about two minutes.
+      options.drainMs = Math.min(config.notify.timeouts.reply, 15_000);
+      if (ctx.interrupts) options.interrupts = ctx.interrupts;
       const world = { now: () => ctx.now(), random: () => ctx.random(), sleep: deps.sleep ?? sleepFor };
-      outcome = await sendNotices(readRecipientBatches(plan.source), run, transport, chooseByLang(plan.template, plan.translated), world, options);
+      try {
+        outcome = await sendNotices(readRecipientBatches(plan.source), run, transport, chooseByLang(plan.template, plan.translated), world, options);
+      } catch (error) {
+        // The ledger filled the disk or turned read-only mid-run: what it holds is consistent, the rest is for --resume.
+        throw ledgerEnvironmentError(error, displayPath(ctx, ledger.path)) ?? error;
+      }
       progress.finish();
     } finally {
       const c = outcome?.counts;
-      run.end(ctx.now(), c ? `${c.sent} sent, ${c.failed} failed, ${c.uncertain} uncertain${outcome?.stopped ? ', stopped early' : ''}` : 'failed');
+      try {
+        run.end(ctx.now(), c ? `${c.sent} sent, ${c.failed} failed, ${c.uncertain} uncertain${outcome?.stopped ? ', stopped early' : ''}` : 'failed');
+      } catch (error) {
+        // Without an outcome an error is already on its way out; a run left open is closed by the next one.
+        if (outcome !== undefined) throw ledgerEnvironmentError(error, displayPath(ctx, ledger.path)) ?? error;
+      }
     }
     const c = outcome.counts;
     const result: NoticeResult = {
@@ -269,6 +286,7 @@ async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, re
       seconds: (ctx.now().getTime() - started) / 1000,
     };
     if (outcome.stopped) result.stopped = outcome.stopped;
+    if (outcome.interrupted) result.interrupted = true;
     return result;
   } finally {
     await transport?.close();
@@ -297,6 +315,9 @@ export async function sendVersionNotices(ctx: Context, config: Config, request: 
     if (testLedger !== null) await rm(testLedger, { recursive: true, force: true });
   }
   writeLines(deps.summary ?? ctx.stderr, renderNoticeSummary(result, plan.target));
+  if (result.interrupted) {
+    throw new PolicyError('INTERRUPTED', `${plan.target}: interrupted; every notice sent so far is recorded; to send the rest: ${renderResumeCommand(request.id, request.version)}`);
+  }
   // Every configured recipient now has an accepted message: the version's notices are no longer owed.
   // A run to a --to list serves other people, so it settles nothing.
   if (!request.dryRun && request.to === undefined && !hasUndelivered(result)) {

@@ -34,6 +34,8 @@ export interface NoticeResult {
   notAttempted?: number;
   /** Why the run stopped early. */
   stopped?: string;
+  /** True when Ctrl-C or SIGTERM stopped the run. */
+  interrupted?: boolean;
   /** The most frequent failure replies (addresses masked). */
   failures?: { status: string; reply: string; count: number }[];
   /** Wall time of the sending, in seconds. */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import DKIM from 'nodemailer/lib/dkim';
+import { defaultConfig, type SmtpTimeouts } from '../config.js';
 import { PolicyError } from '../errors.js';
 import { classifySendError, maskSecrets, type DeliveryFailure } from './delivery-error.js';
 
@@ -34,6 +35,12 @@ export interface NoticeTransport {
   /** How many messages may usefully be in flight at once. */
   readonly parallel: number;
   send(mail: NoticeMail): Promise<SendOutcome>;
+  /**
+   * Gives up on messages in flight: `unsent` those whose data has not all gone
+   * out (the server cannot have taken them, so they fail safely), `all` every
+   * one (those already sent then end uncertain). Their sends resolve at once.
+   */
+  abort?(which: 'unsent' | 'all'): void;
   close(): Promise<void>;
 }
 
@@ -154,6 +161,18 @@ export interface SmtpOptions {
   /** Messages per second (notify.rate); undefined for no limit. */
   rate?: number;
   dkim?: DkimSettings;
+  /** notify.timeouts. Default: the configuration's defaults. */
+  timeouts?: SmtpTimeouts;
+}
+
+/** Nodemailer's options for notify.timeouts: a socket idle for `reply` ms is given up. Pure. */
+export function smtpTimeoutOptions(timeouts: SmtpTimeouts): { connectionTimeout: number; greetingTimeout: number; socketTimeout: number; dnsTimeout: number } {
+  return {
+    connectionTimeout: timeouts.connection,
+    greetingTimeout: timeouts.greeting,
+    socketTimeout: timeouts.reply,
+    dnsTimeout: Math.min(timeouts.connection, 30_000),
+  };
 }
 
 /** Nodemailer's rate limit is "limit messages per delta ms"; a fractional rate needs a longer window. */
@@ -174,8 +193,11 @@ export function createSmtpTransport(options: SmtpOptions): NoticeTransport {
     // The pool would silently re-send a message whose connection closed, even after the data went out.
     maxRequeues: 0,
     logger: false,
+    ...smtpTimeoutOptions(options.timeouts ?? defaultConfig().notify.timeouts),
     ...limits,
   } as never);
+  // The messages being sent, so that a stopped run can give up on them (see abort).
+  const active = new Set<{ tracker: Tracker; controller: AbortController }>();
   transporter.use('stream', finalStreamPlugin(options.dkim) as never);
   return {
     channel: 'smtp',
@@ -184,11 +206,20 @@ export function createSmtpTransport(options: SmtpOptions): NoticeTransport {
     parallel: options.connections * 4,
     async send(mail) {
       const tracker: Tracker = { dataComplete: false };
+      const entry = { tracker, controller: new AbortController() };
+      active.add(entry);
       try {
-        const info = (await transporter.sendMail({ ...mail.options, tracker } as SendMailOptions)) as { response?: string };
+        const info = (await transporter.sendMail({ ...mail.options, tracker, signal: entry.controller.signal } as SendMailOptions)) as { response?: string };
         return { ok: true, reply: maskSecrets(info.response ?? '250 OK', options.smtp.secrets) };
       } catch (error) {
         return { ok: false, ...classifySendError(error, tracker.dataComplete, options.smtp.secrets) };
+      } finally {
+        active.delete(entry);
+      }
+    },
+    abort(which) {
+      for (const { tracker, controller } of active) {
+        if (which === 'all' || !tracker.dataComplete) controller.abort();
       }
     },
     async close() {

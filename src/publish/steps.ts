@@ -9,7 +9,7 @@
  * marker, stale, is dropped); once index.json lists it, the version is
  * published, and its marker makes the next publish finish its notices.
  */
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { warn } from '../context.js';
 import { PolicyError } from '../errors.js';
 import { parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
@@ -35,6 +35,7 @@ import { assertArchiveVerified } from '../archive/verify.js';
 import { signArchiveEntry } from '../archive/signing.js';
 import { beginArchiveWrite, clearPublishIntent, publishIntentsDir, type PublishIntent } from '../archive/intent.js';
 import type { ArchivedVersion } from '../types.js';
+import { assertWritable, type WriteTarget } from '../archive/writable.js';
 
 function need<T>(value: T | null, what: string): T {
   if (value === null) throw new Error(`publish pipeline: ${what} is not set (a step ran out of order)`);
@@ -119,7 +120,7 @@ const resumeNotices: PublishStep = {
       try {
         result = await send(ctx, config, { id, version, resume: true });
       } catch (error) {
-        if (!(error instanceof PolicyError)) throw error;
+        if (!(error instanceof PolicyError) || error.code === 'INTERRUPTED') throw error;
         env.pendingNotices.push({
           ...outcome,
           status: 'undelivered',
@@ -292,12 +293,29 @@ function describeDate(plan: PublishPlan): string {
   return plan.lastUpdatedText === null ? '' : `"last updated" → ${plan.lastUpdatedText}, `;
 }
 
+/** The files a publish of `plan` writes, with their sizes, for the check before the first write. */
+function publishWriteTargets(plan: PublishPlan, env: PublishEnv): WriteTarget[] {
+  const bytes = need(plan.published, 'published').length;
+  const folder = join(env.archiveDir, plan.id);
+  return [
+    { path: plan.absolutePath, bytes },
+    { path: join(folder, need(plan.entry, 'entry').file), bytes },
+    { path: join(folder, recordFileName(need(plan.entry, 'entry').version)), bytes: need(plan.recordBytes, 'record').length },
+    { path: join(folder, 'index.json'), bytes: 64 * 1024 },
+    { path: pendingNoticePath(pendingNoticesDir(env.ctx, env.config), plan.id, need(plan.entry, 'entry').version), bytes: 1024 },
+    { path: join(publishIntentsDir(env.ctx, env.config), `${plan.id}.json`), bytes: 4096 },
+    // Notices without an SMTP server are files too: an outbox that cannot take them would fail after the commit point.
+    ...(willNotify(plan, env) && !env.ctx.env.POLICY_SMTP_URL ? [{ path: resolve(env.ctx.cwd, env.config.notify.outbox, plan.id, 'message.eml'), bytes: 64 * 1024 }] : []),
+  ];
+}
+
 /** Writes the policy file with its new date and version (first: on its own it is completed by the next publish). */
 const writePolicy: PublishStep = {
   name: 'write-policy',
   dryRun: false,
   describe: (plan) => `would update ${plan.file}: ${describeDate(plan)}front matter version: "${need(plan.entry, 'entry').version}"`,
   async run(plans, env) {
+    await assertWritable(env.ctx, plans.flatMap((plan) => publishWriteTargets(plan, env)));
     for (const plan of plans) {
       const published = need(plan.published, 'published');
       const policy = need(plan.policy, 'policy');
@@ -447,7 +465,7 @@ const notify: PublishStep = {
         const send = env.hooks.sendNotices ?? (await import('../notify/send-notices.js')).sendVersionNotices;
         result = await send(env.ctx, env.config, { id: plan.id, version });
       } catch (error) {
-        if (!(error instanceof PolicyError)) throw error;
+        if (!(error instanceof PolicyError) || error.code === 'INTERRUPTED') throw error;
         plan.noticeError = `${plan.id}@${version} is archived, but its notices were not sent: ${error.message}; when that is fixed, ${finish}`;
         continue;
       }

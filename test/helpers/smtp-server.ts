@@ -24,6 +24,14 @@ export interface TestSmtpOptions {
   dropAfter?: number;
   /** Require AUTH with these credentials. */
   auth?: { user: string; pass: string };
+  /**
+   * After this many accepted messages, stop answering: the next message's data
+   * is read and never answered, and every later command waits forever (the
+   * connections stay open), as a hung server does.
+   */
+  hangAfter?: number;
+  /** Wait this long before answering each message's data; a message whose connection closes meanwhile is not accepted. */
+  replyDelayMs?: number;
 }
 
 export interface TestSmtpServer {
@@ -38,6 +46,12 @@ export interface TestSmtpServer {
   rcptSeen: string[];
   /** True once the server went down on purpose. */
   readonly down: boolean;
+  /** Messages whose data arrived and that were never answered (hangAfter) or whose client left before the reply. */
+  unanswered: number;
+  /** Messages whose whole data arrived, answered or not. */
+  readonly dataSeen: number;
+  /** Makes a hung server answer again (new commands only; what it left unanswered stays so). */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +62,9 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
   const deferred = new Set<string>();
   const sockets = new Set<Socket>();
   let down = false;
+  let hung = false;
+  let unanswered = 0;
+  let dataSeen = 0;
 
   const socketOf = (session: SMTPServerSession): Socket | undefined => {
     for (const socket of sockets) if (socket.remotePort === session.remotePort) return socket;
@@ -80,6 +97,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     },
     onMailFrom(_address: SMTPServerAddress, session, callback) {
       if (dropIfDown(session)) return;
+      if (hung) return; // never answered
       callback();
     },
     onRcptTo(address: SMTPServerAddress, session, callback) {
@@ -101,7 +119,29 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        dataSeen += 1;
         if (dropIfDown(session)) return;
+        if (hung || (options.hangAfter !== undefined && messages.length >= options.hangAfter)) {
+          hung = true;
+          unanswered += 1;
+          return; // read, never answered
+        }
+        const accept = () => {
+          messages.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks),
+          });
+          callback(null, `Message ${messages.length} queued`);
+        };
+        if (options.replyDelayMs !== undefined) {
+          setTimeout(() => {
+            // The client gave up before the reply: it cannot know, and the message is not taken.
+            if (socketOf(session) === undefined) unanswered += 1;
+            else accept();
+          }, options.replyDelayMs);
+          return;
+        }
         if (options.dropAfter !== undefined && messages.length >= options.dropAfter) {
           // The whole message arrived; the client never hears whether it was taken.
           goDown();
@@ -138,6 +178,16 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     rcptSeen,
     get down() {
       return down;
+    },
+    get dataSeen() {
+      return dataSeen;
+    },
+    get unanswered() {
+      return unanswered;
+    },
+    resume() {
+      hung = false;
+      options.hangAfter = undefined;
     },
     acceptedCount(address) {
       const wanted = address.toLowerCase();
