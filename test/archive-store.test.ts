@@ -3,12 +3,12 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isTempFileName, writeFileAtomic } from '../src/archive/atomic-write.js';
+import { isTempFileName, writeFileAtomic } from '../src/atomic-write.js';
 import { entryHash } from '../src/archive/canonical-json.js';
 import { sha256Hex } from '../src/hash.js';
 import { readArchiveIndex, renderArchiveIndex } from '../src/archive/index-file.js';
 import { recordPublishIntent } from '../src/archive/intent.js';
-import { acquireLock, isProcessAlive } from '../src/archive/lock.js';
+import { acquireLock, isProcessAlive } from '../src/file-lock.js';
 import { readReference } from '../src/archive/reference.js';
 import { writeVersionFile } from '../src/archive/store.js';
 import { verifyArchive } from '../src/archive/verify.js';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/hash.js';
-import { renderRevisionJson } from '../src/cli/report/json.js';
+import { renderRevisionJson } from '../src/revision-json.js';
 import { parsePolicy } from '../src/policy/parse-policy.js';
 import { planPublish, type PlanOptions, type PlanWorld } from '../src/publish/plan.js';
 import { parseRevisionRecord, revisionFromRecord } from '../src/publish/record.js';

@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PolicyError } from '../errors.js';
 import type { ArchiveIndex, ArchivedVersion } from '../types.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import { isIsoDate } from './dates.js';
 import { findIdProblem } from './policy-id.js';
 import { isVersion } from './version.js';

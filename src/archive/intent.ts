@@ -13,7 +13,7 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { PolicyError } from '../errors.js';
 import { readDirIfExists } from '../read-dir.js';
-import { makeDirDurable, removeTempFiles, writeFileAtomic } from './atomic-write.js';
+import { makeDirDurable, removeTempFiles, writeFileAtomic } from '../atomic-write.js';
 import { sha256Hex } from '../hash.js';
 
 /** One file a publish is about to write into `archive/<id>/`. */

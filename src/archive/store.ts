@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PolicyError } from '../errors.js';
 import type { ArchivedVersion } from '../types.js';
-import { makeDirDurable, removeTempFiles, writeFileAtomic } from './atomic-write.js';
+import { makeDirDurable, removeTempFiles, writeFileAtomic } from '../atomic-write.js';
 import { sha256Hex } from '../hash.js';
 import { readDirIfExists } from '../read-dir.js';
 

@@ -11,7 +11,7 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { PolicyError } from '../errors.js';
 import type { ArchivedVersion, ArchiveIndex } from '../types.js';
-import { isTempFileName } from './atomic-write.js';
+import { isTempFileName } from '../atomic-write.js';
 import { matchesIntent, publishIntentsDir, readPublishIntents, type PublishIntent } from './intent.js';
 import { archiveDirOf, displayPath } from './reference.js';
 import { findSignatureProblem, type SigningConfig } from './signing.js';

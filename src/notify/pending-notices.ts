@@ -14,7 +14,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { makeDirDurable, syncDir, writeFileAtomic } from '../archive/atomic-write.js';
+import { makeDirDurable, syncDir, writeFileAtomic } from '../atomic-write.js';
 import { findIdProblem } from '../archive/policy-id.js';
 import { compareVersions, isVersion } from '../archive/version.js';
 import type { Config } from '../config.js';

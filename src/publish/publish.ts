@@ -11,7 +11,7 @@ import { PolicyError } from '../errors.js';
 import type { NoticeResult } from '../notify/summary.js';
 import type { ArchivedVersion, ArchiveIndex, ChangeLevel, Policy, Revision } from '../types.js';
 import { parseIsoDate, utcDate } from '../archive/dates.js';
-import { type LockHolder, withLock } from '../archive/lock.js';
+import { type LockHolder, withLock } from '../file-lock.js';
 import { PUBLISH_STEPS } from './steps.js';
 import { archiveDirOf, displayPath } from '../archive/reference.js';
 import { listPolicyFiles } from '../archive/store.js';

@@ -8,7 +8,7 @@
  */
 import { canonicalJson } from '../archive/canonical-json.js';
 import type { ReasonMessage } from '../classify/messages/types.js';
-import { renderRevisionJson, type RevisionJson } from '../cli/report/json.js';
+import { renderRevisionJson, type RevisionJson } from '../revision-json.js';
 import { PolicyError } from '../errors.js';
 import type {
   ArchivedVersion,

@@ -16,7 +16,7 @@ import { parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
 import { readPolicyFile } from '../policy/read-policy.js';
 import { assertNoTodoMarkers } from '../policy/todo-markers.js';
 import { comparePolicies } from '../revision.js';
-import { removeTempFiles, writeFileAtomic } from '../archive/atomic-write.js';
+import { removeTempFiles, writeFileAtomic } from '../atomic-write.js';
 import { sha256Hex } from '../hash.js';
 import { latestVersion, readArchiveIndex, writeArchiveIndex } from '../archive/index-file.js';
 import { noticeConfigProblem } from '../notify/notice-config.js';

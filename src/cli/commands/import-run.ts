@@ -2,7 +2,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { isIsoDate } from '../../archive/dates.js';
 import { readArchiveIndex, writeArchiveIndex } from '../../archive/index-file.js';
-import { withLock } from '../../archive/lock.js';
+import { withLock } from '../../file-lock.js';
 import { publishLockPath } from '../../publish/publish.js';
 import { validatePolicyId } from '../../archive/policy-id.js';
 import { archiveDirOf, displayPath } from '../../archive/reference.js';

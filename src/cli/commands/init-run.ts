@@ -2,7 +2,7 @@
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { utcDate } from '../../archive/dates.js';
-import { writeFileAtomic } from '../../archive/atomic-write.js';
+import { writeFileAtomic } from '../../atomic-write.js';
 import { defaultConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { EXIT } from '../../errors.js';

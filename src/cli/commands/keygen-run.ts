@@ -2,7 +2,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { writeFileAtomic } from '../../archive/atomic-write.js';
+import { writeFileAtomic } from '../../atomic-write.js';
 import { latestVersion, readArchivedIds, readArchiveIndex } from '../../archive/index-file.js';
 import { archiveDirOf, displayPath } from '../../archive/reference.js';
 import { encodePublicKey, keyIdOf, SIGNING_KEY_ENV, type SigningKeyConfig } from '../../archive/signing.js';

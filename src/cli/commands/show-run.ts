@@ -7,7 +7,8 @@ import { type Context, useColor, warn } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
 import { parsePolicyBytes } from '../../policy/parse-policy.js';
 import { readRecordedRevision } from '../../publish/read-record.js';
-import { renderRevisionJson, stringifyReportJson } from '../report/json.js';
+import { renderRevisionJson } from '../../revision-json.js';
+import { stringifyReportJson } from '../report/json.js';
 import { renderRevisionText } from '../report/text.js';
 import type { ShowOptions } from './show.js';
 

@@ -1,7 +1,7 @@
 /** The `--format json` shape of `policy check`. */
 import type { CheckedPolicy, CheckResult } from '../../check/types.js';
 import type { Lang } from '../../types.js';
-import { renderRevisionJson, type RevisionJson } from './json.js';
+import { renderRevisionJson, type RevisionJson } from '../../revision-json.js';
 
 /** A compared policy: the `policy diff` JSON, with the file checked and `status: "compared"`. */
 export type ComparedPolicyJson = { file: string; status: 'compared' } & RevisionJson;

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { readDirIfExists } from '../read-dir.js';
+import { readDirIfExists } from './read-dir.js';
 
 const TEMP = /^\..+\.[0-9]+\.[0-9a-f]{8}\.tmp$/;
 

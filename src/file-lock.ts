@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { environmentError, PolicyError } from '../errors.js';
+import { environmentError, PolicyError } from './errors.js';
 import { makeDirDurable } from './atomic-write.js';
 
 /** What a lock file records about its holder. */
