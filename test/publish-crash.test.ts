@@ -49,7 +49,7 @@ async function expectFinished(made: TempRepo): Promise<void> {
 }
 
 describe('publish stopped after each write', () => {
-  const writes = ['write-policy', 'write-version', 'record-notices', 'write-index'];
+  const writes = ['write-policy', 'write-version', 'version-archiving', 'write-index'];
   it.each(writes)('after %s: verify passes, and the next publish completes 2.0', async (stop) => {
     const made = repo();
     made.write(POLICY, majorEdit());
@@ -60,7 +60,7 @@ describe('publish stopped after each write', () => {
     const verified = await verifyArchive(join(made.root, 'archive'), { intentsDir: join(made.root, '.policy/publish-intents') });
     expect(verified.ok, JSON.stringify(verified.errors)).toBe(true);
     expect(versionsOf(made)).toEqual(stop === 'write-index' ? ['1.0', '2.0'] : ['1.0']);
-    if (stop === 'write-version' || stop === 'record-notices') {
+    if (stop === 'write-version' || stop === 'version-archiving') {
       // The version file and its revision record, both unlisted until index.json is written.
       expect(verified.warnings.map((issue) => issue.file)).toEqual(['archive/privacy-policy/2.0.md', 'archive/privacy-policy/2.0.revision.json'].map((file) => join(made.root, file)));
       expect(verified.warnings.map((issue) => issue.message)).toEqual([expect.stringMatching(/^not listed in index\.json/), expect.stringMatching(/^not listed in index\.json/)]);

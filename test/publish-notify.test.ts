@@ -145,7 +145,7 @@ describe('notices an earlier publish left owed', () => {
   it('a marker whose version index.json does not list (stopped before the commit point) is dropped; the publish then completes 2.0 and its notices', async () => {
     const server = await smtp();
     const made = repo({ major: ['ana@example.com', 'bo@example.com'] });
-    await publishStoppedAfter(made, 'record-notices');
+    await publishStoppedAfter(made, 'version-archiving');
     expect(latestVersion(made)).toBe('1.0');
     expect(made.exists(MARKER)).toBe(true);
 

@@ -13,6 +13,8 @@ import type { ArchivedVersion, ArchiveIndex, ChangeLevel, Policy, Revision } fro
 import { parseIsoDate, utcDate } from '../archive/dates.js';
 import { type LockHolder, withLock } from '../file-lock.js';
 import { PUBLISH_STEPS } from './steps.js';
+import { PublishEvents, type PublishListener } from './events.js';
+import { createNoticesListener } from './notices.js';
 import { archiveDirOf, displayPath } from '../archive/reference.js';
 import { listPolicyFiles } from '../archive/store.js';
 import { readPublishFiles, withTranslations } from './translations.js';
@@ -74,8 +76,10 @@ export interface PublishHooks {
   confirm(plans: PublishPlan[], env: PublishEnv): Promise<boolean>;
   /** Told once when another publish holds the lock and this one starts waiting. */
   onLockWait?(holder: LockHolder): void;
-  /** Replaces the notices step's sender (default: src/notify/send-notices.ts). */
+  /** Replaces the notices listener's sender (default: src/notify/send-notices.ts). */
   sendNotices?: SendNotices;
+  /** More listeners of "version archiving" / "version archived", called after the notices. Default none. */
+  listeners?: PublishListener[];
 }
 
 /** Everything a step may read: the world, the configuration, the options. */
@@ -89,6 +93,8 @@ export interface PublishEnv {
   date: string;
   /** The instant of the publish (publishedAt, override time). */
   now: Date;
+  /** The listeners of "version archived" (the notices). */
+  events: PublishEvents;
   /** Filled by the resume-notices step: the notices earlier publishes left owed, and what became of them. */
   pendingNotices: PendingNoticesOutcome[];
 }
@@ -266,7 +272,10 @@ export async function runPublish(
     throw new PolicyError('USAGE', `${displayPath(ctx, policiesDir)}: no policy files (*.md) to publish`);
   }
   const plans = files.map(({ file, absolutePath }) => newPlan(file, absolutePath));
-  const env: PublishEnv = { ctx, config, options, hooks, archiveDir: archiveDirOf(ctx, config), date, now, pendingNotices: [] };
+  const events = new PublishEvents();
+  events.subscribe(createNoticesListener({ ctx, config, notify: options.notify, hooks }));
+  for (const listener of hooks.listeners ?? []) events.subscribe(listener);
+  const env: PublishEnv = { ctx, config, options, hooks, archiveDir: archiveDirOf(ctx, config), date, now, events, pendingNotices: [] };
   if (options.dryRun) {
     // A dry run writes nothing, not even the lock file.
     await runPublishSteps(plans, env, steps);

@@ -1,16 +1,18 @@
 /**
  * The publish pipeline as a table: resume owed notices → read → compare →
- * decide → report → confirm → write the policy → write the version → record
- * the notices as pending → write index.json (the commit point) → notify. Each
- * step declares whether it runs under --dry-run. The write order makes every
+ * decide → report → confirm → write the policy → write the version → emit
+ * "version archiving" (listeners record what they will owe: the notices'
+ * pending marker) → write index.json (the commit point) → emit "version
+ * archived" (listeners do their work: the notices are sent). Each step
+ * declares whether it runs under --dry-run. The write order makes every
  * state a kill can leave one that the next publish completes with the same
  * version number: an edited policy file alone is re-archived; a version file
  * that index.json does not list yet is replaced (and its pending-notices
  * marker, stale, is dropped); once index.json lists it, the version is
- * published, and its marker makes the next publish finish its notices.
+ * published, and its marker makes the next publish finish its notices. These
+ * steps know nothing of notices: they live in notices.ts, as a listener.
  */
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { warn } from '../context.js';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { PolicyError } from '../errors.js';
 import { parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
 import { readPolicyFile } from '../policy/read-policy.js';
@@ -19,9 +21,8 @@ import { comparePolicies } from '../revision.js';
 import { removeTempFiles, writeFileAtomic } from '../atomic-write.js';
 import { sha256Hex } from '../hash.js';
 import { latestVersion, readArchiveIndex, writeArchiveIndex } from '../archive/index-file.js';
-import { noticeConfigProblem } from '../notify/notice-config.js';
-import { clearPendingNotice, pendingNoticePath, pendingNoticesDir, readPendingNotices, savePendingNotice } from '../notify/pending-notices.js';
-import type { NoticeResult } from '../notify/summary.js';
+import type { VersionEvent } from './events.js';
+import { resumeNotices } from './notices.js';
 import type { PublishEnv, PublishPlan, PublishStep } from './publish.js';
 import { automaticVerdict, planPublish } from './plan.js';
 import { recordFileName } from './record.js';
@@ -46,22 +47,6 @@ function archiveLabel(env: PublishEnv, id: string, file?: string): string {
   return displayPath(env.ctx, file === undefined ? join(env.archiveDir, id) : join(env.archiveDir, id, file));
 }
 
-/** How a user finishes the notices of a version by hand (the next publish also does). */
-function finishHint(id: string, version: string): string {
-  return `run policy publish again (or ${resumeCommand(id, version)})`;
-}
-
-/** Counts of what a notices run left undelivered, e.g. `1 failed, 2 not attempted`. */
-function undeliveredParts(result: NoticeResult): string {
-  return [
-    result.failed ? `${result.failed} failed` : '',
-    result.uncertain ? `${result.uncertain} uncertain` : '',
-    result.notAttempted ? `${result.notAttempted} not attempted` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-}
-
 /** Refuses an archive that fails `policy verify` before anything else runs (a leftover of an interrupted publish is no failure). */
 const verifyFirst: PublishStep = {
   name: 'verify',
@@ -69,90 +54,6 @@ const verifyFirst: PublishStep = {
   appliesTo: () => true,
   async run(_plans, env) {
     await assertArchiveVerified(env.ctx, env.config, 'nothing was published');
-  },
-};
-
-/**
- * Finishes the notices that earlier publishes left owed (killed after their
- * commit point, or with notices that failed), before anything new is
- * published: the same run as `policy notify <id>@<version> --resume`. A marker
- * for a version index.json does not list is stale (its publish stopped before
- * the commit point) and is dropped. Under --no-notify the notices stay
- * pending; under --dry-run they are only described.
- */
-const resumeNotices: PublishStep = {
-  name: 'resume-notices',
-  dryRun: true,
-  appliesTo: () => true,
-  async run(_plans, env) {
-    const { ctx, config, options } = env;
-    const dir = pendingNoticesDir(ctx, config);
-    for (const pending of await readPendingNotices(dir)) {
-      const { id, version } = pending;
-      const target = `${id}@${version}`;
-      const index = await readArchiveIndex(env.archiveDir, id, archiveLabel(env, id, 'index.json'));
-      const outcome = { id, version, notices: null, noticeError: null };
-      if (!index?.versions.some((entry) => entry.version === version)) {
-        const why = `${archiveLabel(env, id, 'index.json')} does not list ${version}: the publish that recorded it stopped before its commit point`;
-        if (options.dryRun) {
-          env.pendingNotices.push({ ...outcome, status: 'would-drop', action: `would drop the stale pending notices of ${target} (${why})` });
-        } else {
-          await clearPendingNotice(dir, id, version);
-          env.pendingNotices.push({ ...outcome, status: 'dropped', action: `dropped the stale pending notices of ${target} (${why})` });
-        }
-        continue;
-      }
-      if (!options.notify) {
-        env.pendingNotices.push({
-          ...outcome,
-          status: 'kept',
-          action: `notices of ${target} still pending, not sent (--no-notify); ${finishHint(id, version)} to send them`,
-        });
-        continue;
-      }
-      if (options.dryRun) {
-        env.pendingNotices.push({ ...outcome, status: 'would-resume', action: `would resume the pending notices of ${target} (an earlier publish did not finish them)` });
-        continue;
-      }
-      ctx.stderr.write(`resuming the notices of ${target}, which an earlier publish did not finish\n`);
-      const send = env.hooks.sendNotices ?? (await import('../notify/send-notices.js')).sendVersionNotices;
-      let result: NoticeResult;
-      try {
-        result = await send(ctx, config, { id, version, resume: true });
-      } catch (error) {
-        if (!(error instanceof PolicyError) || error.code === 'INTERRUPTED') throw error;
-        env.pendingNotices.push({
-          ...outcome,
-          status: 'undelivered',
-          action: `pending notices of ${target}: still not sent`,
-          noticeError: `${target}: its pending notices are still not sent: ${error.message}; when that is fixed, ${finishHint(id, version)}`,
-        });
-        continue;
-      }
-      if (result.skipped) {
-        // The configuration no longer sends this level: the notices stay owed until it does.
-        env.pendingNotices.push({
-          ...outcome,
-          status: 'undelivered',
-          notices: result,
-          action: `pending notices of ${target}: none sent: ${result.reason ?? 'nothing to send'}`,
-          noticeError: `${target}: its pending notices are still not sent: ${result.reason ?? 'nothing to send'}; when that is fixed, ${finishHint(id, version)} (the marker ${displayPath(ctx, pendingNoticePath(dir, id, version))} keeps them pending)`,
-        });
-        continue;
-      }
-      const counts = `${result.sent} sent, ${result.failed} failed, ${result.uncertain} uncertain${result.alreadySent ? `, ${result.alreadySent} already sent before` : ''}`;
-      if (hasUndelivered(result)) {
-        env.pendingNotices.push({
-          ...outcome,
-          status: 'undelivered',
-          notices: result,
-          action: `resumed the pending notices of ${target}: ${counts}`,
-          noticeError: `${target}: its pending notices are still not all delivered (${undeliveredParts(result)}); ${finishHint(id, version)}`,
-        });
-      } else {
-        env.pendingNotices.push({ ...outcome, status: 'delivered', notices: result, action: `resumed the pending notices of ${target}: ${counts}` });
-      }
-    }
   },
 };
 
@@ -302,10 +203,9 @@ function publishWriteTargets(plan: PublishPlan, env: PublishEnv): WriteTarget[] 
     { path: join(folder, need(plan.entry, 'entry').file), bytes },
     { path: join(folder, recordFileName(need(plan.entry, 'entry').version)), bytes: need(plan.recordBytes, 'record').length },
     { path: join(folder, 'index.json'), bytes: 64 * 1024 },
-    { path: pendingNoticePath(pendingNoticesDir(env.ctx, env.config), plan.id, need(plan.entry, 'entry').version), bytes: 1024 },
     { path: join(publishIntentsDir(env.ctx, env.config), `${plan.id}.json`), bytes: 4096 },
-    // Notices without an SMTP server are files too: an outbox that cannot take them would fail after the commit point.
-    ...(willNotify(plan, env) && !env.ctx.env.POLICY_SMTP_URL ? [{ path: resolve(env.ctx.cwd, env.config.notify.outbox, plan.id, 'message.eml'), bytes: 64 * 1024 }] : []),
+    // What the listeners of "version archived" write (the notices' marker and outbox) would fail after the commit point.
+    ...env.events.writes(versionEvent(plan, env)),
   ];
 }
 
@@ -357,30 +257,23 @@ const writeVersion: PublishStep = {
   },
 };
 
-/** True when the notices step will try to send the notices of this plan's new version. */
-function willNotify(plan: PublishPlan, env: PublishEnv): boolean {
+/** The event the listeners of a plan's new version get. */
+function versionEvent(plan: PublishPlan, env: PublishEnv): VersionEvent {
   const entry = need(plan.entry, 'entry');
-  return env.options.notify && entry.level !== 'initial' && noticeConfigProblem(env.config, entry.level) === null;
+  return { id: plan.id, version: entry.version, level: entry.level, now: env.now, outcome: plan };
 }
 
 /**
- * Records the notices of each new version as pending, before the commit
- * point: a publish killed after index.json is written (or whose notices fail)
- * leaves them for the next publish to finish. Nothing is recorded when no
- * notice will be sent (--no-notify, a first version, no sender or recipients).
+ * Emits "version archiving" for each new version, before the commit point:
+ * its listeners record what they will owe (the notices' pending marker), so a
+ * publish killed after index.json is written leaves that work for the next
+ * publish to finish.
  */
-const recordNotices: PublishStep = {
-  name: 'record-notices',
+const announceArchiving: PublishStep = {
+  name: 'version-archiving',
   dryRun: false,
   async run(plans, env) {
-    const dir = pendingNoticesDir(env.ctx, env.config);
-    for (const plan of plans) {
-      if (!willNotify(plan, env)) continue;
-      const entry = need(plan.entry, 'entry');
-      const level = entry.level === 'initial' ? null : entry.level;
-      await removeTempFiles(dir, `${plan.id}@${entry.version}.json`);
-      await savePendingNotice(dir, { id: plan.id, version: entry.version, level, recordedAt: env.now.toISOString() });
-    }
+    for (const plan of plans) await env.events.emit('version archiving', versionEvent(plan, env));
   },
 };
 
@@ -425,59 +318,18 @@ const clearEffective: PublishStep = {
   },
 };
 
-function noticeSkipReason(env: PublishEnv): string | null {
-  return env.options.notify ? null : 'notices not sent (--no-notify)';
-}
-
-/** True when a notices run left recipients without an accepted message (they need a resume). */
-function hasUndelivered(result: NoticeResult): boolean {
-  return !result.skipped && !result.dryRun && result.failed + result.uncertain + (result.notAttempted ?? 0) > 0;
-}
-
-/** Sends the notices of each published version. A failure is recorded and reported; it never undoes the archived version. */
-const notify: PublishStep = {
-  name: 'notify',
+/**
+ * Emits "version archived" for each published version (index.json lists it):
+ * its listeners (the notices) do their work now. A listener's failure is
+ * recorded on the plan and reported; it never undoes the archived version.
+ */
+const announceArchived: PublishStep = {
+  name: 'version-archived',
   dryRun: false,
   appliesTo: (plan) => plan.status === 'published' || (plan.status === 'planned' && plan.entry !== null),
-  describe: (plan, env) => {
-    const entry = need(plan.entry, 'entry');
-    const skip = noticeSkipReason(env);
-    if (skip) return skip;
-    const problem = entry.level === 'initial' ? 'a first version has no change to announce' : noticeConfigProblem(env.config, entry.level);
-    return problem ? `would send no notices: ${problem}` : `would send the ${entry.level} notices of ${plan.id}@${entry.version}`;
-  },
+  describe: (plan, env) => env.events.describe(versionEvent(plan, env)).join('; ') || null,
   async run(plans, env) {
-    for (const plan of plans) {
-      const skip = noticeSkipReason(env);
-      if (skip) {
-        plan.actions.push(skip);
-        continue;
-      }
-      const entry = need(plan.entry, 'entry');
-      const version = entry.version;
-      const finish = finishHint(plan.id, version);
-      // A kill from here on cannot be reported, so say now how to finish the job.
-      if (willNotify(plan, env)) {
-        env.ctx.stderr.write(`sending the notices of ${plan.id}@${version} (if interrupted, the next policy publish finishes them, as does ${resumeCommand(plan.id, version)})\n`);
-      }
-      let result: NoticeResult;
-      try {
-        const send = env.hooks.sendNotices ?? (await import('../notify/send-notices.js')).sendVersionNotices;
-        result = await send(env.ctx, env.config, { id: plan.id, version });
-      } catch (error) {
-        if (!(error instanceof PolicyError) || error.code === 'INTERRUPTED') throw error;
-        plan.noticeError = `${plan.id}@${version} is archived, but its notices were not sent: ${error.message}; when that is fixed, ${finish}`;
-        continue;
-      }
-      plan.notices = result;
-      if (result.skipped) warn(env.ctx, `${plan.id}@${version}: no notices sent: ${result.reason ?? 'nothing to send'}`);
-      if (hasUndelivered(result)) {
-        plan.noticeError = `${plan.id}@${version} is archived, but not all notices were delivered (${undeliveredParts(result)}); ${finish}`;
-      }
-      plan.actions.push(
-        result.skipped ? `notices: none sent: ${result.reason ?? 'nothing to send'}` : `notices: ${result.sent} sent, ${result.failed} failed, ${result.uncertain} uncertain`,
-      );
-    }
+    for (const plan of plans) await env.events.emit('version archived', versionEvent(plan, env));
   },
 };
 
@@ -495,13 +347,8 @@ export const PUBLISH_STEPS: readonly PublishStep[] = [
   confirm,
   writePolicy,
   writeVersion,
-  recordNotices,
+  announceArchiving,
   writeIndex,
   clearEffective,
-  notify,
+  announceArchived,
 ];
-
-/** For messages: the command that resends the notices of a version. */
-export function resumeCommand(id: string, version: string): string {
-  return `policy notify ${id}@${version} --resume`;
-}
