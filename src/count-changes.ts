@@ -14,3 +14,8 @@ export function countChanges(changes: readonly { level: ChangeLevel }[]): Change
   for (const change of changes) if (change.level === 'major') major++;
   return { changes: changes.length, major, minor: changes.length - major };
 }
+
+/** `3 changes (1 major, 2 minor)`: the count as the reports, `log` and English pages state it. Pure. */
+export function renderChangeCounts(counts: ChangeCounts): string {
+  return `${counts.changes} change${counts.changes === 1 ? '' : 's'} (${counts.major} major, ${counts.minor} minor)`;
+}

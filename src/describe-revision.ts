@@ -1,5 +1,4 @@
 /** Small pure helpers that describe a revision's changes, shared by the reports, check and publish. */
-import { countChanges } from './count-changes.js';
 import type { ClassifiedChange, InlinePart, Revision, Trigger } from './types.js';
 
 /** The section a change sits in: its own text for a heading, else the innermost heading above it. */
@@ -52,12 +51,6 @@ export function redlineOf(change: ClassifiedChange): InlinePart[] {
   if (before) parts.push({ op: 'delete', text: before });
   if (after) parts.push({ op: 'insert', text: after });
   return parts;
-}
-
-/** Counts of changes by level (see countChanges, the one count every surface states). */
-export function countLevels(revision: Revision): { major: number; minor: number } {
-  const { major, minor } = countChanges(revision.changes);
-  return { major, minor };
 }
 
 /** Line breaks of every kind. */

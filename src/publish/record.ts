@@ -68,6 +68,8 @@ export interface RevisionRecord {
   tool: { name: 'policy'; version: string };
   /** The owners' note on the revision (front matter `changeNote` at publish); absent when there was none. */
   changeNote?: string;
+  /** The one-line summary as published (the index entry's); absent in records written before it was kept. */
+  summary?: string;
 }
 
 /** What a record is built from. */
@@ -138,6 +140,7 @@ export function buildRevisionRecord(input: RecordInput): RevisionRecord {
     warnings: revision ? [...revision.warnings] : [],
     tool: { name: 'policy', version: input.toolVersion },
     ...(input.changeNote ? { changeNote: input.changeNote } : {}),
+    summary: entry.summary,
   };
 }
 
@@ -172,7 +175,9 @@ export function parseRevisionRecord(text: string, file: string): RevisionRecord 
               ? '"level" must be a string'
               : raw.changeNote !== undefined && typeof raw.changeNote !== 'string'
                 ? '"changeNote" must be text'
-                : null;
+                : raw.summary !== undefined && typeof raw.summary !== 'string'
+                  ? '"summary" must be text'
+                  : null;
   if (problem !== null) throw new PolicyError('ARCHIVE_INVALID', `${file}: not a revision record: ${problem}`);
   return raw as unknown as RevisionRecord;
 }

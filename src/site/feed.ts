@@ -5,9 +5,10 @@ import type { ArchivedVersion, Lang } from '../types.js';
 import { h } from './h.js';
 import { stringifyFragment } from './html.js';
 import { htmlLang, messagesFor } from './i18n.js';
-import type { TriggerText } from './model.js';
+import { shownVerdict, type TriggerText } from './model.js';
 import { absoluteUrl, relativeHref, sitePaths } from './paths.js';
 import { displaySummary } from '../publish/summary.js';
+import type { RecordedVerdict } from '../publish/read-record.js';
 
 /** What the feed lists. */
 export interface FeedModel {
@@ -15,7 +16,7 @@ export interface FeedModel {
   title: string;
   id: string;
   /** Oldest first, each with the trigger texts it hit and the owners' change note (from the record), if any. */
-  entries: { entry: ArchivedVersion; triggers: TriggerText[]; changeNote?: string | null }[];
+  entries: { entry: ArchivedVersion; triggers: TriggerText[]; changeNote?: string | null; verdict?: RecordedVerdict | null }[];
   /** Without a base URL, links are relative to the feed and ids are URNs. */
   baseUrl: string | null;
   /** The feed's `<author>` (required by RFC 4287); null: the site's name in the feed's language. */
@@ -39,10 +40,18 @@ export function renderFeed(model: FeedModel): string {
     link: url(sitePaths.versions(id)),
     ...(baseUrl ? { feedLinks: { atom: absoluteUrl(baseUrl, feedPath) } } : {}),
   });
-  for (const { entry, triggers, changeNote } of [...model.entries].reverse()) {
-    const level = messages.level[entry.level];
+  for (const { entry, triggers, changeNote, verdict } of [...model.entries].reverse()) {
+    // Level, count and summary as recorded at publish (a version from before records: its index entry).
+    const shown = shownVerdict(entry, verdict);
+    const level = messages.level[shown.level];
     const pagePath = sitePaths.version(id, entry.version);
-    const summary = [messages.feedSummary(level, messages.date(entry.effective)), displaySummary(entry, lang)].filter((part) => part !== '').join(messages.sentenceGap);
+    const summary = [
+      messages.feedSummary(level, messages.date(entry.effective)),
+      shown.counts ? messages.changeCount(shown.counts) : '',
+      displaySummary({ level: shown.level, summary: shown.summary }, lang),
+    ]
+      .filter((part) => part !== '')
+      .join(messages.sentenceGap);
     const content = [
       // The owners' words first, above the automatic summary.
       changeNote ? splitNoteParagraphs(changeNote).map((part) => h('p', {}, part)) : null,
@@ -60,7 +69,7 @@ export function renderFeed(model: FeedModel): string {
       published: new Date(entry.publishedAt),
       description: stringifyFragment([{ type: 'text', value: summary }]),
       content: stringifyFragment(content),
-      category: [{ term: entry.level }],
+      category: [{ term: shown.level }],
     });
   }
   return feed.atom1();

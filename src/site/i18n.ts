@@ -3,6 +3,7 @@
  * in. Pages take the policy's language; messages with links are functions that
  * return hast children, so no markup is ever spelled as a string.
  */
+import { renderChangeCounts, type ChangeCounts } from '../count-changes.js';
 import { formatDate } from '../format-date.js';
 import type { ArchivedLevel, ChangeKind, Lang } from '../types.js';
 import type { Child } from './h.js';
@@ -72,6 +73,8 @@ export interface Messages {
   /** The default-list warning, for readers (without the file path the tool's own warning names). */
   defaultListWarning: string;
   changesHeading: (count: number) => string;
+  /** The one count of a version's recorded changes (src/count-changes.ts), in the versions table and the feed. */
+  changeCount: (counts: ChangeCounts) => string;
   noChanges: string;
   kind: Record<ChangeKind, string>;
   lines: (oldLine: number | null, newLine: number | null) => string;
@@ -172,6 +175,7 @@ const zh: Messages = {
   warningsHeading: '提示',
   defaultListWarning: '此政策没有列出自己的重大变更情形，变更按内置的默认清单判断。',
   changesHeading: (count) => `变更明细（共 ${count} 处）`,
+  changeCount: ({ changes, major, minor }) => `共 ${changes} 处变更（${major} 处重大、${minor} 处一般）`,
   noChanges: '两个版本之间没有读者可见的差异。',
   kind: { added: '新增', removed: '删除', modified: '修改', moved: '移动' },
   lines: (oldLine, newLine) =>
@@ -284,6 +288,7 @@ const en: Messages = {
   warningsHeading: 'Notes',
   defaultListWarning: 'This policy has no list of major changes of its own; changes were judged against the built-in default list.',
   changesHeading: (count) => `Changes (${count})`,
+  changeCount: renderChangeCounts,
   noChanges: 'The two versions read the same.',
   kind: { added: 'Added', removed: 'Removed', modified: 'Modified', moved: 'Moved' },
   lines: (oldLine, newLine) =>

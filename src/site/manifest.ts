@@ -63,8 +63,8 @@ export function parseManifest(text: string, generator: string): SiteManifest | n
   }
   const facts: Record<string, VersionFacts> = {};
   for (const [sha, fact] of Object.entries(raw.facts)) {
-    // Facts learnt before change notes existed lack the key: learn them again.
-    if (isRecord(fact) && Array.isArray(fact.triggers) && 'changeNote' in fact) facts[sha] = fact as unknown as VersionFacts;
+    // Facts learnt before change notes or recorded verdicts were kept lack the key: learn them again.
+    if (isRecord(fact) && Array.isArray(fact.triggers) && 'changeNote' in fact && 'verdict' in fact) facts[sha] = fact as unknown as VersionFacts;
   }
   return { format: SITE_FORMAT, generator, files, facts };
 }

@@ -3,8 +3,10 @@
  * effect, which are superseded or still to come, and who replaced whom. Plain
  * data (it crosses to worker threads), built by pure functions.
  */
-import type { ArchiveIndex, ArchivedVersion, Lang } from '../types.js';
+import type { ChangeCounts } from '../count-changes.js';
+import type { ArchiveIndex, ArchivedLevel, ArchivedVersion, Lang } from '../types.js';
 import type { VersionStatus } from './i18n.js';
+import type { RecordedVerdict } from '../publish/read-record.js';
 
 /** A version named together with the day it takes effect. */
 export interface VersionRef {
@@ -51,6 +53,8 @@ export interface VersionFacts {
   triggers: TriggerText[];
   /** The owners' change note from the version's record (absent or null: none). */
   changeNote?: string | null;
+  /** The verdict from the version's record: level, counts, summary (null: archived before records; the index entry is shown). */
+  verdict?: RecordedVerdict | null;
 }
 
 /** Today's date as YYYY-MM-DD (UTC), the day against which effective dates are compared. */
@@ -97,4 +101,14 @@ export function resolveTriggers(indices: number[], previous: VersionFacts | unde
     index,
     text: previous?.triggers.find((trigger) => trigger.index === index)?.text ?? '',
   }));
+}
+
+/**
+ * What a list of versions shows of one: its level, whether a person decided
+ * it, the count of its changes (null: not recorded) and its summary, from the
+ * record where there is one, else from the index entry. Pure.
+ */
+export function shownVerdict(entry: ArchivedVersion, verdict: RecordedVerdict | null | undefined): { level: ArchivedLevel; overridden: boolean; counts: ChangeCounts | null; summary: string } {
+  if (!verdict) return { level: entry.level, overridden: entry.override !== undefined, counts: null, summary: entry.summary };
+  return { level: verdict.level, overridden: verdict.overridden, counts: verdict.level === 'initial' ? null : verdict.counts, summary: verdict.summary };
 }

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { readArchivedBytes } from '../archive/store.js';
 import { decodePolicyBytes } from '../policy/decode.js';
 import { parsePolicyBytes } from '../policy/parse-policy.js';
-import { readRecordedChangeNote, readRecordedRevision } from '../publish/read-record.js';
+import { readRecordedRevision, readRecordedVerdict } from '../publish/read-record.js';
 import { comparePolicies } from '../revision.js';
 import type { ArchivedVersion, Lang, Policy } from '../types.js';
 import { openSiteOutput, stageFile, discardStaged, type StagedFile } from './fs-out.js';
@@ -123,9 +123,11 @@ export async function runRenderChunk(chunk: RenderChunk): Promise<ChunkResult> {
       }
       if (item.facts) {
         policy ??= await policyOf(entry, bytes);
+        const verdict = await readRecordedVerdict(chunk.archiveDir, chunk.id, entry, folder);
         facts[entry.sha256] = {
           triggers: policy.triggers.map((trigger) => ({ index: trigger.index, text: trigger.text })),
-          changeNote: await readRecordedChangeNote(chunk.archiveDir, chunk.id, entry, folder),
+          changeNote: verdict?.changeNote ?? null,
+          verdict,
         };
       }
     }

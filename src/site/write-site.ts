@@ -245,7 +245,8 @@ async function stagePolicyPages(
 ): Promise<void> {
   const rows = view.versions.map((version, i) => {
     const previous = view.versions[i - 1]?.entry;
-    return { view: version, triggers: resolveTriggers(version.entry.triggers, previous ? facts[previous.sha256] : undefined) };
+    const verdict = facts[version.entry.sha256]?.verdict ?? null;
+    return { view: version, triggers: resolveTriggers(version.entry.triggers, previous ? facts[previous.sha256] : undefined), verdict };
   });
   const versionsModel: VersionsPageModel = { lang: view.lang, title: view.title, id: view.id, rows, current: view.current, baseUrl };
   await stageIfStale(output, plan, staged, sitePaths.versions(view.id), hashInputs('versions', versionsModel), () =>
@@ -255,7 +256,7 @@ async function stagePolicyPages(
     lang: view.lang,
     title: view.title,
     id: view.id,
-    entries: rows.map((row) => ({ entry: row.view.entry, triggers: row.triggers, changeNote: facts[row.view.entry.sha256]?.changeNote ?? null })),
+    entries: rows.map((row) => ({ entry: row.view.entry, triggers: row.triggers, changeNote: facts[row.view.entry.sha256]?.changeNote ?? null, verdict: row.verdict })),
     baseUrl,
     author,
   };

@@ -6,7 +6,7 @@ import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { EXIT, PolicyError } from '../../errors.js';
 import { readArchivedRecordBytes } from '../../archive/store.js';
-import { countChanges, type ChangeCounts } from '../../count-changes.js';
+import { countChanges, renderChangeCounts, type ChangeCounts } from '../../count-changes.js';
 import { parseRevisionRecord, recordFileName } from '../../publish/record.js';
 import { splitNoteParagraphs } from '../../policy/change-note.js';
 import { renderOneLine } from '../../notify/notice-model.js';
@@ -23,15 +23,10 @@ function levelText(entry: ArchivedVersion): string {
 /** The counts of each version's recorded changes, by version (null: a first version, or one archived before records). */
 export type LogCounts = ReadonlyMap<string, ChangeCounts | null>;
 
-/** `3 changes (1 major, 2 minor)`: the count every surface states. Pure. */
-export function renderCounts(counts: ChangeCounts): string {
-  return `${counts.changes} change${counts.changes === 1 ? '' : 's'} (${counts.major} major, ${counts.minor} minor)`;
-}
-
 function countText(entry: ArchivedVersion, counts: LogCounts): string {
   if (entry.level === 'initial') return '';
   const found = counts.get(entry.version);
-  return found ? renderCounts(found) : 'no record';
+  return found ? renderChangeCounts(found) : 'no record';
 }
 
 /** The change notes the records keep, by version (versions without one are absent). */

@@ -1,6 +1,7 @@
 /** The terminal report of a revision: each change with its section, line, redline, level and trigger. */
 import type { ClassifiedChange, InlinePart, Revision } from '../../types.js';
-import { countLevels, elideRedline, hasOwnTriggers, oneLine, redlineOf, sectionOf, triggersHit } from '../../describe-revision.js';
+import { countChanges, renderChangeCounts } from '../../count-changes.js';
+import { elideRedline, hasOwnTriggers, oneLine, redlineOf, sectionOf, triggersHit } from '../../describe-revision.js';
 
 export interface TextStyle {
   /** Use ANSI colours (only on a terminal, and never with NO_COLOR). */
@@ -60,11 +61,10 @@ export function renderVerdict(revision: Revision): string {
   const id = oneLine(revision.new.id);
   if (revision.level === 'none') return `${id}: no visible change`;
   if (revision.changes.length === 0) return `${id}: ${revision.level.toUpperCase()} revision — no change besides the re-stamped date (bookkeeping)`;
-  const { major, minor } = countLevels(revision);
   const label = hasOwnTriggers(revision) ? 'triggers hit' : 'default categories hit';
   const triggers = revision.triggers.length > 0 ? `; ${label}: ${revision.triggers.join(', ')}` : '';
   const unsure = revision.needsDecision > 0 ? `; ${revision.needsDecision} ${NEEDS_DECISION}` : '';
-  return `${id}: ${revision.level.toUpperCase()} revision — ${revision.changes.length} change${revision.changes.length === 1 ? '' : 's'} (${major} major, ${minor} minor)${triggers}${unsure}`;
+  return `${id}: ${revision.level.toUpperCase()} revision — ${renderChangeCounts(countChanges(revision.changes))}${triggers}${unsure}`;
 }
 
 /** One line listing publish's bookkeeping edits (not changes), or '' when there are none. Pure. */

@@ -1,17 +1,20 @@
 /** `/<id>/`: the versions table of one policy, newest first. */
 import type { Root } from 'hast';
+import type { RecordedVerdict } from '../../publish/read-record.js';
 import type { Lang } from '../../types.js';
 import { h } from '../h.js';
 import { messagesFor } from '../i18n.js';
 import { renderBadge, renderDate, renderLayout } from '../layout.js';
-import type { TriggerText, VersionRef, VersionView } from '../model.js';
+import { shownVerdict, type TriggerText, type VersionRef, type VersionView } from '../model.js';
 import { relativeHref, sitePaths } from '../paths.js';
 import { displaySummary } from '../../publish/summary.js';
 
-/** One row of the table: a version and the trigger texts it hit (from the previous version's list). */
+/** One row of the table: a version, the trigger texts it hit (from the previous version's list) and its recorded verdict. */
 export interface VersionsRow {
   view: VersionView;
   triggers: TriggerText[];
+  /** From the version's record (null or absent: archived before records; the index entry is shown, as before). */
+  verdict?: RecordedVerdict | null;
 }
 
 /** Everything the versions table shows. */
@@ -40,8 +43,9 @@ export function renderVersionsPage(model: VersionsPageModel): Root {
     messages.summaryColumn,
     messages.statusColumn,
   ];
-  const rows = [...model.rows].reverse().map(({ view, triggers }) => {
+  const rows = [...model.rows].reverse().map(({ view, triggers, verdict }) => {
     const { entry } = view;
+    const shown = shownVerdict(entry, verdict);
     const status =
       view.status === 'superseded' && view.supersededBy
         ? messages.supersededBy(h('a', { href: link(sitePaths.version(id, view.supersededBy.version)) }, messages.versionLabel(view.supersededBy.version)))
@@ -60,7 +64,13 @@ export function renderVersionsPage(model: VersionsPageModel): Root {
       ),
       h('td', { dataLabel: messages.publishedColumn }, renderDate(entry.date, lang, true)),
       h('td', { dataLabel: messages.effectiveColumn }, renderDate(entry.effective, lang, true)),
-      h('td', { dataLabel: messages.levelColumn }, renderBadge(entry.level, lang), entry.override ? messages.overridden : null),
+      h(
+        'td',
+        { dataLabel: messages.levelColumn },
+        renderBadge(shown.level, lang),
+        shown.overridden ? messages.overridden : null,
+        shown.counts ? [' ', h('span', { className: ['count'] }, messages.changeCount(shown.counts))] : null,
+      ),
       h(
         'td',
         { className: ['triggers'], dataLabel: messages.triggersColumn },
@@ -72,7 +82,7 @@ export function renderVersionsPage(model: VersionsPageModel): Root {
               triggers.map((trigger) => h('li', { value: String(trigger.index) }, trigger.text !== '' ? trigger.text : `#${trigger.index}`)),
             ),
       ),
-      h('td', { className: ['summary'], dataLabel: messages.summaryColumn }, entry.summary !== '' ? displaySummary(entry, model.lang) : messages.none),
+      h('td', { className: ['summary'], dataLabel: messages.summaryColumn }, shown.summary !== '' ? displaySummary({ level: shown.level, summary: shown.summary }, model.lang) : messages.none),
       h('td', { className: ['status'], dataLabel: messages.statusColumn }, status),
     );
   });
