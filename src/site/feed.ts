@@ -47,7 +47,7 @@ export function renderFeed(model: FeedModel): string {
     const pagePath = sitePaths.version(id, entry.version);
     const summary = [
       messages.feedSummary(level, messages.date(entry.effective)),
-      shown.counts ? messages.changeCount(shown.counts) : '',
+      shown.counts ? messages.feedCount(shown.counts) : '',
       displaySummary({ level: shown.level, summary: shown.summary }, lang),
     ]
       .filter((part) => part !== '')

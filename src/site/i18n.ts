@@ -75,6 +75,8 @@ export interface Messages {
   changesHeading: (count: number) => string;
   /** The one count of a version's recorded changes (src/count-changes.ts), in the versions table and the feed. */
   changeCount: (counts: ChangeCounts) => string;
+  /** The count as a sentence of a feed entry's summary. */
+  feedCount: (counts: ChangeCounts) => string;
   noChanges: string;
   kind: Record<ChangeKind, string>;
   lines: (oldLine: number | null, newLine: number | null) => string;
@@ -176,6 +178,7 @@ const zh: Messages = {
   defaultListWarning: '此政策没有列出自己的重大变更情形，变更按内置的默认清单判断。',
   changesHeading: (count) => `变更明细（共 ${count} 处）`,
   changeCount: ({ changes, major, minor }) => `共 ${changes} 处变更（${major} 处重大、${minor} 处一般）`,
+  feedCount: ({ changes, major, minor }) => `共 ${changes} 处变更（${major} 处重大、${minor} 处一般）。`,
   noChanges: '两个版本之间没有读者可见的差异。',
   kind: { added: '新增', removed: '删除', modified: '修改', moved: '移动' },
   lines: (oldLine, newLine) =>
@@ -289,6 +292,7 @@ const en: Messages = {
   defaultListWarning: 'This policy has no list of major changes of its own; changes were judged against the built-in default list.',
   changesHeading: (count) => `Changes (${count})`,
   changeCount: renderChangeCounts,
+  feedCount: (counts) => `${renderChangeCounts(counts)}.`,
   noChanges: 'The two versions read the same.',
   kind: { added: 'Added', removed: 'Removed', modified: 'Modified', moved: 'Moved' },
   lines: (oldLine, newLine) =>
