@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context } from './context.js';
-import { PolicyError } from './errors.js';
+import { PolicyError, MESSAGES } from './errors.js';
 import { type SigningConfig, validateSigningKeys } from './archive/signing.js';
 
 export interface NotifyConfig {
@@ -137,22 +137,19 @@ function typeName(value: unknown): string {
 
 function validateObject(value: unknown, fields: Record<string, Field>, path: string, file: string, required: string[] = []): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new PolicyError('BAD_CONFIG', `${file}: ${path || 'configuration'} must be an object, found ${typeName(value)}`);
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`${path || 'configuration'} must be an object, found ${typeName(value)}`, { file }));
   }
   const record = value as Record<string, unknown>;
   for (const [key, child] of Object.entries(record)) {
     const keyPath = path ? `${path}.${key}` : key;
     const field = fields[key];
     if (!field) {
-      throw new PolicyError(
-        'BAD_CONFIG',
-        `${file}: unknown key "${keyPath}" (expected one of: ${Object.keys(fields).join(', ')})`,
-      );
+      throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`unknown key "${keyPath}" (expected one of: ${Object.keys(fields).join(', ')})`, { file }));
     }
     validateField(child, field, keyPath, file);
   }
   for (const key of required) {
-    if (!(key in record)) throw new PolicyError('BAD_CONFIG', `${file}: "${path}.${key}" is required`);
+    if (!(key in record)) throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`"${path}.${key}" is required`, { file }));
   }
 }
 
@@ -161,22 +158,19 @@ function validateField(value: unknown, field: Field, path: string, file: string)
   switch (field.type) {
     case 'string':
       if (typeof value !== 'string' || value === '') {
-        throw new PolicyError('BAD_CONFIG', `${file}: "${path}" must be a non-empty string, found ${typeName(value)}`);
+        throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`"${path}" must be a non-empty string, found ${typeName(value)}`, { file }));
       }
       return;
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value) || (field.min !== undefined && value < field.min)) {
         const expected = field.min !== undefined ? `a number >= ${field.min}` : 'a number';
-        throw new PolicyError('BAD_CONFIG', `${file}: "${path}" must be ${expected}, found ${JSON.stringify(value)}`);
+        throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`"${path}" must be ${expected}, found ${JSON.stringify(value)}`, { file }));
       }
       return;
     case 'string|string[]':
       if (typeof value === 'string' && value !== '') return;
       if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return;
-      throw new PolicyError(
-        'BAD_CONFIG',
-        `${file}: "${path}" must be a list of addresses or a path to a recipients file, found ${typeName(value)}`,
-      );
+      throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`"${path}" must be a list of addresses or a path to a recipients file, found ${typeName(value)}`, { file }));
     case 'object':
       validateObject(value, field.fields ?? {}, path, file, field.required);
       return;
@@ -198,12 +192,12 @@ async function readJson(file: string): Promise<unknown | undefined> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new PolicyError('BAD_CONFIG', `${file}: cannot read: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`cannot read: ${(error as Error).message}`, { file }), { cause: error });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new PolicyError('BAD_CONFIG', `${file}: invalid JSON: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`invalid JSON: ${(error as Error).message}`, { file }), { cause: error });
   }
 }
 

@@ -23,7 +23,81 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** The catalogue: every code and the exit status it maps to. */
+/** The facts a catalogued error is made from: what is wrong, and where (file and line) when it is about a place in a file. */
+export interface ErrorDetails {
+  /** What is wrong, without the place (what `policy check` shows beside its own file and line). */
+  problem: string;
+  /** The file (as shown to the user) the problem is in. */
+  file?: string;
+  /** The line in `file`, 1-based. */
+  line?: number;
+  [key: string]: unknown;
+}
+
+/** A catalogued error's text: the one line printed, and the facts it was made from. */
+export interface ErrorText {
+  message: string;
+  details: ErrorDetails;
+}
+
+/**
+ * Where a problem is: a `file` (with a `line` where known), or another
+ * `subject` the message names first (an option, a reference, a setting).
+ * `lineInMessage` prints `file:line:` (the line is in the details either way).
+ * Any other key is kept in the details.
+ */
+export interface Where {
+  file?: string;
+  line?: number;
+  subject?: string;
+  lineInMessage?: boolean;
+  [key: string]: unknown;
+}
+
+/** `<file or subject>: <problem>`, with the place and any facts in the details. Pure. */
+function located(problem: string, where: Where = {}): ErrorText {
+  const { lineInMessage, subject, ...facts } = where;
+  const head = where.file ?? subject;
+  const at = head === undefined ? '' : lineInMessage && where.line !== undefined ? `${head}:${where.line}: ` : `${head}: `;
+  const details: ErrorDetails = { ...facts, problem };
+  if (subject !== undefined) details.subject = subject;
+  return { message: `${at}${problem}`, details };
+}
+
+/**
+ * The catalogue: each code a function that words its message from the facts
+ * and returns them as details (file and line where they exist), and the exit
+ * status it maps to. Call sites pass facts, never a finished message:
+ * `new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG('"siteUrl" must be a URL', { file }))`.
+ */
+export const MESSAGES = {
+  USAGE: located,
+  FILE_NOT_FOUND: (file: string, problem = 'no such file', extra: Where = {}) => located(problem, { ...extra, file }),
+  NOT_A_FILE: (file: string, problem: string) => located(problem, { file }),
+  EMPTY_FILE: (file: string, problem = 'file is empty') => located(problem, { file }),
+  BINARY_FILE: (file: string, expected: string) => located(`binary file (contains NUL bytes), expected ${expected}`, { file }),
+  NOT_UTF8: (file: string, hint = '') => located(`not valid UTF-8${hint}`, { file }),
+  FILE_TOO_LARGE: (file: string, bytes: number, limit: number) =>
+    located(`file is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${limit / 1024 / 1024} MB limit for a policy`, { file, bytes, limit }),
+  BAD_FRONT_MATTER: located,
+  TOO_DEEP: located,
+  BAD_CONFIG: located,
+  BAD_ID: located,
+  BAD_REFERENCE: located,
+  BAD_RECIPIENTS: located,
+  UNFINISHED_POLICY: (file: string, line: number, marker: string, todo: string) =>
+    located(`the policy still has a placeholder to fill in: ${marker} (replace every ${todo} …]] first)`, { file, line, lineInMessage: true, marker }),
+  NOT_FOUND: located,
+  ARCHIVE_INVALID: located,
+  REFUSED: located,
+  LOCKED: located,
+  CHECK_FAILED: located,
+  NOTICES_FAILED: located,
+  ENVIRONMENT: located,
+  INTERRUPTED: located,
+} as const satisfies Record<string, (...args: never[]) => ErrorText>;
+
+/** Every code and the exit status it maps to. */
 export const ERRORS = {
   USAGE: EXIT.usage,
   FILE_NOT_FOUND: EXIT.usage,
@@ -48,20 +122,26 @@ export const ERRORS = {
   NOTICES_FAILED: EXIT.noticesFailed,
   ENVIRONMENT: EXIT.environment,
   INTERRUPTED: EXIT.interrupted,
-} as const satisfies Record<string, ExitCode>;
+} as const satisfies Record<keyof typeof MESSAGES, ExitCode>;
 
 export type ErrorCode = keyof typeof ERRORS;
 
-/** An expected failure, with a code from the catalogue and a one-line message. */
+/** An expected failure, with a code from the catalogue, a one-line message and the facts it was worded from. */
 export class PolicyError extends Error {
   readonly code: ErrorCode;
-  readonly details: Record<string, unknown>;
+  readonly details: ErrorDetails;
 
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
-    super(message, options);
+  /** From a catalogue entry: `new PolicyError('USAGE', MESSAGES.USAGE(problem, where), { cause })`. */
+  constructor(code: ErrorCode, text: ErrorText, options?: { cause?: unknown });
+  /** A plain message (not yet worded by the catalogue): the message is then the whole problem, with no place unless `details` names one. */
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown });
+  constructor(code: ErrorCode, text: ErrorText | string, third?: Record<string, unknown> | { cause?: unknown }, fourth?: { cause?: unknown }) {
+    const worded: ErrorText =
+      typeof text === 'string' ? { message: text, details: { ...(third as Record<string, unknown> | undefined), problem: String((third as { problem?: unknown } | undefined)?.problem ?? text) } } : text;
+    super(worded.message, typeof text === 'string' ? fourth : (third as { cause?: unknown } | undefined));
     this.name = 'PolicyError';
     this.code = code;
-    this.details = details;
+    this.details = worded.details;
   }
 
   /** The process exit status for this error. */
@@ -97,5 +177,5 @@ export function environmentError(error: unknown, label?: (path: string) => strin
   if (what === undefined || isPolicyError(error)) return null;
   const path = typeof err?.path === 'string' ? err.path : typeof (err as { dest?: unknown })?.dest === 'string' ? String((err as { dest?: unknown }).dest) : '';
   const shown = (label ? label(path) : path) || 'a file';
-  return new PolicyError('ENVIRONMENT', `${shown}: ${what} (${code})${note}`, { path, errno: code }, { cause: error });
+  return new PolicyError('ENVIRONMENT', MESSAGES.ENVIRONMENT(`${what} (${code})${note}`, { file: shown, path, errno: code }), { cause: error });
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { environmentError, PolicyError } from './errors.js';
+import { environmentError, PolicyError, MESSAGES } from './errors.js';
 import { makeDirDurable } from './atomic-write.js';
 
 /** What a lock file records about its holder. */
@@ -168,22 +168,15 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     if (text === null) continue; // released between our attempt and the read
     const other = parseHolder(text);
     if (other === null) {
-      throw new PolicyError(
-        'LOCKED',
-        `${label}: lock file is not one this tool wrote; if no publish is running, delete it and try again`,
-      );
+      throw new PolicyError('LOCKED', MESSAGES.LOCKED('lock file is not one this tool wrote; if no publish is running, delete it and try again', { file: label }));
     }
     if (isStale(other, path)) {
       await breakStaleLock(path, text);
       continue;
     }
     if (waited >= waitMs) {
-      throw new PolicyError(
-        'LOCKED',
-        `${label}: another publish is running (pid ${other.pid} on ${other.hostname}, since ${other.startedAt}); ` +
-          'try again when it has finished, or delete the lock file if that process is gone',
-        { holder: other },
-      );
+      throw new PolicyError('LOCKED', MESSAGES.LOCKED(`another publish is running (pid ${other.pid} on ${other.hostname}, since ${other.startedAt}); ` +
+          'try again when it has finished, or delete the lock file if that process is gone', { file: label, holder: other }));
     }
     if (!announced) {
       announced = true;

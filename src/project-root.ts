@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Context } from './context.js';
-import { PolicyError } from './errors.js';
+import { PolicyError, MESSAGES } from './errors.js';
 import { readDirIfExists } from './read-dir.js';
 
 /** How the project root was found. */
@@ -113,7 +113,7 @@ export async function requirePolicies(ctx: Pick<Context, 'cwd'>, config: { polic
   const archiveDir = resolve(ctx.cwd, config.archive);
   if (await hasEntry(policiesDir, (name, isDir) => !isDir && name.toLowerCase().endsWith('.md'))) return;
   if (await hasEntry(archiveDir, (name, isDir) => isDir && !name.startsWith('.'), 'index.json')) return;
-  throw new PolicyError('NOT_FOUND', `no policies found (looked in ${policiesDir} and ${archiveDir})`);
+  throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`no policies found (looked in ${policiesDir} and ${archiveDir})`));
 }
 
 async function hasEntry(dir: string, accept: (name: string, isDir: boolean) => boolean, inside?: string): Promise<boolean> {

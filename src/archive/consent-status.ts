@@ -4,7 +4,7 @@
  * Both read the recorded verdicts of index.json (level, triggers) and never
  * re-classify. Pure.
  */
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { ArchiveIndex, ArchivedLevel, ArchivedVersion, Lang } from '../types.js';
 
 /** The schema version of status.json; bumped only for changes an app would break on. */
@@ -64,7 +64,7 @@ function inEffect(index: ArchiveIndex, today: string): ArchivedVersion | null {
 export function buildPolicyStatus(index: ArchiveIndex, today: string): PolicyStatus {
   const versions = index.versions;
   const latest = versions.at(-1);
-  if (!latest) throw new PolicyError('ARCHIVE_INVALID', `archive index of ${index.id} lists no version`);
+  if (!latest) throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`archive index of ${index.id} lists no version`));
   const current = inEffect(index, today);
   const major = [...versions].reverse().find(needsConsent) ?? (versions[0] as ArchivedVersion);
   return {
@@ -106,7 +106,7 @@ export function decideConsent(index: ArchiveIndex, since: string, today: string)
   const at = index.versions.findIndex((entry) => entry.version === since);
   if (at < 0) {
     const known = index.versions.map((entry) => entry.version).join(', ');
-    throw new PolicyError('NOT_FOUND', `${index.id}@${since}: no such version (archived: ${known})`);
+    throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`${index.id}@${since}: no such version (archived: ${known})`));
   }
   const later = index.versions.slice(at + 1).filter((entry) => entry.level === 'major').reverse();
   const describe = (entry: ArchivedVersion): ConsentVersion => ({ ...statusVersion(entry), summary: entry.summary });

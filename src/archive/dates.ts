@@ -1,5 +1,5 @@
 /** Calendar dates as `YYYY-MM-DD` strings (UTC), which sort and compare as text. */
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -13,7 +13,7 @@ export function isIsoDate(text: string): boolean {
 
 /** Validates a date given by the user (an option or front matter); throws USAGE naming where it came from. */
 export function parseIsoDate(text: string, where: string): string {
-  if (!isIsoDate(text)) throw new PolicyError('USAGE', `${where}: expected a date as YYYY-MM-DD, found ${JSON.stringify(text)}`);
+  if (!isIsoDate(text)) throw new PolicyError('USAGE', MESSAGES.USAGE(`expected a date as YYYY-MM-DD, found ${JSON.stringify(text)}`, { file: where }));
   return text;
 }
 

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { ArchiveIndex, ArchivedVersion } from '../types.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { isIsoDate } from './dates.js';
@@ -126,12 +126,12 @@ export function parseArchiveIndex(text: string, file: string): ArchiveIndex {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new PolicyError('ARCHIVE_INVALID', `${file}: invalid JSON: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`invalid JSON: ${(error as Error).message}`, { file }), { cause: error });
   }
   const problems = findIndexProblems(raw);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems; run policy verify)` : '';
-    throw new PolicyError('ARCHIVE_INVALID', `${file}: ${problems[0]}${more}`);
+    throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`${problems[0]}${more}`, { file }));
   }
   return raw as ArchiveIndex;
 }
@@ -168,10 +168,10 @@ export async function readArchiveIndex(archiveDir: string, id: string, label = j
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    throw new PolicyError('ARCHIVE_INVALID', `${label}: cannot read: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`cannot read: ${(error as Error).message}`, { file: label }), { cause: error });
   }
   const index = parseArchiveIndex(text, label);
-  if (index.id !== id) throw new PolicyError('ARCHIVE_INVALID', `${label}: "id" is ${JSON.stringify(index.id)}, expected ${JSON.stringify(id)} (the folder's name)`);
+  if (index.id !== id) throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`"id" is ${JSON.stringify(index.id)}, expected ${JSON.stringify(id)} (the folder's name)`, { file: label }));
   return index;
 }
 
@@ -183,7 +183,7 @@ export async function writeArchiveIndex(archiveDir: string, index: ArchiveIndex)
 /** The newest entry of an index (versions are oldest first). */
 export function latestVersion(index: ArchiveIndex): ArchivedVersion {
   const latest = index.versions[index.versions.length - 1];
-  if (!latest) throw new PolicyError('ARCHIVE_INVALID', `archive index of ${index.id} lists no version`);
+  if (!latest) throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`archive index of ${index.id} lists no version`));
   return latest;
 }
 

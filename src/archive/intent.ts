@@ -11,7 +11,7 @@ import { lstat, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import { readDirIfExists } from '../read-dir.js';
 import { makeDirDurable, removeTempFiles, writeFileAtomic } from '../atomic-write.js';
 import { sha256Hex } from '../hash.js';
@@ -108,10 +108,7 @@ export async function assertReplaceable(archiveDir: string, intentsDir: string, 
   }
   const sha256 = info.isFile() ? sha256Hex(await readFile(path)) : null;
   if (!matchesIntent(await readPublishIntents(intentsDir), id, file, sha256)) {
-    throw new PolicyError(
-      'ARCHIVE_INVALID',
-      `${label}: already exists, and no interrupted publish recorded these bytes; publish never overwrites it (remove it if it is yours, or restore index.json)`,
-    );
+    throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID('already exists, and no interrupted publish recorded these bytes; publish never overwrites it (remove it if it is yours, or restore index.json)', { file: label }));
   }
 }
 
@@ -129,9 +126,9 @@ export async function assertRealFolder(path: string, label: string): Promise<voi
     throw error;
   }
   if (info.isSymbolicLink()) {
-    throw new PolicyError('REFUSED', `${label}: is a symbolic link; the archive must be real folders inside the repository, so nothing was written`);
+    throw new PolicyError('REFUSED', MESSAGES.REFUSED('is a symbolic link; the archive must be real folders inside the repository, so nothing was written', { file: label }));
   }
-  if (!info.isDirectory()) throw new PolicyError('REFUSED', `${label}: is not a folder; nothing was written`);
+  if (!info.isDirectory()) throw new PolicyError('REFUSED', MESSAGES.REFUSED('is not a folder; nothing was written', { file: label }));
 }
 
 /**

@@ -3,7 +3,7 @@
  * (`<id>@<version>`), so anything that could climb out of a folder or confuse
  * a reference is refused before a single byte is written.
  */
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 
 const MAX_ID_LENGTH = 100;
 // Letters and digits of any script, then also `.`, `_` and `-`; never a path separator, `@`, NUL or a control character.
@@ -24,6 +24,6 @@ export function findIdProblem(id: string): string | null {
 /** Returns `id` when it is a valid policy id; otherwise throws BAD_ID naming `where` (a file or argument). */
 export function validatePolicyId(id: string, where: string): string {
   const problem = findIdProblem(id);
-  if (problem !== null) throw new PolicyError('BAD_ID', `${where}: invalid policy id ${JSON.stringify(id)}: ${problem}`);
+  if (problem !== null) throw new PolicyError('BAD_ID', MESSAGES.BAD_ID(`invalid policy id ${JSON.stringify(id)}: ${problem}`, { file: where }));
   return id;
 }

@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { ArchivedVersion, ArchiveIndex } from '../types.js';
 import { isIsoDate, utcDate } from './dates.js';
 import { readArchiveIndex } from './index-file.js';
@@ -46,17 +46,17 @@ export function parseReference(text: string): Reference {
   const at = text.lastIndexOf('@');
   const expected = 'expected <id>@<version>, <id>@<YYYY-MM-DD>, <id>@latest or <id>@current (e.g. privacy-policy@1.0)';
   if (at <= 0 || at === text.length - 1) {
-    throw new PolicyError('BAD_REFERENCE', `${JSON.stringify(text)}: not a file or an archive reference; ${expected}`);
+    throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`not a file or an archive reference; ${expected}`, { subject: JSON.stringify(text) }));
   }
   const id = text.slice(0, at);
   const rest = text.slice(at + 1);
   const problem = findIdProblem(id);
-  if (problem !== null) throw new PolicyError('BAD_REFERENCE', `${JSON.stringify(text)}: invalid policy id ${JSON.stringify(id)}: ${problem}`);
+  if (problem !== null) throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`invalid policy id ${JSON.stringify(id)}: ${problem}`, { subject: JSON.stringify(text) }));
   if (rest === 'latest') return { id, selector: { kind: 'latest' }, text };
   if (rest === 'current') return { id, selector: { kind: 'current' }, text };
   if (isVersion(rest)) return { id, selector: { kind: 'version', version: rest }, text };
   if (isIsoDate(rest)) return { id, selector: { kind: 'date', date: rest }, text };
-  throw new PolicyError('BAD_REFERENCE', `${JSON.stringify(text)}: ${JSON.stringify(rest)} is not a version, a date, "latest" or "current"; ${expected}`);
+  throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`${JSON.stringify(rest)} is not a version, a date, "latest" or "current"; ${expected}`, { subject: JSON.stringify(text) }));
 }
 
 /**
@@ -74,19 +74,16 @@ export function resolveReference(index: ArchiveIndex, reference: Reference, toda
   } else if (selector.kind === 'version') {
     const found = versions.find((entry) => compareVersions(entry.version, selector.version) === 0);
     if (found) return found;
-    throw new PolicyError('NOT_FOUND', `${reference.text}: no version ${selector.version} of ${reference.id} in the archive (versions: ${available})`);
+    throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`no version ${selector.version} of ${reference.id} in the archive (versions: ${available})`, { subject: reference.text }));
   } else if (selector.kind === 'date') {
     let found: ArchivedVersion | null = null;
     for (const entry of versions) if (entry.effective <= selector.date) found = entry;
     if (found) return found;
     const first = versions[0];
-    throw new PolicyError(
-      'NOT_FOUND',
-      `${reference.text}: no version of ${reference.id} was in effect on ${selector.date}` +
-        (first ? ` (the first, ${first.version}, took effect on ${first.effective})` : ''),
-    );
+    throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`no version of ${reference.id} was in effect on ${selector.date}` +
+        (first ? ` (the first, ${first.version}, took effect on ${first.effective})` : ''), { subject: reference.text }));
   }
-  throw new PolicyError('NOT_FOUND', `${reference.text}: the archive of ${reference.id} lists no version`);
+  throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`the archive of ${reference.id} lists no version`, { subject: reference.text }));
 }
 
 /** A path as shown to the user: relative to the working directory when inside it, `/`-separated. */
@@ -112,7 +109,7 @@ export async function readReference(reference: Reference | string, ctx: Context,
   const folderLabel = displayPath(ctx, join(archiveDir, ref.id));
   const index = await readArchiveIndex(archiveDir, ref.id, `${folderLabel}/index.json`);
   if (index === null) {
-    throw new PolicyError('NOT_FOUND', `${ref.text}: ${ref.id} has no archive (no ${folderLabel}/index.json); publish it first with policy publish`);
+    throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`${ref.id} has no archive (no ${folderLabel}/index.json); publish it first with policy publish`, { subject: ref.text }));
   }
   const entry = resolveReference(index, ref, utcDate(ctx.now()));
   const absolutePath = join(archiveDir, ref.id, entry.file);

@@ -9,7 +9,7 @@
  */
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { Config } from '../config.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { ArchivedVersion } from '../types.js';
 import { entryHash } from './canonical-json.js';
 import { findIdProblem } from './policy-id.js';
@@ -69,7 +69,7 @@ function decodePublicKey(text: string): KeyObject | null {
  */
 export function validateSigningKeys(value: unknown, path: string, file: string): void {
   const fail = (at: string, what: string) => {
-    throw new PolicyError('BAD_CONFIG', `${file}: "${at}" ${what}`);
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`"${at}" ${what}`, { file }));
   };
   if (!Array.isArray(value)) fail(path, 'must be a list of {publicKey, from}');
   (value as unknown[]).forEach((item, i) => {
@@ -98,7 +98,7 @@ function configuredKeys(signing: SigningConfig | undefined): PublicKeyEntry[] {
   return (signing?.publicKeys ?? []).map((entry) => {
     const key = decodePublicKey(entry.publicKey);
     // The configuration was validated when read; a key that fails here was built in code.
-    if (key === null) throw new PolicyError('BAD_CONFIG', `signing.publicKeys: not an Ed25519 public key: ${entry.publicKey.slice(0, 16)}…`);
+    if (key === null) throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`signing.publicKeys: not an Ed25519 public key: ${entry.publicKey.slice(0, 16)}…`));
     return { id: keyIdOf(Buffer.from(entry.publicKey, 'base64')), key, from: entry.from };
   });
 }
@@ -152,9 +152,9 @@ function readPrivateKey(text: string): KeyObject {
       : createPrivateKey({ key: Buffer.from(text.trim(), 'base64'), format: 'der', type: 'pkcs8' });
   } catch (error) {
     // The message says what the variable should hold, never what it holds.
-    throw new PolicyError('USAGE', `${SIGNING_KEY_ENV}: not a private key (expected the PEM file policy keygen wrote)`, {}, { cause: error });
+    throw new PolicyError('USAGE', MESSAGES.USAGE('not a private key (expected the PEM file policy keygen wrote)', { subject: SIGNING_KEY_ENV }), { cause: error });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new PolicyError('USAGE', `${SIGNING_KEY_ENV}: not an Ed25519 private key`);
+  if (key.asymmetricKeyType !== 'ed25519') throw new PolicyError('USAGE', MESSAGES.USAGE('not an Ed25519 private key', { subject: SIGNING_KEY_ENV }));
   return key;
 }
 
@@ -171,16 +171,16 @@ export function signArchiveEntry(env: Readonly<Record<string, string | undefined
   const required = first !== null && compareVersions(entry.version, first) >= 0;
   if (text === undefined || text === '') {
     if (!required) return entry;
-    throw new PolicyError('REFUSED', `${id}@${entry.version}: policy.config.json signing.publicKeys signs ${id} from version ${first} on, but ${SIGNING_KEY_ENV} is not set; nothing was written`);
+    throw new PolicyError('REFUSED', MESSAGES.REFUSED(`${id}@${entry.version}: policy.config.json signing.publicKeys signs ${id} from version ${first} on, but ${SIGNING_KEY_ENV} is not set; nothing was written`));
   }
   const privateKey = readPrivateKey(text);
   const keyId = keyIdOf(createPublicKey(privateKey).export({ format: 'der', type: 'spki' }));
   const listed = configuredKeys(config.signing).find((candidate) => candidate.id === keyId);
   if (!listed) {
-    throw new PolicyError('REFUSED', `${SIGNING_KEY_ENV}: its public key (${keyId}) is not in policy.config.json signing.publicKeys (run policy keygen, or add it); nothing was written`);
+    throw new PolicyError('REFUSED', MESSAGES.REFUSED(`its public key (${keyId}) is not in policy.config.json signing.publicKeys (run policy keygen, or add it); nothing was written`, { subject: SIGNING_KEY_ENV }));
   }
   if (compareVersions(entry.version, listed.from[id] ?? FIRST_VERSION) < 0) {
-    throw new PolicyError('REFUSED', `${SIGNING_KEY_ENV}: key ${keyId} signs ${id} only from version ${listed.from[id]} on, not ${entry.version}; nothing was written`);
+    throw new PolicyError('REFUSED', MESSAGES.REFUSED(`key ${keyId} signs ${id} only from version ${listed.from[id]} on, not ${entry.version}; nothing was written`, { subject: SIGNING_KEY_ENV }));
   }
   const { signature: _old, ...unsigned } = entry;
   const value = sign(null, signedMessage(id, unsigned), privateKey).toString('base64');

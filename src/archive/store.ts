@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { ArchivedVersion } from '../types.js';
 import { makeDirDurable, removeTempFiles, writeFileAtomic } from '../atomic-write.js';
 import { sha256Hex } from '../hash.js';
@@ -17,16 +17,13 @@ async function readHashedFile(archiveDir: string, id: string, file: string, sha2
     bytes = await readFile(join(archiveDir, id, file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new PolicyError('ARCHIVE_INVALID', `${label}: missing, but index.json lists it as ${what} (run policy verify)`, {}, { cause: error });
+      throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`missing, but index.json lists it as ${what} (run policy verify)`, { file: label }), { cause: error });
     }
-    throw new PolicyError('ARCHIVE_INVALID', `${label}: cannot read: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`cannot read: ${(error as Error).message}`, { file: label }), { cause: error });
   }
   const actual = sha256Hex(bytes);
   if (actual !== sha256) {
-    throw new PolicyError(
-      'ARCHIVE_INVALID',
-      `${label}: altered since it was archived (sha256 ${actual.slice(0, 12)}…, index.json records ${sha256.slice(0, 12)}…; run policy verify)`,
-    );
+    throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`altered since it was archived (sha256 ${actual.slice(0, 12)}…, index.json records ${sha256.slice(0, 12)}…; run policy verify)`, { file: label }));
   }
   return bytes;
 }

@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { ArchivedVersion, ArchiveIndex } from '../types.js';
 import { isTempFileName } from '../atomic-write.js';
 import { matchesIntent, publishIntentsDir, readPublishIntents, type PublishIntent } from './intent.js';
@@ -291,5 +291,5 @@ export async function assertArchiveVerified(ctx: Context, config: Config, what: 
   if (verified.ok) return;
   const [first] = verified.errors;
   const more = verified.errors.length > 1 ? ` (and ${verified.errors.length - 1} more)` : '';
-  throw new PolicyError('ARCHIVE_INVALID', `${first?.file}: ${first?.message}${more}; the archive fails policy verify, so ${what}`);
+  throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`${first?.message}${more}; the archive fails policy verify, so ${what}`, { file: first?.file }));
 }

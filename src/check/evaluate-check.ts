@@ -2,6 +2,7 @@
  * `policy check` as a pure function: the policies found, compared with their
  * base, judged against `--fail-on` and the validations, into one result.
  */
+import { isPolicyError } from '../errors.js';
 import { hasOwnTriggers, sectionOf } from '../describe-revision.js';
 import { comparePolicies } from '../revision.js';
 import type { ChangeLevel, Revision, RevisionLevel } from '../types.js';
@@ -55,7 +56,8 @@ export function findMissingNote(revision: Revision, file: string, requireNote: F
   try {
     note = changeNoteOf(revision.new);
   } catch (error) {
-    return { kind: 'note', file, line: revision.new.frontMatterLines?.[CHANGE_NOTE_KEY] ?? 1, message: (error as Error).message.replace(`${revision.new.path}: `, '') };
+    if (!isPolicyError(error)) throw error;
+    return { kind: 'note', file, line: revision.new.frontMatterLines?.[CHANGE_NOTE_KEY] ?? 1, message: error.details.problem };
   }
   if (note !== null) return null;
   return {

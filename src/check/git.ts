@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { MAX_POLICY_BYTES } from '../policy/decode.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 
 interface GitOutput {
   stdout: Buffer;
@@ -32,7 +32,7 @@ function runGit(cwd: string, args: string[], maxBuffer = 1024 * 1024): Promise<G
       if (error) {
         // spawn's ENOENT: there is no git to run (the cwd exists: it is the repository being checked).
         if (error.code === 'ENOENT') {
-          reject(new PolicyError('ENVIRONMENT', 'git: not found on PATH; policy check --base needs git to read the base commit', {}, { cause: error }));
+          reject(new PolicyError('ENVIRONMENT', MESSAGES.ENVIRONMENT('git: not found on PATH; policy check --base needs git to read the base commit'), { cause: error }));
           return;
         }
         const code = typeof error.code === 'number' ? error.code : null;
@@ -62,18 +62,13 @@ export async function readRepoRoot(cwd: string): Promise<string | null> {
  */
 export async function readCommit(root: string, ref: string): Promise<string> {
   if (ref === '' || ref.startsWith('-') || /[\0\n]/.test(ref)) {
-    throw new PolicyError('BAD_REFERENCE', `--base ${JSON.stringify(ref)}: not a git ref`);
+    throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`--base ${JSON.stringify(ref)}: not a git ref`));
   }
   try {
     const { stdout } = await runGit(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
     return stdout.toString('utf8').trim();
   } catch (error) {
-    throw new PolicyError(
-      'BAD_REFERENCE',
-      `--base ${ref}: no such commit in this repository (fetch it first, e.g. git fetch origin; in CI check out with fetch-depth: 0)`,
-      {},
-      { cause: error },
-    );
+    throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`--base ${ref}: no such commit in this repository (fetch it first, e.g. git fetch origin; in CI check out with fetch-depth: 0)`), { cause: error });
   }
 }
 
@@ -89,7 +84,7 @@ export async function readFileAtCommit(root: string, commit: string, path: strin
     const { stdout } = await runGit(root, ['--literal-pathspecs', 'ls-tree', '-z', '-l', commit, '--', path]);
     listing = stdout.toString('utf8');
   } catch (error) {
-    throw new PolicyError('BAD_REFERENCE', `${label}: cannot list it with git: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`cannot list it with git: ${(error as Error).message}`, { file: label }), { cause: error });
   }
   // "<mode> SP <type> SP <object> SP+ <size> TAB <path>" NUL
   const entry = listing.split('\0').find((line) => line.slice(line.indexOf('\t') + 1) === path);
@@ -98,13 +93,13 @@ export async function readFileAtCommit(root: string, commit: string, path: strin
   if (type !== 'blob' || !object || mode === '120000') return null;
   const bytes = Number(size);
   if (bytes > MAX_POLICY_BYTES) {
-    throw new PolicyError('FILE_TOO_LARGE', `${label}: file is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit for a policy`);
+    throw new PolicyError('FILE_TOO_LARGE', MESSAGES.FILE_TOO_LARGE(label, bytes, MAX_POLICY_BYTES));
   }
   try {
     const { stdout } = await runGit(root, ['cat-file', 'blob', object], MAX_POLICY_BYTES + 1024);
     return stdout;
   } catch (error) {
-    throw new PolicyError('BAD_REFERENCE', `${label}: cannot read it with git: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`cannot read it with git: ${(error as Error).message}`, { file: label }), { cause: error });
   }
 }
 
@@ -120,7 +115,7 @@ export async function readFolderAtCommit(root: string, commit: string, dir: stri
     const { stdout } = await runGit(root, ['--literal-pathspecs', 'ls-tree', '-z', commit, '--', ...(prefix ? [prefix] : [])], 16 * 1024 * 1024);
     listing = stdout.toString('utf8');
   } catch (error) {
-    throw new PolicyError('BAD_REFERENCE', `${commit}:${prefix}: cannot list it with git: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`${commit}:${prefix}: cannot list it with git: ${(error as Error).message}`), { cause: error });
   }
   const files: string[] = [];
   for (const entry of listing.split('\0')) {
@@ -151,7 +146,7 @@ export async function readTreeAtCommit(root: string, commit: string, dir: string
     const { stdout } = await runGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', commit, '--', prefix], 64 * 1024 * 1024);
     listing = stdout.toString('utf8');
   } catch (error) {
-    throw new PolicyError('BAD_REFERENCE', `${commit}:${prefix}: cannot list it with git: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`${commit}:${prefix}: cannot list it with git: ${(error as Error).message}`), { cause: error });
   }
   const files: TreeFile[] = [];
   for (const entry of listing.split('\0')) {
@@ -170,7 +165,7 @@ export async function readBlob(root: string, object: string, label: string): Pro
     const { stdout } = await runGit(root, ['cat-file', 'blob', object], 64 * 1024 * 1024);
     return stdout;
   } catch (error) {
-    throw new PolicyError('BAD_REFERENCE', `${label}: cannot read it with git: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`cannot read it with git: ${(error as Error).message}`, { file: label }), { cause: error });
   }
 }
 
@@ -200,7 +195,7 @@ export async function readFileHistory(root: string, path: string, since?: string
     const { stdout } = await runGit(root, args, 64 * 1024 * 1024);
     text = stdout.toString('utf8');
   } catch (error) {
-    throw new PolicyError('BAD_REFERENCE', `${path}: cannot read its git history: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`cannot read its git history: ${(error as Error).message}`, { file: path }), { cause: error });
   }
   const commits: FileCommit[] = [];
   for (const chunk of text.split('\x1e')) {

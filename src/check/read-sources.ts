@@ -15,7 +15,7 @@ import { publishIntentsDir } from '../archive/intent.js';
 import { readHistoryRewrites } from './append-only.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
-import { isPolicyError, PolicyError } from '../errors.js';
+import { isPolicyError, PolicyError, MESSAGES } from '../errors.js';
 import { parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
 import { readPolicyFile } from '../policy/read-policy.js';
 import type { ArchiveIndex, Policy } from '../types.js';
@@ -38,11 +38,9 @@ export interface CheckSources {
   translations: TranslationLink[];
 }
 
-/** A problem of an input as a failure: the line in the error's details (else 1), the message without the file name. */
-function problemOf(error: PolicyError, file: string): { line: number; message: string } {
-  const line = typeof error.details.line === 'number' ? error.details.line : 1;
-  const message = error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
-  return { line, message };
+/** A problem of an input as a failure: the line and the problem from the error's details (the line defaults to 1); the message is never taken apart. */
+export function problemOf(error: PolicyError): { line: number; message: string } {
+  return { line: error.details.line ?? 1, message: error.details.problem };
 }
 
 /** Errors that mean the argument is wrong (usage), as opposed to a policy that does not parse. */
@@ -70,7 +68,7 @@ async function locateFiles(config: Config, cwd: string, root: string, files: rea
   return paths.map(({ argument, absolute }) => {
     const file = toRepo(absolute);
     if (file.startsWith('../') || isAbsolute(file)) {
-      throw new PolicyError('USAGE', `${argument}: outside the git repository at ${root}`);
+      throw new PolicyError('USAGE', MESSAGES.USAGE(`outside the git repository at ${root}`, { subject: argument }));
     }
     return { argument, absolute, file, id: policyIdFromPath(absolute) };
   });
@@ -86,7 +84,7 @@ async function readHead(ctx: Context, located: Located): Promise<Head> {
     return { policy };
   } catch (error) {
     if (!isPolicyError(error) || USAGE_CODES.has(error.code)) throw error;
-    return { problem: problemOf(error, located.file) };
+    return { problem: problemOf(error) };
   }
 }
 
@@ -118,7 +116,10 @@ async function readArchivedBase(
     if (!isPolicyError(error)) throw error;
     // verify has already said what is wrong with this policy's archive; say it once.
     const reported = problems.some((problem) => problem.file === folder || problem.file.startsWith(`${folder}/`));
-    if (!reported) problems.push({ kind: 'archive', file: `${folder}/index.json`, line: 1, message: error.message });
+    if (!reported) {
+      const { line, message } = problemOf(error);
+      problems.push({ kind: 'archive', file: error.details.file ?? `${folder}/index.json`, line, message });
+    }
     return null;
   }
 }
@@ -235,7 +236,7 @@ export async function readCheckSources(ctx: Context, config: Config, files: read
   const cwd = await realpath(ctx.cwd);
   const repoRoot = await readRepoRoot(cwd);
   if (baseRef !== undefined && repoRoot === null) {
-    throw new PolicyError('USAGE', `--base ${baseRef}: ${ctx.cwd} is not inside a git repository`);
+    throw new PolicyError('USAGE', MESSAGES.USAGE(`--base ${baseRef}: ${ctx.cwd} is not inside a git repository`));
   }
   const root = repoRoot ?? cwd;
   const commit = baseRef !== undefined ? await readCommit(root, baseRef) : null;
@@ -277,7 +278,7 @@ export async function readCheckSources(ctx: Context, config: Config, files: read
   if (files.length === 0) {
     const deleted = await readDeletions(where, root, resolve(cwd, config.policies), knownIds);
     if (located.length === 0 && deleted.length === 0) {
-      throw new PolicyError('NOT_FOUND', `${config.policies}/: no policies (*.md files) to check`);
+      throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`${config.policies}/: no policies (*.md files) to check`));
     }
     subjects.push(...deleted);
   }
@@ -328,7 +329,7 @@ async function readTranslationLinks(
       original = translationOf(head);
     } catch (error) {
       if (!isPolicyError(error)) throw error;
-      problems.push({ kind: 'invalid', file, line: head.frontMatterLines?.[TRANSLATION_KEY] ?? 1, message: error.message.replace(`${file}: `, '') });
+      problems.push({ kind: 'invalid', file, line: head.frontMatterLines?.[TRANSLATION_KEY] ?? 1, message: error.details.problem });
       continue;
     }
     if (original === null) continue;

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { environmentError, PolicyError } from '../errors.js';
+import { environmentError, PolicyError, MESSAGES } from '../errors.js';
 
 /** Where a delivery stands. */
 export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'uncertain';
@@ -95,7 +95,7 @@ const SQLITE_ENVIRONMENT = /^SQLITE_(FULL|READONLY|CANTOPEN|IOERR|PERM)/;
 export function ledgerEnvironmentError(error: unknown, path: string): PolicyError | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && SQLITE_ENVIRONMENT.test(code)) {
-    return new PolicyError('ENVIRONMENT', `${path}: the delivery ledger cannot be written (${code})`, {}, { cause: error });
+    return new PolicyError('ENVIRONMENT', MESSAGES.ENVIRONMENT(`the delivery ledger cannot be written (${code})`, { file: path }), { cause: error });
   }
   return environmentError(error, () => path);
 }
@@ -124,7 +124,7 @@ export class Ledger {
       db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
     } catch (error) {
-      throw ledgerEnvironmentError(error, path) ?? new PolicyError('BAD_CONFIG', `${path}: cannot open the delivery ledger: ${(error as Error).message}`, {}, { cause: error });
+      throw ledgerEnvironmentError(error, path) ?? new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`cannot open the delivery ledger: ${(error as Error).message}`, { file: path }), { cause: error });
     }
     return new Ledger(path, db);
   }
@@ -136,7 +136,7 @@ export class Ledger {
     try {
       return new Ledger(path, new Database(path, { readonly: true, fileMustExist: true }));
     } catch (error) {
-      throw new PolicyError('BAD_CONFIG', `${path}: cannot open the delivery ledger: ${(error as Error).message}`, {}, { cause: error });
+      throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`cannot open the delivery ledger: ${(error as Error).message}`, { file: path }), { cause: error });
     }
   }
 
@@ -183,11 +183,8 @@ export class Ledger {
       for (const other of open) {
         const live = other.hostname !== host || (other.pid === process.pid ? liveRuns.has(other.run) : isProcessAlive(other.pid));
         if (live) {
-          throw new PolicyError(
-            'LOCKED',
-            `${this.path}: notices of ${key.policy}@${key.version} are being sent by another process ` +
-              `(pid ${other.pid} on ${other.hostname}, since ${other.started_at}); wait for it to finish`,
-          );
+          throw new PolicyError('LOCKED', MESSAGES.LOCKED(`notices of ${key.policy}@${key.version} are being sent by another process ` +
+              `(pid ${other.pid} on ${other.hostname}, since ${other.started_at}); wait for it to finish`, { file: this.path }));
         }
         this.db.prepare("UPDATE runs SET finished_at = ?, summary = 'interrupted' WHERE run = ?").run(at, other.run);
       }

@@ -12,7 +12,7 @@ import type { SendMailOptions } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { foldLines } from 'nodemailer/lib/mime-funcs';
 import MimeNode from 'nodemailer/lib/mime-node';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import { findAddressProblem } from './address.js';
 import type { NoticeContent } from './render-notice.js';
 
@@ -39,7 +39,7 @@ export function parseSender(value: string, key: string): { name: string; address
   const parsed = addressparser(value, { flatten: true });
   const first = parsed[0];
   if (parsed.length !== 1 || !first || !first.address || findAddressProblem(first.address) !== null) {
-    throw new PolicyError('BAD_CONFIG', `${key}: not a valid e-mail address (expected "Name <address>" or an address)`);
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG('not a valid e-mail address (expected "Name <address>" or an address)', { subject: key }));
   }
   return { name: first.name, address: first.address };
 }
@@ -65,10 +65,10 @@ function parseUnsubscribeUrl(value: string): string {
   try {
     url = new URL(value);
   } catch (error) {
-    throw new PolicyError('BAD_CONFIG', `notify.unsubscribeUrl: not a URL: ${JSON.stringify(value)}`, {}, { cause: error });
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`notify.unsubscribeUrl: not a URL: ${JSON.stringify(value)}`), { cause: error });
   }
   if (!['https:', 'http:', 'mailto:'].includes(url.protocol)) {
-    throw new PolicyError('BAD_CONFIG', `notify.unsubscribeUrl: expected an https, http or mailto URL, found ${JSON.stringify(value)}`);
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`notify.unsubscribeUrl: expected an https, http or mailto URL, found ${JSON.stringify(value)}`));
   }
   return url.href;
 }

@@ -10,7 +10,7 @@ import { archiveDirOf, displayPath } from '../archive/reference.js';
 import { readArchivedBytes } from '../archive/store.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import { parsePolicyBytes } from '../policy/parse-policy.js';
 import { readRecordedRevision } from '../publish/read-record.js';
 import type { ArchivedVersion, ArchiveIndex, Revision } from '../types.js';
@@ -30,11 +30,11 @@ export async function readNoticeRevision(ctx: Context, config: Config, id: strin
   const archiveDir = archiveDirOf(ctx, config);
   const folder = displayPath(ctx, join(archiveDir, id));
   const index = await readArchiveIndex(archiveDir, id, `${folder}/index.json`);
-  if (index === null) throw new PolicyError('NOT_FOUND', `${id}@${version}: ${id} has no archive (no ${folder}/index.json)`);
+  if (index === null) throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`${id}@${version}: ${id} has no archive (no ${folder}/index.json)`));
   const position = index.versions.findIndex((v) => v.version === version);
   if (position < 0) {
     const known = index.versions.map((v) => v.version).join(', ') || 'none';
-    throw new PolicyError('NOT_FOUND', `${id}@${version}: no such version in ${folder}/index.json (archived: ${known})`);
+    throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`${id}@${version}: no such version in ${folder}/index.json (archived: ${known})`));
   }
   const entry = index.versions[position]!;
   const previous = position > 0 ? index.versions[position - 1]! : null;

@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv, type Options as CsvOptions } from 'csv-parse';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { Lang } from '../types.js';
 import { checkAddress, cleanDisplayName, hashAddress } from './address.js';
 
@@ -109,13 +109,13 @@ async function* readTextChunks(path: string, label: string): AsyncGenerator<stri
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (chunk.includes(0)) {
-        throw new PolicyError('BAD_RECIPIENTS', `${label}: binary file (contains NUL bytes), expected a recipients file (CSV, text or JSON lines)`);
+        throw new PolicyError('BAD_RECIPIENTS', MESSAGES.BAD_RECIPIENTS('binary file (contains NUL bytes), expected a recipients file (CSV, text or JSON lines)', { file: label }));
       }
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch (error) {
-        throw new PolicyError('BAD_RECIPIENTS', `${label}: not valid UTF-8 text (after line ${line})`, {}, { cause: error });
+        throw new PolicyError('BAD_RECIPIENTS', MESSAGES.BAD_RECIPIENTS(`not valid UTF-8 text (after line ${line})`, { file: label }), { cause: error });
       }
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line += 1;
       yield text;
@@ -124,7 +124,7 @@ async function* readTextChunks(path: string, label: string): AsyncGenerator<stri
       const rest = decoder.decode();
       if (rest !== '') yield rest;
     } catch (error) {
-      throw new PolicyError('BAD_RECIPIENTS', `${label}: not valid UTF-8 text (the file ends inside a character)`, {}, { cause: error });
+      throw new PolicyError('BAD_RECIPIENTS', MESSAGES.BAD_RECIPIENTS('not valid UTF-8 text (the file ends inside a character)', { file: label }), { cause: error });
     }
   } finally {
     stream.destroy();
@@ -203,7 +203,7 @@ async function* readCsvRecipients(chunks: AsyncIterable<string>, headerLine: str
       langColumn = names.indexOf('lang');
       if (emailColumn < 0) {
         const found = names.filter((n) => n !== '').slice(0, 8).join(', ') || 'nothing';
-        throw new PolicyError('BAD_RECIPIENTS', `${label}:${line}: no "email" column in the header (found: ${found})`);
+        throw new PolicyError('BAD_RECIPIENTS', MESSAGES.BAD_RECIPIENTS(`no "email" column in the header (found: ${found})`, { file: label, line, lineInMessage: true }));
       }
       header = false;
       return;
@@ -236,7 +236,7 @@ async function* readCsvRecipients(chunks: AsyncIterable<string>, headerLine: str
     if (error instanceof PolicyError) throw error;
     const { lines } = error as { lines?: number };
     const where = typeof lines === 'number' ? `${label}:${lines}` : label;
-    throw new PolicyError('BAD_RECIPIENTS', `${where}: malformed CSV: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_RECIPIENTS', MESSAGES.BAD_RECIPIENTS(`malformed CSV: ${(error as Error).message}`, { file: where }), { cause: error });
   } finally {
     parser.destroy();
   }
@@ -248,12 +248,12 @@ async function checkFile(path: string, label: string): Promise<void> {
     info = await stat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new PolicyError('FILE_NOT_FOUND', `${label}: recipients file not found`, {}, { cause: error });
+      throw new PolicyError('FILE_NOT_FOUND', MESSAGES.FILE_NOT_FOUND(label, 'recipients file not found'), { cause: error });
     }
-    throw new PolicyError('BAD_RECIPIENTS', `${label}: cannot read: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_RECIPIENTS', MESSAGES.BAD_RECIPIENTS(`cannot read: ${(error as Error).message}`, { file: label }), { cause: error });
   }
-  if (!info.isFile()) throw new PolicyError('NOT_A_FILE', `${label}: is a folder, expected a recipients file`);
-  if (info.size === 0) throw new PolicyError('BAD_RECIPIENTS', `${label}: the recipients file is empty`);
+  if (!info.isFile()) throw new PolicyError('NOT_A_FILE', MESSAGES.NOT_A_FILE(label, 'is a folder, expected a recipients file'));
+  if (info.size === 0) throw new PolicyError('BAD_RECIPIENTS', MESSAGES.BAD_RECIPIENTS('the recipients file is empty', { file: label }));
 }
 
 /** A text stream with its first line already read, so the format can be told before parsing. */
@@ -307,7 +307,7 @@ export async function* readRecipientBatches(source: RecipientsSource): AsyncGene
   }
   if (entries === 0) {
     const what = source.kind === 'list' ? `${source.label}: the list of recipients is empty` : `${source.label}: no recipients in the file`;
-    throw new PolicyError('BAD_RECIPIENTS', what);
+    throw new PolicyError('BAD_RECIPIENTS', MESSAGES.BAD_RECIPIENTS(what));
   }
 }
 

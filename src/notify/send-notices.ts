@@ -15,7 +15,7 @@ import { assertWritable } from '../archive/writable.js';
 import { isVersion } from '../archive/version.js';
 import type { Config } from '../config.js';
 import { warn, type Context, type OutputStream } from '../context.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { ChangeLevel, Lang } from '../types.js';
 import { sendNotices, sleepFor, type DeliveryDeps, type DeliveryOptions, type DeliveryResult } from './deliver.js';
 import { FingerprintSet } from './fingerprint-set.js';
@@ -88,7 +88,7 @@ async function scanRecipients(
   result.unique = seen.size;
   if (result.invalid > maxReported) warn(ctx, `${source.label}: ${result.invalid - maxReported} more invalid entries skipped`);
   if (result.unique === 0) {
-    throw new PolicyError('BAD_RECIPIENTS', `${source.label}: no valid recipients (${result.invalid} invalid ${result.invalid === 1 ? 'entry' : 'entries'})`);
+    throw new PolicyError('BAD_RECIPIENTS', MESSAGES.BAD_RECIPIENTS(`no valid recipients (${result.invalid} invalid ${result.invalid === 1 ? 'entry' : 'entries'})`, { file: source.label }));
   }
   return result;
 }
@@ -101,10 +101,10 @@ async function readDkim(ctx: Context, config: Config): Promise<DkimSettings | un
   try {
     privateKey = await readFile(path, 'utf8');
   } catch (error) {
-    throw new PolicyError('BAD_CONFIG', `${displayPath(ctx, path)}: cannot read the DKIM private key (notify.dkim.privateKeyFile): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`cannot read the DKIM private key (notify.dkim.privateKeyFile): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { subject: displayPath(ctx, path) }), { cause: error });
   }
   if (!privateKey.includes('PRIVATE KEY')) {
-    throw new PolicyError('BAD_CONFIG', `${displayPath(ctx, path)}: not a PEM private key (notify.dkim.privateKeyFile)`);
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG('not a PEM private key (notify.dkim.privateKeyFile)', { subject: displayPath(ctx, path) }));
   }
   return { domainName: dkim.domainName, keySelector: dkim.keySelector, privateKey };
 }
@@ -135,8 +135,8 @@ async function readNoticePlan(ctx: Context, config: Config, request: NoticeReque
   const target = `${request.id}@${request.version}`;
   // The id and version name folders (outbox/<id>/<version>/): refuse anything that could climb out.
   const idProblem = findIdProblem(request.id);
-  if (idProblem !== null) throw new PolicyError('BAD_REFERENCE', `${JSON.stringify(target)}: invalid policy id: ${idProblem}`);
-  if (!isVersion(request.version)) throw new PolicyError('BAD_REFERENCE', `${JSON.stringify(target)}: invalid version (expected e.g. 2.0)`);
+  if (idProblem !== null) throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE(`invalid policy id: ${idProblem}`, { subject: JSON.stringify(target) }));
+  if (!isVersion(request.version)) throw new PolicyError('BAD_REFERENCE', MESSAGES.BAD_REFERENCE('invalid version (expected e.g. 2.0)', { subject: JSON.stringify(target) }));
   const notify = config.notify;
   if (!notify.from) return 'notify.from is not configured';
   parseSender(notify.from, 'notify.from');
@@ -232,11 +232,8 @@ async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, re
   try {
     const existing = ledger.statusCounts(plan.key);
     if (!resume && existing.sent + existing.failed + existing.uncertain + existing.pending > 0) {
-      throw new PolicyError(
-        'REFUSED',
-        `${plan.target}: notices were already sent via ${plan.key.channel} (${existing.sent} sent, ${existing.failed} failed, ` +
-          `${existing.uncertain + existing.pending} uncertain or unfinished); to send the rest: ${plan.base.resumeCommand}`,
-      );
+      throw new PolicyError('REFUSED', MESSAGES.REFUSED(`notices were already sent via ${plan.key.channel} (${existing.sent} sent, ${existing.failed} failed, ` +
+          `${existing.uncertain + existing.pending} uncertain or unfinished); to send the rest: ${plan.base.resumeCommand}`, { subject: plan.target }));
     }
     const { run, interrupted } = ledger.startRun(plan.key, { resume, now: ctx.now() });
     if (interrupted > 0) warn(ctx, `${interrupted} notices of ${plan.target} were being sent when an earlier run stopped; they are uncertain and will be sent again`);
@@ -316,7 +313,7 @@ export async function sendVersionNotices(ctx: Context, config: Config, request: 
   }
   writeLines(deps.summary ?? ctx.stderr, renderNoticeSummary(result, plan.target));
   if (result.interrupted) {
-    throw new PolicyError('INTERRUPTED', `${plan.target}: interrupted; every notice sent so far is recorded; to send the rest: ${renderResumeCommand(request.id, request.version)}`);
+    throw new PolicyError('INTERRUPTED', MESSAGES.INTERRUPTED(`interrupted; every notice sent so far is recorded; to send the rest: ${renderResumeCommand(request.id, request.version)}`, { subject: plan.target }));
   }
   // Every configured recipient now has an accepted message: the version's notices are no longer owed.
   // A run to a --to list serves other people, so it settles nothing.
@@ -334,5 +331,5 @@ export function noticeFailure(result: NoticeResult, id: string, version: string)
     result.uncertain ? `${result.uncertain} uncertain` : '',
     result.notAttempted ? `${result.notAttempted} not attempted` : '',
   ].filter(Boolean);
-  return new PolicyError('NOTICES_FAILED', `${id}@${version}: notices not all delivered (${parts.join(', ')}); resume with: ${renderResumeCommand(id, version)}`);
+  return new PolicyError('NOTICES_FAILED', MESSAGES.NOTICES_FAILED(`${id}@${version}: notices not all delivered (${parts.join(', ')}); resume with: ${renderResumeCommand(id, version)}`));
 }

@@ -12,7 +12,7 @@ import type { Readable } from 'node:stream';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import DKIM from 'nodemailer/lib/dkim';
 import { defaultConfig, type SmtpTimeouts } from '../config.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import { classifySendError, maskSecrets, type DeliveryFailure } from './delivery-error.js';
 
 /** One notice ready for a transport. */
@@ -134,12 +134,12 @@ export function parseSmtpUrl(text: string): SmtpUrl {
   try {
     url = new URL(text);
   } catch (error) {
-    throw new PolicyError('BAD_CONFIG', 'POLICY_SMTP_URL: not a valid URL (expected smtp://user:password@host:port or smtps://…)', {}, { cause: error });
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG('POLICY_SMTP_URL: not a valid URL (expected smtp://user:password@host:port or smtps://…)'), { cause: error });
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
-    throw new PolicyError('BAD_CONFIG', `POLICY_SMTP_URL: unsupported scheme "${url.protocol.replace(/:$/, '')}" (expected smtp or smtps)`);
+    throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG(`POLICY_SMTP_URL: unsupported scheme "${url.protocol.replace(/:$/, '')}" (expected smtp or smtps)`));
   }
-  if (url.hostname === '') throw new PolicyError('BAD_CONFIG', 'POLICY_SMTP_URL: no host in the URL');
+  if (url.hostname === '') throw new PolicyError('BAD_CONFIG', MESSAGES.BAD_CONFIG('POLICY_SMTP_URL: no host in the URL'));
   const secrets = [url.username, url.password, safeDecode(url.username), safeDecode(url.password)].filter((s) => s !== '');
   const port = url.port || (url.protocol === 'smtps:' ? '465' : '587');
   return { url: text, description: `${url.protocol}//${url.hostname}:${port}`, secrets: [...new Set(secrets)] };

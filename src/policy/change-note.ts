@@ -3,7 +3,7 @@
  * policy's language — what changed and why, in a lawyer's words. Publish moves
  * it into the archived record and clears it from the source (like `effective`).
  */
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { Policy } from '../types.js';
 
 /** The front matter key of the change note. */
@@ -20,11 +20,11 @@ export function changeNoteOf(policy: Pick<Policy, 'path' | 'frontMatter'>): stri
   const value = policy.frontMatter[CHANGE_NOTE_KEY];
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') {
-    throw new PolicyError('BAD_FRONT_MATTER', `${policy.path}: ${CHANGE_NOTE_KEY} must be text (use "${CHANGE_NOTE_KEY}: |" and indented lines), found ${Array.isArray(value) ? 'a list' : typeof value}`);
+    throw new PolicyError('BAD_FRONT_MATTER', MESSAGES.BAD_FRONT_MATTER(`${CHANGE_NOTE_KEY} must be text (use "${CHANGE_NOTE_KEY}: |" and indented lines), found ${Array.isArray(value) ? 'a list' : typeof value}`, { file: policy.path }));
   }
   const note = value.trim();
   if (note.length > MAX_CHANGE_NOTE_LENGTH) {
-    throw new PolicyError('BAD_FRONT_MATTER', `${policy.path}: ${CHANGE_NOTE_KEY} is ${note.length} characters long, at most ${MAX_CHANGE_NOTE_LENGTH} allowed`);
+    throw new PolicyError('BAD_FRONT_MATTER', MESSAGES.BAD_FRONT_MATTER(`${CHANGE_NOTE_KEY} is ${note.length} characters long, at most ${MAX_CHANGE_NOTE_LENGTH} allowed`, { file: policy.path }));
   }
   return note === '' ? null : note;
 }

@@ -10,7 +10,7 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar, type YAMLError } from 'yaml';
 import { isIsoDate } from '../archive/dates.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 
 /** Most alias expansions front matter may make before it is refused as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -66,7 +66,7 @@ export function locateFrontMatter(source: string, path: string): FrontMatterBloc
   const yamlStart = opening[0].length;
   const closing = CLOSING.exec(source.slice(yamlStart));
   if (!closing) {
-    throw new PolicyError('BAD_FRONT_MATTER', `${path}: front matter opened with --- on line 1 is never closed`, { file: path, line: 1 });
+    throw new PolicyError('BAD_FRONT_MATTER', MESSAGES.BAD_FRONT_MATTER('front matter opened with --- on line 1 is never closed', { file: path, line: 1 }));
   }
   const yamlEnd = yamlStart + closing.index;
   return { present: true, yamlStart, yamlEnd, bodyOffset: yamlEnd + closing[0].length, eol: opening[2]! };
@@ -74,7 +74,7 @@ export function locateFrontMatter(source: string, path: string): FrontMatterBloc
 
 /** A BAD_FRONT_MATTER error; `problem` holds `{line}` where the line number goes. */
 function bad(path: string, line: number, problem: string, cause?: unknown): PolicyError {
-  return new PolicyError('BAD_FRONT_MATTER', `${path}: ${problem.replace('{line}', `at line ${line}`)}`, { file: path, line }, cause === undefined ? undefined : { cause });
+  return new PolicyError('BAD_FRONT_MATTER', MESSAGES.BAD_FRONT_MATTER(`${problem.replace('{line}', `at line ${line}`)}`, { file: path, line }), cause === undefined ? undefined : { cause });
 }
 
 /** The first line of a YAML error, without the position the parser appends (we give the file line). */

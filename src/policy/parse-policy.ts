@@ -1,7 +1,7 @@
 /** A policy file's text → Policy. Pure: no file system, no clock. */
 import { sha256Hex } from '../hash.js';
 import { basename, dirname } from 'node:path';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { Block, Lang, Policy, Trigger, TriggerSource } from '../types.js';
 import { parseBlocks } from './blocks.js';
 import { decodePolicyBytes } from './decode.js';
@@ -49,7 +49,7 @@ function detectLang(declared: unknown, text: string): Lang {
 function frontMatterTriggers(value: unknown, path: string): Trigger[] | null {
   if (value === undefined) return null;
   if (!Array.isArray(value) || value.length === 0 || !value.every((item) => typeof item === 'string' && item.trim() !== '')) {
-    throw new PolicyError('BAD_FRONT_MATTER', `${path}: majorChangeTriggers must be a non-empty list of strings`);
+    throw new PolicyError('BAD_FRONT_MATTER', MESSAGES.BAD_FRONT_MATTER('majorChangeTriggers must be a non-empty list of strings', { file: path }));
   }
   return value.map((text: string, i) => ({ index: i + 1, text: text.trim(), line: 0, blockIndex: -1 }));
 }
@@ -63,7 +63,7 @@ export function parsePolicy(input: PolicySource): Policy {
   try {
     blocks = parseBlocks(frontMatter.body, frontMatter.bodyLineOffset);
   } catch (error) {
-    if (error instanceof PolicyError && error.code === 'TOO_DEEP') throw new PolicyError('TOO_DEEP', `${path}: ${error.message}`, { file: path, ...error.details });
+    if (error instanceof PolicyError && error.code === 'TOO_DEEP') throw new PolicyError('TOO_DEEP', MESSAGES.TOO_DEEP(error.details.problem, { ...error.details, file: path }));
     throw error;
   }
   const firstHeading = blocks.find((block) => block.kind === 'heading');

@@ -2,7 +2,7 @@
  * `[[TODO: …]]` markers: what `policy init`'s starter policy leaves for the
  * company to fill in. A policy that still has one is not ready to publish.
  */
-import { PolicyError } from '../errors.js';
+import { MESSAGES, PolicyError } from '../errors.js';
 
 /** The opening of a marker, as the starter policies write it. */
 export const TODO_MARKER = '[[TODO:';
@@ -24,9 +24,5 @@ export function findTodoMarker(text: string): { line: number; marker: string } |
 export function assertNoTodoMarkers(text: string, file: string): void {
   const found = findTodoMarker(text);
   if (found === null) return;
-  throw new PolicyError(
-    'UNFINISHED_POLICY',
-    `${file}:${found.line}: the policy still has a placeholder to fill in: ${found.marker} (replace every ${TODO_MARKER} …]] first)`,
-    { line: found.line },
-  );
+  throw new PolicyError('UNFINISHED_POLICY', MESSAGES.UNFINISHED_POLICY(file, found.line, found.marker, TODO_MARKER));
 }

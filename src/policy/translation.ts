@@ -5,7 +5,7 @@
  * (`translates`).
  */
 import { findIdProblem } from '../archive/policy-id.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { Policy } from '../types.js';
 
 /** The front matter key that makes a policy a translation. */
@@ -19,8 +19,8 @@ export function translationOf(policy: Pick<Policy, 'id' | 'path' | 'frontMatter'
   const value = policy.frontMatter[TRANSLATION_KEY];
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' || findIdProblem(value) !== null) {
-    throw new PolicyError('BAD_FRONT_MATTER', `${policy.path}: ${TRANSLATION_KEY} must be the id of the original policy (e.g. privacy-policy), found ${JSON.stringify(value)}`);
+    throw new PolicyError('BAD_FRONT_MATTER', MESSAGES.BAD_FRONT_MATTER(`${TRANSLATION_KEY} must be the id of the original policy (e.g. privacy-policy), found ${JSON.stringify(value)}`, { file: policy.path }));
   }
-  if (value === policy.id) throw new PolicyError('BAD_FRONT_MATTER', `${policy.path}: ${TRANSLATION_KEY} names the policy itself`);
+  if (value === policy.id) throw new PolicyError('BAD_FRONT_MATTER', MESSAGES.BAD_FRONT_MATTER(`${TRANSLATION_KEY} names the policy itself`, { file: policy.path }));
   return value;
 }

@@ -12,7 +12,7 @@ import { daysBetween, isIsoDate } from '../archive/dates.js';
 import { FIRST_VERSION, nextVersion } from '../archive/version.js';
 import { separateBookkeeping } from '../diff/bookkeeping.js';
 import { diffPolicies } from '../diff/diff-policies.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import { changeNoteOf } from '../policy/change-note.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { ArchivedVersion, ChangeLevel, Policy, Revision } from '../types.js';
@@ -79,7 +79,7 @@ export function frontMatterEffective(policy: Policy, file: string): string | und
   if (value === undefined || value === null) return undefined;
   const text = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
   if (typeof text !== 'string' || !isIsoDate(text)) {
-    throw new PolicyError('BAD_FRONT_MATTER', `${file}: front matter "effective" must be a date written YYYY-MM-DD, found ${JSON.stringify(value)}`);
+    throw new PolicyError('BAD_FRONT_MATTER', MESSAGES.BAD_FRONT_MATTER(`front matter "effective" must be a date written YYYY-MM-DD, found ${JSON.stringify(value)}`, { file }));
   }
   return text;
 }
@@ -103,19 +103,16 @@ export function planPublish(input: PlanInput, options: PlanOptions, world: PlanW
   const warnings: string[] = [];
   const automatic = automaticVerdict(revision);
   if (latest && date < latest.date) {
-    throw new PolicyError('REFUSED', `${file}: publish date ${date} is earlier than ${policy.id}@${latest.version}'s date ${latest.date}; a version cannot predate the one it replaces`);
+    throw new PolicyError('REFUSED', MESSAGES.REFUSED(`publish date ${date} is earlier than ${policy.id}@${latest.version}'s date ${latest.date}; a version cannot predate the one it replaces`, { file }));
   }
   const effective = options.effective ?? frontMatterEffective(policy, file) ?? date;
   if (effective < date) {
-    throw new PolicyError('REFUSED', `${file}: effective date ${effective} is before the publish date ${date}; a revision cannot take effect retroactively`);
+    throw new PolicyError('REFUSED', MESSAGES.REFUSED(`effective date ${effective} is before the publish date ${date}; a revision cannot take effect retroactively`, { file }));
   }
   if (previous && latest && previous.triggerSource !== 'default' && policy.triggerSource === 'default') {
     const where = `${policy.id}@${latest.version}`;
     if (!(options.yes && options.allowTriggerRemoval)) {
-      throw new PolicyError(
-        'REFUSED',
-        `${file}: the policy's own list of major changes (${previous.triggers.length} items in ${where}) is gone; if that is intended, publish with --yes --allow-trigger-removal`,
-      );
+      throw new PolicyError('REFUSED', MESSAGES.REFUSED(`the policy's own list of major changes (${previous.triggers.length} items in ${where}) is gone; if that is intended, publish with --yes --allow-trigger-removal`, { file }));
     }
     warnings.push(`${file}: the policy's own list of major changes (in ${where}) was removed (--allow-trigger-removal)`);
   }
@@ -126,21 +123,18 @@ export function planPublish(input: PlanInput, options: PlanOptions, world: PlanW
     level = options.level ?? automatic.level;
     if (options.level !== undefined) {
       if (automatic.level === 'major' && options.level === 'minor' && options.reason === undefined) {
-        throw new PolicyError('USAGE', `${file}: the classifier found a major revision; downgrading it with --level minor needs --reason "…" for the record`);
+        throw new PolicyError('USAGE', MESSAGES.USAGE('the classifier found a major revision; downgrading it with --level minor needs --reason "…" for the record', { file }));
       }
       override = { level: options.level, reason: options.reason ?? '', at: world.now.toISOString() };
     }
   } else if (options.level !== undefined) {
-    throw new PolicyError('USAGE', `${file}: ${policy.id} has no archived version yet, so it is published as ${FIRST_VERSION} (initial); --level has nothing to override`);
+    throw new PolicyError('USAGE', MESSAGES.USAGE(`${policy.id} has no archived version yet, so it is published as ${FIRST_VERSION} (initial); --level has nothing to override`, { file }));
   }
 
   if (level === 'major') {
     const days = daysBetween(date, effective);
     if (world.noticeDays !== undefined && days < world.noticeDays) {
-      throw new PolicyError(
-        'REFUSED',
-        `${file}: a major revision must take effect at least ${world.noticeDays} days after it is published (noticeDays), but ${effective} is ${days} days after ${date}; set front matter effective or --effective`,
-      );
+      throw new PolicyError('REFUSED', MESSAGES.REFUSED(`a major revision must take effect at least ${world.noticeDays} days after it is published (noticeDays), but ${effective} is ${days} days after ${date}; set front matter effective or --effective`, { file }));
     }
     if (world.noticeDays === undefined && days === 0) {
       warnings.push(

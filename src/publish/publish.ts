@@ -7,7 +7,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { NoticeResult } from '../notify/summary.js';
 import type { ArchivedVersion, ArchiveIndex, ChangeLevel, Policy, Revision } from '../types.js';
 import { parseIsoDate, utcDate } from '../archive/dates.js';
@@ -196,11 +196,11 @@ function checkOptions(options: PublishOptions): void {
   if (options.date !== undefined) parseIsoDate(options.date, '--date');
   if (options.effective !== undefined) parseIsoDate(options.effective, '--effective');
   if (options.reason !== undefined && options.level === undefined) {
-    throw new PolicyError('USAGE', '--reason records why a level was overridden: use it with --level major|minor');
+    throw new PolicyError('USAGE', MESSAGES.USAGE('--reason records why a level was overridden: use it with --level major|minor'));
   }
-  if (options.reason !== undefined && options.reason.trim() === '') throw new PolicyError('USAGE', '--reason must not be empty');
+  if (options.reason !== undefined && options.reason.trim() === '') throw new PolicyError('USAGE', MESSAGES.USAGE('--reason must not be empty'));
   if (options.allowTriggerRemoval && !options.yes) {
-    throw new PolicyError('USAGE', '--allow-trigger-removal takes effect only together with --yes');
+    throw new PolicyError('USAGE', MESSAGES.USAGE('--allow-trigger-removal takes effect only together with --yes'));
   }
 }
 
@@ -222,7 +222,7 @@ function lockWaitMs(ctx: Context): number {
   if (raw === undefined || raw === '') return 60_000;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new PolicyError('USAGE', `POLICY_LOCK_TIMEOUT must be a number of seconds, found ${JSON.stringify(raw)}`);
+    throw new PolicyError('USAGE', MESSAGES.USAGE(`POLICY_LOCK_TIMEOUT must be a number of seconds, found ${JSON.stringify(raw)}`));
   }
   return seconds * 1000;
 }
@@ -269,7 +269,7 @@ export async function runPublish(
   // An original goes out with its translations (one release carries both), and before them.
   const files = withTranslations(named, all);
   if (files.length === 0) {
-    throw new PolicyError('USAGE', `${displayPath(ctx, policiesDir)}: no policy files (*.md) to publish`);
+    throw new PolicyError('USAGE', MESSAGES.USAGE('no policy files (*.md) to publish', { subject: displayPath(ctx, policiesDir) }));
   }
   const plans = files.map(({ file, absolutePath }) => newPlan(file, absolutePath));
   const events = new PublishEvents();

@@ -9,7 +9,7 @@
 import { canonicalJson } from '../archive/canonical-json.js';
 import type { ReasonMessage } from '../classify/messages/types.js';
 import { renderRevisionJson, type RevisionJson } from '../revision-json.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type {
   ArchivedVersion,
   Block,
@@ -159,7 +159,7 @@ export function parseRevisionRecord(text: string, file: string): RevisionRecord 
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new PolicyError('ARCHIVE_INVALID', `${file}: invalid JSON: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`invalid JSON: ${(error as Error).message}`, { file }), { cause: error });
   }
   const problem = !isRecordObject(raw)
     ? 'must be a JSON object'
@@ -178,7 +178,7 @@ export function parseRevisionRecord(text: string, file: string): RevisionRecord 
                 : raw.summary !== undefined && typeof raw.summary !== 'string'
                   ? '"summary" must be text'
                   : null;
-  if (problem !== null) throw new PolicyError('ARCHIVE_INVALID', `${file}: not a revision record: ${problem}`);
+  if (problem !== null) throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`not a revision record: ${problem}`, { file }));
   return raw as unknown as RevisionRecord;
 }
 

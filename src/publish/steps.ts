@@ -13,7 +13,7 @@
  * steps know nothing of notices: they live in notices.ts, as a listener.
  */
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import { parsePolicyBytes, policyIdFromPath } from '../policy/parse-policy.js';
 import { readPolicyFile } from '../policy/read-policy.js';
 import { assertNoTodoMarkers } from '../policy/todo-markers.js';
@@ -66,7 +66,7 @@ const read: PublishStep = {
     for (const plan of plans) {
       const inArchive = relative(env.archiveDir, plan.absolutePath);
       if (!inArchive.startsWith('..') && !isAbsolute(inArchive)) {
-        throw new PolicyError('USAGE', `${plan.file}: is inside the archive, whose files are never edited; publish the policy under ${env.config.policies}/`);
+        throw new PolicyError('USAGE', MESSAGES.USAGE(`is inside the archive, whose files are never edited; publish the policy under ${env.config.policies}/`, { file: plan.file }));
       }
       const fileId = policyIdFromPath(plan.file);
       validatePolicyId(fileId, plan.file);
@@ -75,12 +75,12 @@ const read: PublishStep = {
       assertNoTodoMarkers(policy.source, plan.file);
       const declared = policy.frontMatter.id;
       if (declared !== undefined) {
-        if (typeof declared !== 'string') throw new PolicyError('BAD_ID', `${plan.file}: front matter "id" must be a string`);
+        if (typeof declared !== 'string') throw new PolicyError('BAD_ID', MESSAGES.BAD_ID('front matter "id" must be a string', { file: plan.file }));
         validatePolicyId(declared, `${plan.file}: front matter "id"`);
         if (declared !== fileId) policy = { ...policy, id: declared };
       }
       const other = seen.get(policy.id);
-      if (other !== undefined) throw new PolicyError('USAGE', `${plan.file}: policy id ${policy.id} is also the id of ${other}`);
+      if (other !== undefined) throw new PolicyError('USAGE', MESSAGES.USAGE(`policy id ${policy.id} is also the id of ${other}`, { file: plan.file }));
       seen.set(policy.id, plan.file);
       plan.id = policy.id;
       plan.policy = policy;
@@ -132,7 +132,7 @@ const decide: PublishStep = {
     const { options, config, date } = env;
     const originals = plans.filter((plan) => plan.translationOf === null);
     if (options.level !== undefined && originals.length > 1) {
-      throw new PolicyError('USAGE', `--level applies to one policy, but ${originals.length} have changes (${originals.map((plan) => plan.file).join(', ')}): name the file to publish`);
+      throw new PolicyError('USAGE', MESSAGES.USAGE(`--level applies to one policy, but ${originals.length} have changes (${originals.map((plan) => plan.file).join(', ')}): name the file to publish`));
     }
     const world = { date, now: env.now, noticeDays: config.noticeDays, toolVersion: TOOL_VERSION };
     // Originals come before their translations (see runPublish), so a translation knows the version published with it.
@@ -222,7 +222,7 @@ const writePolicy: PublishStep = {
       // The author may have saved the file while we were asking for confirmation.
       const current = await readPolicyFile(plan.file, env.ctx);
       if (sha256Hex(current) !== policy.sha256) {
-        throw new PolicyError('REFUSED', `${plan.file}: changed while publishing; nothing of it was written, run policy publish again`);
+        throw new PolicyError('REFUSED', MESSAGES.REFUSED('changed while publishing; nothing of it was written, run policy publish again', { file: plan.file }));
       }
       await removeTempFiles(dirname(plan.absolutePath), basename(plan.absolutePath));
       if (!current.equals(published)) await writeFileAtomic(plan.absolutePath, published);

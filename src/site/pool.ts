@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { PolicyError, type ErrorCode } from '../errors.js';
+import { PolicyError, type ErrorCode, type ErrorDetails } from '../errors.js';
 import { runRenderChunk, type ChunkResult, type RenderChunk } from './render-task.js';
 
 const WORKER_FLAG = 'policy-site-render-worker';
@@ -16,19 +16,21 @@ const WORKER_FLAG = 'policy-site-render-worker';
 interface SerializedError {
   code: ErrorCode | null;
   message: string;
+  /** A catalogued error's facts (file, line, problem), so the revived error carries them too. */
+  details?: ErrorDetails;
   stack: string | undefined;
 }
 
 type WorkerReply = { ok: true; result: ChunkResult } | { ok: false; error: SerializedError };
 
 function serializeError(error: unknown): SerializedError {
-  if (error instanceof PolicyError) return { code: error.code, message: error.message, stack: error.stack };
+  if (error instanceof PolicyError) return { code: error.code, message: error.message, details: error.details, stack: error.stack };
   if (error instanceof Error) return { code: null, message: error.message, stack: error.stack };
   return { code: null, message: String(error), stack: undefined };
 }
 
 function reviveError(error: SerializedError): Error {
-  if (error.code !== null) return new PolicyError(error.code, error.message);
+  if (error.code !== null) return new PolicyError(error.code, { message: error.message, details: error.details ?? { problem: error.message } });
   const revived = new Error(error.message);
   if (error.stack) revived.stack = error.stack;
   return revived;

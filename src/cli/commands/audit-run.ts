@@ -5,7 +5,7 @@ import { archiveDirOf, displayPath } from '../../archive/reference.js';
 import { readArchivedBytes, readArchivedRecordBytes } from '../../archive/store.js';
 import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
-import { EXIT, PolicyError } from '../../errors.js';
+import { EXIT, PolicyError, MESSAGES } from '../../errors.js';
 import { parsePolicyBytes } from '../../policy/parse-policy.js';
 import { auditVersion, renderAuditText, type AuditFinding } from '../../publish/audit.js';
 import { parseRevisionRecord, recordFileName } from '../../publish/record.js';
@@ -24,7 +24,7 @@ export async function runAudit(ctx: Context, id: string | undefined, options: Au
   for (const each of ids) {
     const folder = `${label}/${each}`;
     const index = await readArchiveIndex(archiveDir, each, `${folder}/${INDEX_FILE}`);
-    if (index === null) throw new PolicyError('NOT_FOUND', `${folder}: ${each} has no archived versions (no ${INDEX_FILE})`);
+    if (index === null) throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`${each} has no archived versions (no ${INDEX_FILE})`, { file: folder }));
     let before: Policy | null = null;
     for (const [i, entry] of index.versions.entries()) {
       const policy = parsePolicyBytes(await readArchivedBytes(archiveDir, each, entry, `${folder}/${entry.file}`), `${each}@${entry.version}`, each);

@@ -10,7 +10,7 @@ import { nextVersion } from '../../archive/version.js';
 import { readRepoRoot } from '../../check/git.js';
 import { type Config, parseConfig, readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
-import { EXIT, PolicyError } from '../../errors.js';
+import { EXIT, PolicyError, MESSAGES } from '../../errors.js';
 import type { KeygenCliOptions } from './keygen.js';
 
 /** The default folder of private keys: under the user's configuration folder, never in a repository. */
@@ -82,11 +82,11 @@ export async function runKeygen(ctx: Context, options: KeygenCliOptions): Promis
   let out: string;
   if (options.out !== undefined) out = resolve(ctx.cwd, options.out);
   else if (keyDir !== null) out = join(keyDir, `${basename(resolve(ctx.cwd)).replace(/[^A-Za-z0-9._-]/g, '_')}-${keyId}.pem`);
-  else throw new PolicyError('USAGE', 'no HOME or XDG_CONFIG_HOME to keep the private key under: choose a place outside the repository with --out <file>');
+  else throw new PolicyError('USAGE', MESSAGES.USAGE('no HOME or XDG_CONFIG_HOME to keep the private key under: choose a place outside the repository with --out <file>'));
 
   const root = (await readRepoRoot(ctx.cwd)) ?? ctx.cwd;
   if (isInside(await realPathOf(out), await realpath(root))) {
-    throw new PolicyError('USAGE', `${displayPath(ctx, out)}: inside the repository; a private key never goes there (choose a path outside ${root})`);
+    throw new PolicyError('USAGE', MESSAGES.USAGE(`inside the repository; a private key never goes there (choose a path outside ${root})`, { subject: displayPath(ctx, out) }));
   }
   // Everything that can fail is settled before the private key exists anywhere.
   const from = await firstVersions(ctx, config);
@@ -96,7 +96,7 @@ export async function runKeygen(ctx: Context, options: KeygenCliOptions): Promis
   try {
     await writeFile(out, pem, { flag: 'wx', mode: 0o600 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new PolicyError('REFUSED', `${out}: already exists; keygen never overwrites a key`, {}, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new PolicyError('REFUSED', MESSAGES.REFUSED('already exists; keygen never overwrites a key', { subject: out }), { cause: error });
     throw error;
   }
   await writeFileAtomic(updated.path, updated.text);

@@ -4,7 +4,7 @@ import { validatePolicyId } from '../../archive/policy-id.js';
 import { archiveDirOf, displayPath } from '../../archive/reference.js';
 import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
-import { EXIT, PolicyError } from '../../errors.js';
+import { EXIT, PolicyError, MESSAGES } from '../../errors.js';
 import { readArchivedRecordBytes } from '../../archive/store.js';
 import { countChanges, renderChangeCounts, type ChangeCounts } from '../../count-changes.js';
 import { parseRevisionRecord, recordFileName } from '../../publish/record.js';
@@ -98,7 +98,7 @@ export async function runLog(ctx: Context, id: string | undefined, options: LogO
   const notes = new Map<string, LogNotes>();
   for (const each of ids) {
     const index = await readArchiveIndex(archiveDir, each, `${label}/${each}/${INDEX_FILE}`);
-    if (index === null) throw new PolicyError('NOT_FOUND', `${label}/${each}: ${each} has no archived versions (no ${INDEX_FILE})`);
+    if (index === null) throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`${label}/${each}: ${each} has no archived versions (no ${INDEX_FILE})`));
     indexes.push(index);
     const records = await readLogCounts(archiveDir, index, `${label}/${each}`);
     counts.set(each, records.counts);

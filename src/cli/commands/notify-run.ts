@@ -6,7 +6,7 @@ import { archiveDirOf, displayPath, parseReference, resolveReference } from '../
 import { assertArchiveVerified } from '../../archive/verify.js';
 import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
-import { EXIT, PolicyError } from '../../errors.js';
+import { EXIT, PolicyError, MESSAGES } from '../../errors.js';
 import { noticeFailure, sendVersionNotices } from '../../notify/send-notices.js';
 import type { NotifyCliOptions } from './notify.js';
 
@@ -18,7 +18,7 @@ export async function runNotify(ctx: Context, ref: string, options: NotifyCliOpt
   const archiveDir = archiveDirOf(ctx, config);
   const folder = displayPath(ctx, join(archiveDir, reference.id));
   const index = await readArchiveIndex(archiveDir, reference.id, `${folder}/index.json`);
-  if (index === null) throw new PolicyError('NOT_FOUND', `${ref}: ${reference.id} has no archive (no ${folder}/index.json)`);
+  if (index === null) throw new PolicyError('NOT_FOUND', MESSAGES.NOT_FOUND(`${reference.id} has no archive (no ${folder}/index.json)`, { subject: ref }));
   const { version } = resolveReference(index, reference, utcDate(ctx.now()));
   const result = await sendVersionNotices(
     ctx,
@@ -32,7 +32,7 @@ export async function runNotify(ctx: Context, ref: string, options: NotifyCliOpt
     },
     { summary: ctx.stdout },
   );
-  if (result.skipped) throw new PolicyError('USAGE', `${reference.id}@${version}: no notices sent: ${result.reason ?? 'nothing to send'}`);
+  if (result.skipped) throw new PolicyError('USAGE', MESSAGES.USAGE(`${reference.id}@${version}: no notices sent: ${result.reason ?? 'nothing to send'}`));
   const failure = noticeFailure(result, reference.id, version);
   if (failure) throw failure;
   return EXIT.ok;

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { type PublishOptions, type PublishPlan, type PublishResult, runPublish } from '../../publish/publish.js';
 import { readConfig } from '../../config.js';
 import { type Context, useColor, warn } from '../../context.js';
-import { EXIT, PolicyError } from '../../errors.js';
+import { EXIT, PolicyError, MESSAGES } from '../../errors.js';
 import type { ClassifiedChange } from '../../types.js';
 import { sectionOf } from '../../describe-revision.js';
 import { recordFileName } from '../../publish/record.js';
@@ -68,10 +68,7 @@ function printReport(ctx: Context, options: PublishCliOptions, plan: PublishPlan
 async function confirmPublish(ctx: Context, plans: PublishPlan[], cli: PublishCliOptions): Promise<boolean> {
   const files = plans.map((plan) => plan.file).join(', ');
   if (!ctx.stdin.isTTY) {
-    throw new PolicyError(
-      'REFUSED',
-      `${files}: not published: stdin is not a terminal, so nobody can confirm; run policy publish --yes to publish (or --dry-run to preview)`,
-    );
+    throw new PolicyError('REFUSED', MESSAGES.REFUSED('not published: stdin is not a terminal, so nobody can confirm; run policy publish --yes to publish (or --dry-run to preview)', { subject: files }));
   }
   const answers = answerReader(ctx);
   try {
@@ -81,10 +78,7 @@ async function confirmPublish(ctx: Context, plans: PublishPlan[], cli: PublishCl
           ctx.stderr.write(`Keep ${describeChange(change)}? [Y/n] `);
           const answer = (await answers.next()).trim().toLowerCase();
           if (answer === 'n' || answer === 'no') {
-            throw new PolicyError(
-              'USAGE',
-              `${plan.file}: not published: decide the level yourself with policy publish ${plan.file} --level major|minor --reason "…" (the reason is kept in the record)`,
-            );
+            throw new PolicyError('USAGE', MESSAGES.USAGE(`not published: decide the level yourself with policy publish ${plan.file} --level major|minor --reason "…" (the reason is kept in the record)`, { file: plan.file }));
           }
         }
       }

@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readConfig } from '../../config.js';
 import { warn, type Context } from '../../context.js';
-import { EXIT, PolicyError } from '../../errors.js';
+import { EXIT, PolicyError, MESSAGES } from '../../errors.js';
 import { MANIFEST_FILE } from '../../site/manifest.js';
 import { createCompareRenderer } from '../../site/compare-on-request.js';
 import { displayDir, parseBaseUrl } from '../../site/paths.js';
@@ -18,7 +18,7 @@ import { buildSite, renderSiteSummary } from './site-run.js';
 /** Parses `--port`: 0 to 65535. */
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new PolicyError('USAGE', `--port: expected a port number from 0 to 65535, found "${value}"`);
+  if (!/^\d+$/.test(value) || port > 65535) throw new PolicyError('USAGE', MESSAGES.USAGE(`--port: expected a port number from 0 to 65535, found "${value}"`));
   return port;
 }
 
@@ -83,10 +83,10 @@ export async function runServe(
     server = await startSiteServer({ root: dir, host: options.host, port, compare });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new PolicyError('USAGE', `--port: ${options.host}:${port} is already in use (choose another with --port)`, {}, { cause: error });
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new PolicyError('USAGE', `--host: cannot listen on "${options.host}"`, {}, { cause: error });
-    if (code === 'EACCES') throw new PolicyError('USAGE', `--port: not allowed to listen on port ${port} (choose one above 1023)`, {}, { cause: error });
-    if (code === 'ENOENT') throw new PolicyError('FILE_NOT_FOUND', `${label}: no such folder`, {}, { cause: error });
+    if (code === 'EADDRINUSE') throw new PolicyError('USAGE', MESSAGES.USAGE(`--port: ${options.host}:${port} is already in use (choose another with --port)`), { cause: error });
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new PolicyError('USAGE', MESSAGES.USAGE(`--host: cannot listen on "${options.host}"`), { cause: error });
+    if (code === 'EACCES') throw new PolicyError('USAGE', MESSAGES.USAGE(`--port: not allowed to listen on port ${port} (choose one above 1023)`), { cause: error });
+    if (code === 'ENOENT') throw new PolicyError('FILE_NOT_FOUND', MESSAGES.FILE_NOT_FOUND(label, 'no such folder'), { cause: error });
     throw error;
   }
   ctx.stdout.write(`Serving ${label}/ at ${server.url} (Ctrl-C to stop)\n`);

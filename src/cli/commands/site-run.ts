@@ -2,7 +2,7 @@
 import { assertArchiveVerified } from '../../archive/verify.js';
 import { readConfig, type Config } from '../../config.js';
 import { warn, type Context } from '../../context.js';
-import { EXIT, PolicyError } from '../../errors.js';
+import { EXIT, PolicyError, MESSAGES } from '../../errors.js';
 import { displayDir, parseBaseUrl } from '../../site/paths.js';
 import { defaultJobs } from '../../site/pool.js';
 import { writeSite, type SiteSummary } from '../../site/write-site.js';
@@ -15,7 +15,7 @@ export function parseJobs(value: string | undefined): number {
   if (value === undefined) return defaultJobs();
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
-    throw new PolicyError('USAGE', `--jobs: expected a whole number from 1 to 64, found "${value}"`);
+    throw new PolicyError('USAGE', MESSAGES.USAGE(`--jobs: expected a whole number from 1 to 64, found "${value}"`));
   }
   return jobs;
 }
