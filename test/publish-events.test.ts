@@ -113,4 +113,25 @@ describe('publish emits "version archiving" then "version archived"; the notices
     expect(result.plans[0]!.actions.at(-1)).toBe('would send the major notices of privacy-policy@2.0; would observe');
     expect(made.exists(MARKER)).toBe(false);
   });
+
+  it('the publish lock is .policy/publish.lock, held while the listeners run, and never in the notice ledger\'s folder', async () => {
+    const made = makeRepo();
+    repos.push(made);
+    made.write('policy.config.json', JSON.stringify({ notify: { from: 'Legal <legal@example.com>', major: ['ana@example.com'], ledger: 'state/ledger' } }));
+    made.write(POLICY, majorEdit());
+    const locks: { moment: string; publishLock: boolean; inLedger: boolean }[] = [];
+    const look = (moment: string) => async () => void locks.push({ moment, publishLock: made.exists('.policy/publish.lock'), inLedger: made.exists('state/ledger/publish.lock') });
+    const ctx = ctxAt(made.root);
+    const { config } = await readConfig(ctx);
+    const options: PublishOptions = { files: [], yes: true, dryRun: false, notify: true, allowTriggerRemoval: false };
+    await runPublish(ctx, config, options, { report: () => undefined, confirm: async () => true, listeners: [{ name: 'observer', archiving: look('archiving'), archived: look('archived') }] });
+    expect(locks).toEqual([
+      { moment: 'archiving', publishLock: true, inLedger: false },
+      { moment: 'archived', publishLock: true, inLedger: false },
+    ]);
+    // The notices used the configured ledger; the lock is gone once the publish ends.
+    expect(made.exists('state/ledger/ledger.sqlite')).toBe(true);
+    expect(made.exists('.policy/publish.lock')).toBe(false);
+    expect(made.exists('state/ledger/pending-notices/privacy-policy@2.0.json')).toBe(false);
+  });
 });
