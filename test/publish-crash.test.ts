@@ -72,6 +72,22 @@ describe('publish stopped after each write', () => {
     await expectFinished(made);
   });
 
+  it('drops the intent a publish killed right after its commit point left behind', async () => {
+    const made = repo();
+    made.write(POLICY, majorEdit());
+    const hooks = { report: () => undefined, confirm: async () => true };
+    await runPublish(ctxAt(made.root), defaultConfig(), OPTIONS, hooks);
+    // As a kill between writing index.json and clearing the intent leaves it.
+    const entry = (JSON.parse(made.read(INDEX)) as ArchiveIndex).versions[1]!;
+    made.write('.policy/publish-intents/privacy-policy@2.0.json', JSON.stringify({ id: 'privacy-policy', version: '2.0', files: [{ file: '2.0.md', sha256: entry.sha256 }] }));
+    const dry = await runPolicy(['publish', '--dry-run'], { cwd: made.root });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(made.exists('.policy/publish-intents/privacy-policy@2.0.json')).toBe(true);
+    const again = await runPolicy(['publish', '--yes', '--no-notify'], { cwd: made.root });
+    expect(again.code, again.stderr).toBe(0);
+    await expectFinished(made);
+  });
+
   it('removes temporary files that interrupted writes left behind', async () => {
     const made = repo();
     made.write(POLICY, majorEdit());

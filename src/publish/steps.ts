@@ -34,7 +34,7 @@ import { displayPath } from '../archive/reference.js';
 import { readArchivedBytes, writeVersionFile } from '../archive/store.js';
 import { assertArchiveVerified } from '../archive/verify.js';
 import { signArchiveEntry } from '../archive/signing.js';
-import { beginArchiveWrite, clearPublishIntent, publishIntentsDir, type PublishIntent } from '../archive/intent.js';
+import { beginArchiveWrite, clearPublishIntent, publishIntentsDir, readPublishIntents, type PublishIntent } from '../archive/intent.js';
 import type { ArchivedVersion } from '../types.js';
 import { assertWritable, type WriteTarget } from '../archive/writable.js';
 
@@ -54,6 +54,24 @@ const verifyFirst: PublishStep = {
   appliesTo: () => true,
   async run(_plans, env) {
     await assertArchiveVerified(env.ctx, env.config, 'nothing was published');
+  },
+};
+
+/**
+ * Drops the publish intents of versions index.json already lists: a publish
+ * killed between its commit point and clearing its intent leaves one, which
+ * excuses nothing any more (the files are listed) and would otherwise stay.
+ */
+const settleIntents: PublishStep = {
+  name: 'settle-intents',
+  dryRun: false,
+  appliesTo: () => true,
+  async run(_plans, env) {
+    const dir = publishIntentsDir(env.ctx, env.config);
+    for (const intent of await readPublishIntents(dir)) {
+      const index = await readArchiveIndex(env.archiveDir, intent.id, archiveLabel(env, intent.id, 'index.json'));
+      if (index?.versions.some((entry) => entry.version === intent.version)) await clearPublishIntent(dir, intent.id, intent.version);
+    }
   },
 };
 
@@ -339,6 +357,7 @@ const announceArchived: PublishStep = {
  */
 export const PUBLISH_STEPS: readonly PublishStep[] = [
   verifyFirst,
+  settleIntents,
   resumeNotices,
   read,
   compare,
