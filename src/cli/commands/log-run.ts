@@ -5,9 +5,8 @@ import { archiveDirOf, displayPath } from '../../archive/reference.js';
 import { readConfig } from '../../config.js';
 import type { Context } from '../../context.js';
 import { EXIT, PolicyError, MESSAGES } from '../../errors.js';
-import { readArchivedRecordBytes } from '../../archive/store.js';
-import { countChanges, renderChangeCounts, type ChangeCounts } from '../../count-changes.js';
-import { parseRevisionRecord, recordFileName } from '../../publish/record.js';
+import { renderChangeCounts, type ChangeCounts } from '../../count-changes.js';
+import { readRecordedVerdict } from '../../publish/read-record.js';
 import { splitNoteParagraphs } from '../../policy/change-note.js';
 import { renderOneLine } from '../../notify/notice-model.js';
 import type { ArchivedVersion, ArchiveIndex } from '../../types.js';
@@ -77,11 +76,10 @@ async function readLogCounts(archiveDir: string, index: ArchiveIndex, folder: st
   const counts = new Map<string, ChangeCounts | null>();
   const notes = new Map<string, string>();
   for (const entry of index.versions) {
-    const label = `${folder}/${recordFileName(entry.version)}`;
-    const bytes = await readArchivedRecordBytes(archiveDir, index.id, entry, label);
-    const record = bytes === null ? null : parseRevisionRecord(bytes.toString('utf8'), label);
-    counts.set(entry.version, record === null || entry.level === 'initial' ? null : countChanges(record.changes));
-    if (record?.changeNote) notes.set(entry.version, record.changeNote);
+    // The same reader as the site's versions table and feed.
+    const verdict = await readRecordedVerdict(archiveDir, index.id, entry, folder);
+    counts.set(entry.version, verdict === null || entry.level === 'initial' ? null : verdict.counts);
+    if (verdict?.changeNote) notes.set(entry.version, verdict.changeNote);
   }
   return { counts, notes };
 }

@@ -4,7 +4,7 @@ import { archiveDirOf, readReference } from '../../archive/reference.js';
 import { readArchivedBytes } from '../../archive/store.js';
 import { readConfig } from '../../config.js';
 import { type Context, useColor, warn } from '../../context.js';
-import { EXIT, PolicyError } from '../../errors.js';
+import { EXIT, MESSAGES, PolicyError } from '../../errors.js';
 import { parsePolicyBytes } from '../../policy/parse-policy.js';
 import { readRecordedRevision } from '../../publish/read-record.js';
 import { renderRevisionJson } from '../../revision-json.js';
@@ -22,7 +22,7 @@ export async function runShow(ctx: Context, reference: string, options: ShowOpti
     // ignoreBOM keeps a byte-order mark, so valid UTF-8 is written back byte for byte.
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(archived.bytes);
   } catch (error) {
-    throw new PolicyError('NOT_UTF8', `${archived.path}: not valid UTF-8`, {}, { cause: error });
+    throw new PolicyError('NOT_UTF8', MESSAGES.NOT_UTF8(archived.path), { cause: error });
   }
   ctx.stdout.write(text);
   return EXIT.ok;
