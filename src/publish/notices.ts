@@ -26,8 +26,9 @@ async function senderOf(hooks: Pick<PublishHooks, 'sendNotices'>): Promise<SendN
   return hooks.sendNotices ?? (await import('../notify/send-notices.js')).sendVersionNotices;
 }
 
-function archiveLabel(env: PublishEnv, id: string, file: string): string {
-  return displayPath(env.ctx, join(env.archiveDir, id, file));
+/** How messages name `archive/<id>` or a file in it. */
+export function archiveLabel(env: Pick<PublishEnv, 'ctx' | 'archiveDir'>, id: string, file?: string): string {
+  return displayPath(env.ctx, file === undefined ? join(env.archiveDir, id) : join(env.archiveDir, id, file));
 }
 
 /** How a user finishes the notices of a version by hand (the next publish also does). */

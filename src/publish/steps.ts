@@ -22,7 +22,7 @@ import { removeTempFiles, writeFileAtomic } from '../atomic-write.js';
 import { sha256Hex } from '../hash.js';
 import { latestVersion, readArchiveIndex, writeArchiveIndex } from '../archive/index-file.js';
 import type { VersionEvent } from './events.js';
-import { resumeNotices } from './notices.js';
+import { archiveLabel, resumeNotices } from './notices.js';
 import type { PublishEnv, PublishPlan, PublishStep } from './publish.js';
 import { automaticVerdict, planPublish } from './plan.js';
 import { recordFileName } from './record.js';
@@ -41,10 +41,6 @@ import { assertWritable, type WriteTarget } from '../archive/writable.js';
 function need<T>(value: T | null, what: string): T {
   if (value === null) throw new Error(`publish pipeline: ${what} is not set (a step ran out of order)`);
   return value;
-}
-
-function archiveLabel(env: PublishEnv, id: string, file?: string): string {
-  return displayPath(env.ctx, file === undefined ? join(env.archiveDir, id) : join(env.archiveDir, id, file));
 }
 
 /** Refuses an archive that fails `policy verify` before anything else runs (a leftover of an interrupted publish is no failure). */
