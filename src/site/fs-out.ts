@@ -8,7 +8,7 @@
 import { lstat, mkdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { assertInsideSite } from './paths.js';
 
@@ -52,7 +52,7 @@ async function ensureDir(output: SiteOutput, relativeDir: string): Promise<void>
   }
   const stats = await lstat(absolute);
   if (stats.isSymbolicLink() || !stats.isDirectory()) {
-    throw new PolicyError('REFUSED', `${absolute}: expected a folder inside the site, found ${stats.isSymbolicLink() ? 'a symbolic link' : 'a file'}`);
+    throw new PolicyError('REFUSED', MESSAGES.REFUSED(`expected a folder inside the site, found ${stats.isSymbolicLink() ? 'a symbolic link' : 'a file'}`, { file: absolute }));
   }
   output.verified.add(relativeDir);
 }
@@ -65,7 +65,7 @@ export async function stageFile(output: SiteOutput, relativePath: string, data: 
   const name = relativePath.slice(slash + 1);
   await ensureDir(output, dir);
   const target = join(output.root, ...relativePath.split('/'));
-  if (!target.startsWith(output.root + sep)) throw new PolicyError('BAD_ID', `refusing to write "${relativePath}" outside the site folder`);
+  if (!target.startsWith(output.root + sep)) throw new PolicyError('BAD_ID', MESSAGES.BAD_ID(`refusing to write "${relativePath}" outside the site folder`));
   counter += 1;
   const tmp = join(dirname(target), `.${name}.${process.pid}-${threadId}-${counter}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;

@@ -5,7 +5,7 @@
  * folder pages end with `/` and are written as `<path>index.html`.
  */
 import { isAbsolute, posix, relative } from 'node:path';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 
 /** How to name a folder to the user: relative to the repository when inside it, else absolute. Pure. */
 export function displayDir(dir: string, cwd: string): string {
@@ -58,10 +58,10 @@ export function parseBaseUrl(value: string, source: string): string {
   try {
     url = new URL(value);
   } catch (error) {
-    throw new PolicyError('USAGE', `${source}: "${value}" is not a URL (expected e.g. https://example.com/policies/)`, {}, { cause: error });
+    throw new PolicyError('USAGE', MESSAGES.USAGE(`"${value}" is not a URL (expected e.g. https://example.com/policies/)`, { subject: source }), { cause: error });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PolicyError('USAGE', `${source}: "${value}" must be an http or https URL`);
+    throw new PolicyError('USAGE', MESSAGES.USAGE(`"${value}" must be an http or https URL`, { subject: source }));
   }
   url.search = '';
   url.hash = '';
@@ -82,17 +82,14 @@ export function isSafeName(name: string): boolean {
 /** Checks a policy id for use in the site; throws BAD_ID naming the file it came from. */
 export function assertSafeId(id: string, file: string): void {
   if (!isSafeName(id)) {
-    throw new PolicyError(
-      'BAD_ID',
-      `${file}: policy id "${id}" cannot be used in the site (expected letters, digits, ".", "_" or "-", starting with a letter or digit, not ending in .md/.html/.json/.xml)`,
-    );
+    throw new PolicyError('BAD_ID', MESSAGES.BAD_ID(`policy id "${id}" cannot be used in the site (expected letters, digits, ".", "_" or "-", starting with a letter or digit, not ending in .md/.html/.json/.xml)`, { file }));
   }
 }
 
 /** Checks a version name for use in the site; throws ARCHIVE_INVALID naming the index file. */
 export function assertSafeVersion(version: string, file: string): void {
   if (!isSafeName(version) || RESERVED_VERSIONS.has(version.toLowerCase())) {
-    throw new PolicyError('ARCHIVE_INVALID', `${file}: version "${version}" cannot be used in the site (expected e.g. 2.0)`);
+    throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`version "${version}" cannot be used in the site (expected e.g. 2.0)`, { file }));
   }
 }
 
@@ -108,6 +105,6 @@ export function assertInsideSite(relativePath: string): string {
     relativePath.includes('\\') ||
     relativePath.includes('\0') ||
     segments.some((segment) => segment === '' || segment === '.' || segment === '..');
-  if (bad) throw new PolicyError('BAD_ID', `refusing to write "${relativePath}" outside the site folder`);
+  if (bad) throw new PolicyError('BAD_ID', MESSAGES.BAD_ID(`refusing to write "${relativePath}" outside the site folder`));
   return relativePath;
 }

@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { INDEX_FILE, parseArchiveIndex } from '../archive/index-file.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { ArchiveIndex } from '../types.js';
 import { assertSafeId, assertSafeVersion } from './paths.js';
 
@@ -26,9 +26,9 @@ export async function readArchivedPolicies(archiveDir: string, cwd: string, warn
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new PolicyError('FILE_NOT_FOUND', `${label}: no archive folder here (publish a policy first with policy publish)`, {}, { cause: error });
+      throw new PolicyError('FILE_NOT_FOUND', MESSAGES.FILE_NOT_FOUND(label, 'no archive folder here (publish a policy first with policy publish)'), { cause: error });
     }
-    if (code === 'ENOTDIR') throw new PolicyError('NOT_A_FILE', `${label}: is a file, expected the archive folder`, {}, { cause: error });
+    if (code === 'ENOTDIR') throw new PolicyError('NOT_A_FILE', MESSAGES.NOT_A_FILE(label, 'is a file, expected the archive folder'), { cause: error });
     throw error;
   }
   names.sort();
@@ -45,25 +45,25 @@ export async function readArchivedPolicies(archiveDir: string, cwd: string, warn
         warn(`${relative(cwd, join(archiveDir, name))}: no ${INDEX_FILE}, skipped`);
         continue;
       }
-      throw new PolicyError('ARCHIVE_INVALID', `${fileLabel}: cannot read: ${(error as Error).message}`, {}, { cause: error });
+      throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`cannot read: ${(error as Error).message}`, { file: fileLabel }), { cause: error });
     }
     const index = parseArchiveIndex(indexBytes.toString('utf8'), fileLabel);
     if (index.id !== name) {
-      throw new PolicyError('ARCHIVE_INVALID', `${fileLabel}: "id" is ${JSON.stringify(index.id)}, expected ${JSON.stringify(name)} (the folder's name)`);
+      throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`"id" is ${JSON.stringify(index.id)}, expected ${JSON.stringify(name)} (the folder's name)`, { file: fileLabel }));
     }
     assertSafeId(index.id, fileLabel);
     // Ids that differ only in case would share a folder on case-insensitive file systems.
     const folded = index.id.toLowerCase();
     const clash = seen.get(folded);
-    if (clash !== undefined) throw new PolicyError('BAD_ID', `${fileLabel}: policy id "${index.id}" differs from "${clash}" only in case`);
+    if (clash !== undefined) throw new PolicyError('BAD_ID', MESSAGES.BAD_ID(`policy id "${index.id}" differs from "${clash}" only in case`, { file: fileLabel }));
     seen.set(folded, index.id);
     const versions = new Set<string>();
     for (const entry of index.versions) {
       assertSafeVersion(entry.version, fileLabel);
       if (entry.file !== `${entry.version}.md` || entry.file.includes('/') || entry.file.includes('\\')) {
-        throw new PolicyError('ARCHIVE_INVALID', `${fileLabel}: version ${entry.version} names file "${entry.file}", expected "${entry.version}.md"`);
+        throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`version ${entry.version} names file "${entry.file}", expected "${entry.version}.md"`, { file: fileLabel }));
       }
-      if (versions.has(entry.version.toLowerCase())) throw new PolicyError('ARCHIVE_INVALID', `${fileLabel}: version ${entry.version} is listed twice`);
+      if (versions.has(entry.version.toLowerCase())) throw new PolicyError('ARCHIVE_INVALID', MESSAGES.ARCHIVE_INVALID(`version ${entry.version} is listed twice`, { file: fileLabel }));
       versions.add(entry.version.toLowerCase());
     }
     policies.push({ index, indexBytes });

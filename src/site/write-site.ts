@@ -8,7 +8,7 @@ import { lstat, mkdir, readdir, readFile, realpath, stat } from 'node:fs/promise
 import { resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
 import { buildPolicyStatus } from '../archive/consent-status.js';
-import { PolicyError } from '../errors.js';
+import { PolicyError, MESSAGES } from '../errors.js';
 import type { ArchivedVersion, Lang } from '../types.js';
 import { buildLanguageLookup, type VersionLanguages } from './languages.js';
 import { renderFeed, type FeedModel } from './feed.js';
@@ -85,10 +85,10 @@ async function prepareOutDir(
   const label = displayDir(outDir, ctx.cwd);
   const cwd = resolve(ctx.cwd);
   if (isInside(cwd, outDir)) {
-    throw new PolicyError('USAGE', `${label}: refusing to build the site into the repository itself or a folder above it (choose e.g. --out site)`);
+    throw new PolicyError('USAGE', MESSAGES.USAGE('refusing to build the site into the repository itself or a folder above it (choose e.g. --out site)', { file: label }));
   }
   if (isInside(outDir, archiveDir) || isInside(archiveDir, outDir)) {
-    throw new PolicyError('USAGE', `${label}: refusing to build the site into or around the archive folder (choose e.g. --out site)`);
+    throw new PolicyError('USAGE', MESSAGES.USAGE('refusing to build the site into or around the archive folder (choose e.g. --out site)', { file: label }));
   }
   // A link would carry the build (and its removals) to wherever it points.
   const link = await lstat(outDir).catch((error: NodeJS.ErrnoException) => {
@@ -96,15 +96,15 @@ async function prepareOutDir(
     throw error;
   });
   if (link?.isSymbolicLink()) {
-    throw new PolicyError('REFUSED', `${label}: is a symbolic link; policy site builds only into a real folder (remove the link or choose another --out)`);
+    throw new PolicyError('REFUSED', MESSAGES.REFUSED('is a symbolic link; policy site builds only into a real folder (remove the link or choose another --out)', { file: label }));
   }
   try {
     await mkdir(outDir, { recursive: true });
   } catch (error) {
-    throw new PolicyError('USAGE', `${label}: cannot create the output folder: ${(error as Error).message}`, {}, { cause: error });
+    throw new PolicyError('USAGE', MESSAGES.USAGE(`cannot create the output folder: ${(error as Error).message}`, { file: label }), { cause: error });
   }
   const info = await stat(outDir);
-  if (!info.isDirectory()) throw new PolicyError('NOT_A_FILE', `${label}: is a file, expected a folder for the site`);
+  if (!info.isDirectory()) throw new PolicyError('NOT_A_FILE', MESSAGES.NOT_A_FILE(label, 'is a file, expected a folder for the site'));
   const root = await realpath(outDir);
   let manifestText: string | null = null;
   try {
@@ -116,10 +116,7 @@ async function prepareOutDir(
     // Dot files are ignored: temporary files of an interrupted first build, .gitkeep and the like.
     const entries = (await readdir(root)).filter((name) => !name.startsWith('.'));
     if (entries.length > 0) {
-      throw new PolicyError(
-        'REFUSED',
-        `${label}: not empty and not built by policy site (no ${MANIFEST_FILE}); remove it or choose another --out`,
-      );
+      throw new PolicyError('REFUSED', MESSAGES.REFUSED(`not empty and not built by policy site (no ${MANIFEST_FILE}); remove it or choose another --out`, { file: label }));
     }
   }
   const manifest = (manifestText !== null ? parseManifest(manifestText, generator) : null) ?? emptyManifest(generator);
