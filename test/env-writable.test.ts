@@ -230,6 +230,29 @@ describe('an outbox whose disk fills up mid-run', () => {
   });
 });
 
+describe('publish whose outbox fills up while it sends the notices', () => {
+  it('the version stays archived, exit 4 naming the .eml file; the next publish writes the rest', async (t) => {
+    const made = repo();
+    made.write(POLICY, majorEdit(made.read(POLICY)));
+    made.write('policy.config.json', JSON.stringify({ notify: { from: 'Legal <legal@example.com>', major: Array.from({ length: 400 }, (_, i) => `r${i}@example.com`) } }));
+    const outbox = join(made.root, 'outbox');
+    mkdirSync(outbox);
+    if (!mountTiny(outbox, 640)) return t.skip();
+    const result = await runPolicy(['publish', '--yes'], { cwd: made.root });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(/^policy: privacy-policy@2\.0 is archived, but its notices were not sent: outbox\/privacy-policy\/2\.0\/[0-9a-f]{32}\.eml: no space left on the device \(ENOSPC\)/m);
+    expect(made.read('archive/privacy-policy/index.json')).toContain('"version": "2.0"');
+    const folder = join(outbox, 'privacy-policy/2.0');
+    expect(readdirSync(folder).filter((name) => !/^[0-9a-f]{32}\.eml$/.test(name))).toEqual([]);
+
+    if (!run('mount', ['-o', 'remount,size=16m', outbox])) return;
+    const again = await runPolicy(['publish', '--yes'], { cwd: made.root });
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.eml'))).toHaveLength(400);
+  });
+});
+
 describe('any command that meets an unwritable path', () => {
   it('policy site into an immutable folder: exit 4 naming the path, not an internal error', async (t) => {
     const made = repo();

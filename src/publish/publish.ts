@@ -40,6 +40,8 @@ export interface PendingNoticesOutcome {
   notices: NoticeResult | null;
   /** When recipients are still left without a notice: what happened and how to finish. */
   noticeError: string | null;
+  /** Set when the notices stopped because a path could not be written (the outbox filled up): exit 4 rather than 3. */
+  noticeEnvironment?: boolean;
 }
 
 /** The options of one publish run. */
@@ -140,6 +142,8 @@ export interface PublishPlan {
   notices: NoticeResult | null;
   /** When some recipients are left without a notice: what happened, naming the command that resumes. */
   noticeError: string | null;
+  /** Set when the notices stopped because a path could not be written (the outbox filled up): exit 4 rather than 3. */
+  noticeEnvironment?: boolean;
 }
 
 /** A step of the pipeline. */

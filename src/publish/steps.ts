@@ -126,6 +126,7 @@ const resumeNotices: PublishStep = {
           status: 'undelivered',
           action: `pending notices of ${target}: still not sent`,
           noticeError: `${target}: its pending notices are still not sent: ${error.message}; when that is fixed, ${finishHint(id, version)}`,
+          ...(error.code === 'ENVIRONMENT' ? { noticeEnvironment: true } : {}),
         });
         continue;
       }
@@ -472,6 +473,7 @@ const notify: PublishStep = {
       } catch (error) {
         if (!(error instanceof PolicyError) || error.code === 'INTERRUPTED') throw error;
         plan.noticeError = `${plan.id}@${version} is archived, but its notices were not sent: ${error.message}; when that is fixed, ${finish}`;
+        if (error.code === 'ENVIRONMENT') plan.noticeEnvironment = true;
         continue;
       }
       plan.notices = result;

@@ -194,15 +194,11 @@ export async function runPublishCommand(ctx: Context, files: string[], cli: Publ
   else ctx.stdout.write(renderPublishText(result));
 
   let exit: number = EXIT.ok;
-  for (const pending of result.pendingNotices) {
-    if (pending.noticeError === null) continue;
-    ctx.stderr.write(`policy: ${pending.noticeError}\n`);
-    exit = EXIT.noticesFailed;
-  }
-  for (const plan of result.plans) {
-    if (plan.noticeError === null) continue;
-    ctx.stderr.write(`policy: ${plan.noticeError}\n`);
-    exit = EXIT.noticesFailed;
+  // Notices that stopped on an unwritable path (a full outbox) are the environment's doing: exit 4 over 3.
+  for (const unsent of [...result.pendingNotices, ...result.plans]) {
+    if (unsent.noticeError === null) continue;
+    ctx.stderr.write(`policy: ${unsent.noticeError}\n`);
+    if (exit !== EXIT.environment) exit = unsent.noticeEnvironment ? EXIT.environment : EXIT.noticesFailed;
   }
   if (exit === EXIT.ok && result.plans.some((plan) => plan.status === 'declined')) {
     ctx.stderr.write('policy: not published: declined\n');
