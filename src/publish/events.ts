@@ -25,7 +25,7 @@ export interface VersionEvent {
   /** The instant of the publish. */
   now: Date;
   /** Where a listener reports: a line per thing it did, its result, and what it left owed (with how to finish). */
-  outcome: Pick<PublishPlan, 'actions' | 'notices' | 'noticeError'>;
+  outcome: Pick<PublishPlan, 'actions' | 'notices' | 'noticeError' | 'noticeEnvironment'>;
 }
 
 /** A stage that follows the archive. Every method is optional but `archived`. */
@@ -39,6 +39,8 @@ export interface PublishListener {
   archived(event: VersionEvent): Promise<void>;
   /** Under --dry-run: what it would do for the version (null: nothing to say). */
   describe?(event: VersionEvent): string | null;
+  /** When a publish stops right after the commit point (Ctrl-C): what of its work is left and how to finish it (null: nothing to say). */
+  stopped?(event: VersionEvent): string | null;
 }
 
 /** The events and the listener method each one calls. */
@@ -69,6 +71,11 @@ export class PublishEvents {
   /** The files every listener will write for `event`. */
   writes(event: VersionEvent): WriteTarget[] {
     return this.listeners.flatMap((listener) => listener.writes?.(event) ?? []);
+  }
+
+  /** After a stop at the commit point: what the listeners left for `event`, one line each. */
+  stopped(event: VersionEvent): string[] {
+    return this.listeners.flatMap((listener) => listener.stopped?.(event) ?? []);
   }
 
   /** Under --dry-run: what the listeners would do for `event`, one line each. */

@@ -101,6 +101,7 @@ export const resumeNotices: PublishStep = {
           status: 'undelivered',
           action: `pending notices of ${target}: still not sent`,
           noticeError: `${target}: its pending notices are still not sent: ${error.message}; when that is fixed, ${finishHint(id, version)}`,
+          ...(error.code === 'ENVIRONMENT' ? { noticeEnvironment: true } : {}),
         });
         continue;
       }
@@ -189,6 +190,7 @@ export function createNoticesListener(options: NoticesListenerOptions): PublishL
       } catch (error) {
         if (!(error instanceof PolicyError) || error.code === 'INTERRUPTED') throw error;
         outcome.noticeError = `${id}@${version} is archived, but its notices were not sent: ${error.message}; when that is fixed, ${finish}`;
+        if (error.code === 'ENVIRONMENT') outcome.noticeEnvironment = true;
         return;
       }
       outcome.notices = result;
@@ -199,6 +201,11 @@ export function createNoticesListener(options: NoticesListenerOptions): PublishL
       outcome.actions.push(
         result.skipped ? `notices: none sent: ${result.reason ?? 'nothing to send'}` : `notices: ${result.sent} sent, ${result.failed} failed, ${result.uncertain} uncertain`,
       );
+    },
+    stopped(event: VersionEvent): string | null {
+      return due(event.level).level !== null
+        ? `its notices not sent yet: ${finishHint(event.id, event.version)}`
+        : 'with no notices to send (policy verify checks the archive)';
     },
     describe(event: VersionEvent): string | null {
       const plan = due(event.level);

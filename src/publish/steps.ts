@@ -227,6 +227,7 @@ function publishWriteTargets(plan: PublishPlan, env: PublishEnv): WriteTarget[] 
 const writePolicy: PublishStep = {
   name: 'write-policy',
   dryRun: false,
+  atomic: true,
   describe: (plan) => `would update ${plan.file}: ${describeDate(plan)}front matter version: "${need(plan.entry, 'entry').version}"`,
   async run(plans, env) {
     await assertWritable(env.ctx, plans.flatMap((plan) => publishWriteTargets(plan, env)));
@@ -256,6 +257,7 @@ function intentOf(id: string, entry: ArchivedVersion): PublishIntent {
 const writeVersion: PublishStep = {
   name: 'write-version',
   dryRun: false,
+  atomic: true,
   describe: (plan, env) => {
     const entry = need(plan.entry, 'entry');
     return `would write ${archiveLabel(env, plan.id, entry.file)} (sha256 ${entry.sha256.slice(0, 12)}…) and its record ${recordFileName(entry.version)}`;
@@ -286,6 +288,7 @@ function versionEvent(plan: PublishPlan, env: PublishEnv): VersionEvent {
 const announceArchiving: PublishStep = {
   name: 'version-archiving',
   dryRun: false,
+  atomic: true,
   async run(plans, env) {
     for (const plan of plans) await env.events.emit('version archiving', versionEvent(plan, env));
   },
@@ -295,6 +298,7 @@ const announceArchiving: PublishStep = {
 const writeIndex: PublishStep = {
   name: 'write-index',
   dryRun: false,
+  atomic: true,
   describe: (plan, env) => `would add version ${need(plan.entry, 'entry').version} to ${archiveLabel(env, plan.id, 'index.json')}`,
   async run(plans, env) {
     for (const plan of plans) {
@@ -319,6 +323,7 @@ const writeIndex: PublishStep = {
 const clearEffective: PublishStep = {
   name: 'clear-effective',
   dryRun: false,
+  atomic: true,
   appliesTo: (plan) => plan.status === 'published' && plan.sourceAfter !== null && plan.published !== null && !plan.sourceAfter.equals(plan.published),
   describe: (plan) => `would clear front matter effective in ${plan.file} (the archived version keeps it)`,
   async run(plans, env) {
@@ -367,3 +372,18 @@ export const PUBLISH_STEPS: readonly PublishStep[] = [
   clearEffective,
   announceArchived,
 ];
+
+/**
+ * What an interrupt that came during the archive step says once that step
+ * has finished: which versions are archived, and what each listener of
+ * "version archived" left to do (the notices: how to send them). Pure.
+ */
+export function renderInterruptedAfterArchive(plans: readonly PublishPlan[], env: PublishEnv): string {
+  const published = plans.filter((plan) => plan.status === 'published' && plan.entry !== null);
+  if (published.length === 0) return 'interrupted: nothing was published; run policy publish again to publish';
+  const parts = published.map((plan) => {
+    const left = env.events.stopped(versionEvent(plan, env));
+    return `${plan.id}@${need(plan.entry, 'entry').version} is archived${left.length > 0 ? `, ${left.join('; ')}` : ''}`;
+  });
+  return `interrupted after the archive step finished: ${parts.join('; ')}`;
+}
