@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { diffHunks } from '../src/classify/hunks.js';
-import { BOILERPLATE_PATTERNS, classifyTrivialHunk, isBoilerplate, isCrossReference, isExample } from '../src/classify/trivial.js';
+import { walkHunk } from '../src/classify/detectors/walk.js';
+import { BOILERPLATE_PATTERNS, isBoilerplate, isCrossReference, isExample } from '../src/classify/trivial.js';
 
 /** The harmless kinds of every hunk between two texts (null for a hunk that may matter). */
 function kinds(before: string, after: string, sectionText = ''): Array<string | null> {
-  return diffHunks(before, after).map((h) => classifyTrivialHunk(h, { before, after, sectionText })?.kind ?? null);
+  return diffHunks(before, after).map((h) => walkHunk(h, { before, after, sectionText })?.kind ?? null);
 }
 
 describe('harmless edits', () => {

@@ -10,10 +10,13 @@ import type { Block, Change, ChangeLevel, ClassifiedChange, Confidence, Policy, 
 import type { Family } from './lexicon.js';
 import { extractEntities } from './entities.js';
 import { addInto, conceptFeatures, featuresOf, indexSections, modelTriggers, scoreTriggers, type SectionIndex, type TriggerModel, type Vector } from './affinity.js';
+import { makeSignal } from './signals.js';
 import { indexLinks, type LinkIndex } from './links.js';
-import { analyzeBlock, analyzeModified, makeSignal, SUBSTANTIVE, type Analysis, type LinkTexts, type Signal } from './signals.js';
-import { DEFAULT_RULES, matchRules, maxLevel, validateRules, type Rule } from './rules.js';
-import { analyzeFrontMatter } from './front-matter.js';
+import type { Analysis, LinkTexts, Signal } from './signals.js';
+import { maxLevel } from './rules.js';
+import { isSubstantive, levelOf, STRONG } from './detectors/table.js';
+import { analyzeBlock, analyzeEdit, walkChange, walkList } from './detectors/walk.js';
+import type { ChangeContext } from './detectors/types.js';
 import { renderReasonMessages } from './messages/index.js';
 import type { Where } from './messages/types.js';
 import { composeReasons } from './reasons.js';
@@ -21,16 +24,9 @@ import { TUNING } from './tuning.js';
 import { contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
 
 
-/** Options for classifyRevision. */
-export interface ClassifyOptions {
-  /** The rules to apply (default: DEFAULT_RULES). */
-  rules?: readonly Rule[];
-}
-
 /** Classifies the changes between two versions. Pure. */
-export function classifyRevision(old: Policy, neu: Policy, changes: Change[], options: ClassifyOptions = {}): Revision {
-  const rules = options.rules ? validateRules(options.rules) : DEFAULT_RULES;
-  const ctx = new Classifier(old, neu, rules);
+export function classifyRevision(old: Policy, neu: Policy, changes: Change[]): Revision {
+  const ctx = new Classifier(old, neu);
   const classified = changes.map((c, i) => ctx.classify(c, i, changes));
   let level: Revision['level'] = 'none';
   for (const c of classified) level = level === 'none' ? c.level : maxLevel(level, c.level);
@@ -72,7 +68,6 @@ class Classifier {
   constructor(
     private readonly old: Policy,
     private readonly neu: Policy,
-    private readonly rules: readonly Rule[],
   ) {
     this.model = modelTriggers(old.triggers);
     for (const [policy, at] of [[old, this.oldTriggerAt], [neu, this.newTriggerAt]] as const) {
@@ -92,17 +87,13 @@ class Classifier {
     const block = (side === 'new' ? change.newBlock : change.oldBlock) ?? change.newBlock ?? change.oldBlock;
     const gov = this.govern(side, blockIndex, block, analysis);
     let level: ChangeLevel = 'minor';
-    const fired: Array<{ signal: Signal; rule: Rule }> = [];
-    for (const signal of analysis.signals) {
-      for (const rule of matchRules(signal, gov.governed, this.rules)) {
-        fired.push({ signal, rule });
-        level = maxLevel(level, rule.level);
-      }
-    }
+    // Each finding gives the level of its table entry, where a trigger governs the change or where none does; the highest wins.
+    const fired = analysis.signals.map((signal) => ({ signal, level: levelOf(signal, gov.governed) }));
+    for (const f of fired) level = maxLevel(level, f.level);
     const listSignals = analysis.signals.filter((s) => s.kind.startsWith('trigger-'));
     const verdict = judgeConfidence(level, fired, analysis.signals, gov, analysis.changedText, this.inTriggerList(side, blockIndex));
     level = verdict.level;
-    const decisive = fired.filter((f) => f.rule.level === level).map((f) => f.signal);
+    const decisive = fired.filter((f) => f.level === level).map((f) => f.signal);
     let triggers: number[] = [];
     /** The trigger the reason names: the governing one, unless the edit's own words chose another. */
     let named = { at: gov.at, governed: gov.governed };
@@ -110,7 +101,7 @@ class Classifier {
       if (listSignals.length > 0) triggers = [...new Set(listSignals.flatMap((s) => (s.trigger !== undefined ? [s.trigger] : [])))].sort((x, y) => x - y);
       else if (gov.at >= 0) triggers = [this.old.triggers[gov.at]!.index];
       // The edit first, the section second: a vendor is a recipient, a region a place of storage, whatever the heading.
-      const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.rule.level === 'major').map((f) => f.signal), change, (this.controllers ??= [...controllerNames(this.old), ...controllerNames(this.neu)])) : null;
+      const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.level === 'major').map((f) => f.signal), change, (this.controllers ??= [...controllerNames(this.old), ...controllerNames(this.neu)])) : null;
       // A mailbox in a passage about exercising rights is the request channel: the rights trigger keeps it.
       const requestChannel = family === 'contact' && gov.governed && gov.at >= 0 && gov.at === this.triggerOfFamily('rights');
       const at = family && !requestChannel ? this.triggerOfFamily(family) : -1;
@@ -119,7 +110,7 @@ class Classifier {
         named = { at, governed: true };
       }
     }
-    const rules = [...new Set(fired.filter((f) => f.rule.level === level).map((f) => f.rule.id))];
+    const rules = [...new Set(decisive.map((f) => f.rule))];
     if (verdict.fallback) rules.push(verdict.fallback);
     const reasonMessages = composeReasons({
       level,
@@ -135,45 +126,23 @@ class Classifier {
     return { ...change, level, triggers, reasons: renderReasonMessages(reasonMessages, 'en'), reasonMessages, rules, confidence: verdict.confidence };
   }
 
-  /** Signals of one change, including the trigger list's own edits. */
+  /** Signals of one change, including the trigger list's own edits (the change walk of detectors/walk.ts). */
   private analyze(change: Change, i: number, all: Change[]): Analysis {
-    const fm = change.newBlock ?? change.oldBlock;
-    if (fm && fm.kind === 'frontMatter') return analyzeFrontMatter(change, this.old, this.neu);
-    if (change.kind === 'moved') {
-      return { signals: [makeSignal('moved', { id: 'moved', from: change.oldBlock?.line ?? null, to: change.newBlock?.line ?? null })], changedText: '' };
-    }
-    if (change.kind === 'modified' && change.oldBlock && change.newBlock) {
-      const [before, after] = this.withSplitsAndMerges(change, all);
-      const a = this.analyzeModified(before, after);
-      if ((before !== change.oldBlock || after !== change.newBlock) && a.signals.every((x) => x.kind === 'same-text')) {
-        a.signals = [makeSignal('text-elsewhere', { id: 'rejoined', how: before !== change.oldBlock ? 'merged' : 'split' })];
-      }
-      return this.withTriggerList(a, change.oldIndex, change.newIndex);
-    }
-    const pairs = this.pairUp(all);
-    const partner = pairs.get(i);
-    if (partner !== undefined) {
-      const other = all[partner]!;
-      if (change.kind === 'added' && other.oldBlock && change.newBlock) {
-        const a = this.analyzeModified(other.oldBlock, change.newBlock);
-        return this.withTriggerList(a, other.oldIndex, change.newIndex);
-      }
-      if (change.kind === 'removed' && other.newBlock) {
-        const trig = this.oldTriggerAt.get(change.oldIndex)?.[0];
-        return { signals: [makeSignal('text-elsewhere', { id: 'reappears', line: other.newBlock.line, trigger: trig ? trig.index : null })], changedText: '' };
-      }
-    }
-    if (change.kind === 'added' && change.newBlock) {
-      const elsewhere = this.textElsewhere(change.newBlock, all, 'added');
-      const a = elsewhere ?? analyzeBlock(change.newBlock, 'added', this.sectionText('old', change.newBlock.section));
-      return this.withTriggerList(a, -1, change.newIndex);
-    }
-    if (change.kind === 'removed' && change.oldBlock) {
-      const elsewhere = this.textElsewhere(change.oldBlock, all, 'removed');
-      const a = elsewhere ?? analyzeBlock(change.oldBlock, 'removed', this.sectionText('old', change.oldBlock.section));
-      return this.withTriggerList(a, change.oldIndex, -1);
-    }
-    return { signals: [makeSignal('same-text', { id: 'nothing-changed' })], changedText: '' };
+    const ctx: ChangeContext = {
+      old: this.old,
+      neu: this.neu,
+      index: i,
+      all,
+      pairs: this.pairUp(all),
+      analyzeEdit: (before, after) => this.analyzeModified(before, after),
+      analyzeBlock: (block, kind) => analyzeBlock(block, kind, this.sectionText('old', block.section)),
+      withTriggerList: (a, oldIndex, newIndex) => this.withTriggerList(a, oldIndex, newIndex),
+      splitsAndMerges: (c) => this.withSplitsAndMerges(c, all),
+      textElsewhere: (block, kind) => this.textElsewhere(block, all, kind),
+      oldTriggersAt: (blockIndex) => this.oldTriggerAt.get(blockIndex) ?? [],
+      isSubstantive,
+    };
+    return walkChange(change, ctx);
   }
 
   /**
@@ -234,67 +203,14 @@ class Classifier {
     this.oldLinks ??= indexLinks(this.old.source);
     this.newLinks ??= indexLinks(this.neu.source);
     const links: LinkTexts = { before: (url) => this.oldLinks!.textsOf(before, url), after: (url) => this.newLinks!.textsOf(after, url) };
-    return analyzeModified(before, after, this.sectionText('old', before.section), links);
+    return analyzeEdit(before, after, this.sectionText('old', before.section), links);
   }
 
-  /** Turns an edit of a trigger item into a trigger-list signal (a typo-level fix stays minor). */
+  /** Turns an edit of a trigger item into a trigger-list signal (a typo-level fix stays minor): the list walk. */
   private withTriggerList(a: Analysis, oldIndex: number, newIndex: number): Analysis {
     const olds = oldIndex >= 0 ? (this.oldTriggerAt.get(oldIndex) ?? []) : [];
     const news = newIndex >= 0 ? (this.newTriggerAt.get(newIndex) ?? []) : [];
-    const substantive = a.signals.some((s) => SUBSTANTIVE.has(s.kind) || s.kind === 'rewording');
-    if (olds.length > 1 || news.length > 1) return this.withSharedBlockList(a, olds, news, substantive);
-    const oldTrigger = olds[0];
-    const newTrigger = news[0];
-    if (oldTrigger && newIndex < 0) {
-      return {
-        signals: [makeSignal('trigger-removed', { id: 'trigger-removed', index: oldTrigger.index, text: oldTrigger.text, frontMatter: false }, [], { trigger: oldTrigger.index })],
-        changedText: oldTrigger.text,
-      };
-    }
-    if (oldTrigger && substantive) {
-      const to = newTrigger?.text ?? '';
-      return {
-        signals: [makeSignal('trigger-edited', { id: 'trigger-edited', index: oldTrigger.index, from: oldTrigger.text, to, frontMatter: false }, [], { trigger: oldTrigger.index }), ...a.signals],
-        changedText: a.changedText,
-      };
-    }
-    if (oldTrigger && !newTrigger && newIndex >= 0) {
-      return { signals: [makeSignal('trigger-removed', { id: 'trigger-dropped', index: oldTrigger.index, text: oldTrigger.text }, [], { trigger: oldTrigger.index })], changedText: oldTrigger.text };
-    }
-    if (!oldTrigger && newTrigger && oldIndex < 0 && substantive) {
-      return { signals: [makeSignal('trigger-added', { id: 'trigger-added', text: newTrigger.text, frontMatter: false })], changedText: newTrigger.text };
-    }
-    // The sentence that introduces the list (重大变更包括但不限于：): narrowing or widening it edits the list as a whole.
-    const lead = this.old.triggerBlocks ? this.old.triggerBlocks[0] - 1 : -1;
-    if (oldIndex >= 0 && oldIndex === lead && this.old.triggerSource === 'policy' && a.signals.some((s) => SUBSTANTIVE.has(s.kind))) {
-      const detail = a.signals.find((s) => SUBSTANTIVE.has(s.kind))!;
-      return { signals: [makeSignal('trigger-added', { id: 'list-lead-in', detail: detail.message })], changedText: a.changedText };
-    }
-    return a;
-  }
-
-  /**
-   * Several triggers written in one block (lettered items in a paragraph or a code block): the items
-   * whose words changed are the triggers edited, removed or added.
-   */
-  private withSharedBlockList(a: Analysis, olds: readonly Trigger[], news: readonly Trigger[], substantive: boolean): Analysis {
-    const key = (t: Trigger): string => contentKey(normalizeText(t.text));
-    const newKeys = new Set(news.map(key));
-    const oldKeys = new Set(olds.map(key));
-    const gone = olds.filter((t) => !newKeys.has(key(t)));
-    const come = news.filter((t) => !oldKeys.has(key(t)));
-    if (!substantive || (gone.length === 0 && come.length === 0)) return a;
-    const signals: Signal[] = [];
-    gone.forEach((t, k) => {
-      const to = come[k];
-      signals.push(
-        to
-          ? makeSignal('trigger-edited', { id: 'trigger-edited', index: t.index, from: t.text, to: to.text, frontMatter: false }, [], { trigger: t.index })
-          : makeSignal('trigger-removed', { id: 'trigger-removed', index: t.index, text: t.text, frontMatter: false }, [], { trigger: t.index }),
-      );
-    });
-    for (const t of come.slice(gone.length)) signals.push(makeSignal('trigger-added', { id: 'trigger-added', text: t.text, frontMatter: false }));
-    return { signals, changedText: a.changedText };
+    return walkList(a, { oldIndex, newIndex, olds, news, old: this.old });
   }
 
   /** True for a block of the trigger list (or its lead-in) that states no trigger: its section says nothing about it. */
@@ -345,7 +261,7 @@ class Classifier {
       if (kind === 'removed' && c.kind === 'removed') continue;
       if (otherKey.length > key.length && otherKey.includes(key)) {
         const message = { id: 'moved-text', what: block.kind === 'listItem' ? 'listItem' : 'text', text: block.text, how: kind === 'added' ? 'split-out' : 'merged-in', line: other.line } as const;
-        return { signals: [makeSignal('text-elsewhere', message)], changedText: '' };
+        return { signals: [makeSignal('text-elsewhere', message, [], { rule: 'text-elsewhere' })], changedText: '' };
       }
     }
     return null;
@@ -465,17 +381,17 @@ interface Verdict {
  * edge of a trigger's reach (the rules for governed and ungoverned text disagree), or when only the
  * catch-all `rewording` read an edit of content words in a governed passage. In doubt the level leans major.
  */
-function judgeConfidence(level: ChangeLevel, fired: ReadonlyArray<{ signal: Signal; rule: Rule }>, signals: readonly Signal[], gov: Governor, changedText: string, inList: boolean): Verdict {
+function judgeConfidence(level: ChangeLevel, fired: ReadonlyArray<{ signal: Signal; level: ChangeLevel }>, signals: readonly Signal[], gov: Governor, changedText: string, inList: boolean): Verdict {
   if (fired.length === 0) return { level: 'major', confidence: 'low', fallback: 'no-rule' };
-  const substantive = signals.some((s) => SUBSTANTIVE.has(s.kind) && !s.kind.startsWith('trigger-'));
+  const substantive = signals.some((s) => isSubstantive(s) && !s.kind.startsWith('trigger-'));
   // The list's own promises (we will archive old versions) are governed by nothing, by design.
   if (substantive && !inList && !gov.governed && gov.score >= TUNING.governance.threshold - TUNING.governance.doubt) {
     return { level: 'major', confidence: 'low', fallback: 'near-trigger' };
   }
-  if (substantive && level === 'major' && gov.governed && gov.score < TUNING.governance.threshold + TUNING.governance.doubt && !fired.some((f) => STRONG_RULES.has(f.rule.id))) {
+  if (substantive && level === 'major' && gov.governed && gov.score < TUNING.governance.threshold + TUNING.governance.doubt && !fired.some((f) => STRONG.has(f.signal.rule))) {
     return { level, confidence: 'low' };
   }
-  const onlyRewording = signals.every((s) => s.kind === 'rewording' || !SUBSTANTIVE.has(s.kind)) && signals.some((s) => s.kind === 'rewording');
+  const onlyRewording = signals.every((s) => s.kind === 'rewording' || !isSubstantive(s)) && signals.some((s) => s.kind === 'rewording');
   if (onlyRewording && gov.governed && newWords(changedText) >= TUNING.confidence.unreadWords) return { level, confidence: 'low' };
   return { level, confidence: 'high' };
 }
@@ -487,9 +403,6 @@ function newWords(changedText: string): number {
   const gone = new Set(runs.filter((_, i) => i % 2 === 0).flatMap((r) => contentWords(r).map(stem)));
   return new Set(runs.filter((_, i) => i % 2 === 1).flatMap((r) => contentWords(r).map(stem)).filter((w) => !gone.has(w))).size;
 }
-
-/** Rules that hold wherever they fire: the edited list itself, a changed contact channel. */
-const STRONG_RULES: ReadonlySet<string> = new Set(['trigger-removed', 'trigger-edited', 'trigger-added', 'channel-changed']);
 
 /** One text holds the other whole (a sentence cut from, or added to, a paragraph). */
 function contains(a: string, b: string): boolean {

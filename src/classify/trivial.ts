@@ -7,7 +7,6 @@
 import { findConcepts, findSensitive, isStrong, type ConceptHit } from './concepts.js';
 import { extractEntities } from './entities.js';
 import type { Hunk } from './hunks.js';
-import { isChannelSentence, samePages } from './links.js';
 import { committalMarkers, findMarkers } from './markers.js';
 import { cjkCount, contentKey, contentWords, editDistance, hasCjk, isPunctuationOrSpace, splitSentences, stem } from './text.js';
 import { escapeRegExp } from './text.js';
@@ -96,7 +95,7 @@ export function isBoilerplate(text: string): boolean {
 }
 
 /** The sentences that the range [start, end) touches, when every one is a copyright or trade-mark notice; else null. */
-function noticeAround(text: string, start: number, end: number): string | null {
+export function noticeAround(text: string, start: number, end: number): string | null {
   const touched = noticeSentences(text).filter((x) => x.start <= Math.max(end, start + 1) && start <= x.end);
   return touched.length > 0 && touched.every((x) => isNoticeSentence(x.text)) ? touched.map((x) => x.text).join(' ') : null;
 }
@@ -112,54 +111,15 @@ export interface HunkContext {
   sectionText: string;
 }
 
-/** Classifies a hunk as harmless, or returns null when it may change a commitment. */
-export function classifyTrivialHunk(h: Hunk, ctx: HunkContext): TrivialEdit | null {
-  const d = h.deleted;
-  const i = h.inserted;
-  const edit = (kind: TrivialKind, before = d, after = i): TrivialEdit => ({ kind, before: before.trim(), after: after.trim() });
-  if (d.replace(/\s+/g, '') === i.replace(/\s+/g, '')) return edit('whitespace');
-  if (contentKey(d) === contentKey(i)) {
-    if (isPunctuationOrSpace(d) && isPunctuationOrSpace(i)) return edit('punctuation');
-    if (d.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') === i.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')) {
-      return d.toLowerCase() === i.toLowerCase() ? edit('case') : edit('punctuation');
-    }
-  }
-  const date = withinEntity(h, ctx, 'date');
-  if (date) return edit('date', date[0], date[1]);
-  const url = withinEntity(h, ctx, 'url');
-  // An address in a sentence about making a request or contacting us is a channel (signals.ts), unless only its query changed.
-  if (url && (samePages([url[0]], [url[1]]) || !isChannelSentence(ctx.after, h.newStart))) return edit('link', url[0], url[1]);
-  const noticeBefore = noticeAround(ctx.before, h.oldStart, h.oldStart + d.length);
-  const noticeAfter = noticeBefore === null ? null : noticeAround(ctx.after, h.newStart, h.newStart + i.length);
-  if (noticeBefore !== null && noticeAfter !== null) return edit('boilerplate', noticeBefore, noticeAfter);
-  if (isFunctionWordEdit(d, i)) return edit('function-words');
-  // An address a reader could not see (<example.com> hides as an unknown tag) written out, or the reverse; and
-  // an e-mail address spelt out against spam (privacy [at] example [dot] com) with its how-to-read note.
-  if ((isPunctuationOrSpace(d) && isBareAddress(i)) || (isPunctuationOrSpace(i) && isBareAddress(d))) {
-    if (!isChannelSentence(ctx.after, h.newStart)) return edit('link');
-  }
-  if (isAntiSpamNote(i) && (isPunctuationOrSpace(d) || isAntiSpamNote(d))) return edit('link');
-  const typo = typoEdit(h, ctx);
-  if (typo) return typo;
-  if (i.trim() === '' || isPunctuationOrSpace(i) || isFunctionWordEdit('', i)) {
-    if (isDuplicateDeletion(h, ctx)) return edit('duplicate');
-  }
-  if (isPunctuationOrSpace(d) || isFunctionWordEdit(d, '')) {
-    if (isExample(i, ctx)) return edit('example');
-    if (isCrossReference(i)) return edit('cross-reference');
-  }
-  if (isPunctuationOrSpace(i) || isFunctionWordEdit(i, '')) {
-    // An example or cross-reference taken out: harmless if what it named is still named in the block.
-    if (isExample(d, { before: ctx.after, after: ctx.after, sectionText: '' })) return edit('example');
-    if (isCrossReference(d)) return edit('cross-reference');
-  }
-  return null;
+/** A hunk judged harmless, as the edit of `kind` with the words to show (trimmed). */
+export function trivialEdit(kind: TrivialKind, h: Hunk, before = h.deleted, after = h.inserted): TrivialEdit {
+  return { kind, before: before.trim(), after: after.trim() };
 }
 
 const BARE_ADDRESS = /^[\s<>()（）]*(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[^\s<>]*)?[\s<>()（）.。]*$/i;
 
 /** A web address alone (tidbcloud.com, example.com/legal/subprocessors), with the brackets around it. */
-function isBareAddress(text: string): boolean {
+export function isBareAddress(text: string): boolean {
   return text.length <= 200 && BARE_ADDRESS.test(text);
 }
 
@@ -167,13 +127,13 @@ function isBareAddress(text: string): boolean {
 const ANTI_SPAM = /[\[(（]\s?(?:at|dot)\s?[\])）]/i;
 
 /** A run that only spells out an address against spam, or says how to read one (请将 [at] 替换为 @). */
-function isAntiSpamNote(text: string): boolean {
+export function isAntiSpamNote(text: string): boolean {
   return ANTI_SPAM.test(text) && extractEntities(text.replace(ANTI_SPAM_GLOBAL, ' ')).every((e) => e.type !== 'phone');
 }
 const ANTI_SPAM_GLOBAL = new RegExp(ANTI_SPAM.source, 'gi');
 
 /** When the hunk lies inside a date (or URL) on both sides, the whole entity before and after. */
-function withinEntity(h: Hunk, ctx: HunkContext, type: 'date' | 'url'): [string, string] | null {
+export function withinEntity(h: Hunk, ctx: HunkContext, type: 'date' | 'url'): [string, string] | null {
   const inside = (text: string, start: number, len: number): string | null =>
     extractEntities(text).find((e) => e.type === type && e.start <= start && start + len <= e.end)?.text ?? null;
   const before = inside(ctx.before, h.oldStart, h.deleted.length);
@@ -192,7 +152,7 @@ function widen(text: string, start: number, end: number): string {
   return text.slice(s, e);
 }
 
-function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
+export function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
   const d = h.deleted.trim();
   const i = h.inserted.trim();
   if (DIGITS.test(d) || DIGITS.test(i)) return null;
@@ -309,7 +269,7 @@ function sameConcepts(a: string, b: string): boolean {
 }
 
 /** Both sides hold only stop words and punctuation, and no marker (不, only, may …) changes. */
-function isFunctionWordEdit(d: string, i: string): boolean {
+export function isFunctionWordEdit(d: string, i: string): boolean {
   // Stop words are short: a long run cannot be made only of them (and segmenting it would be wasted).
   const size = (t: string): number => (hasCjk(t) ? contentKey(t).length : t.split(/\s+/).length);
   if (size(d) > 8 || size(i) > 8) return false;
@@ -319,7 +279,7 @@ function isFunctionWordEdit(d: string, i: string): boolean {
 }
 
 /** Deleted text that is still there: a doubled word, or a defined term still quoted elsewhere. */
-function isDuplicateDeletion(h: Hunk, ctx: HunkContext): boolean {
+export function isDuplicateDeletion(h: Hunk, ctx: HunkContext): boolean {
   const d = h.deleted;
   const key = contentKey(d);
   if (key === '') return false;

@@ -28,6 +28,25 @@ export interface Tuning {
     /** Above this many removed × added pairs, only blocks this close in the change list are compared (bounded time). */
     budget: number;
     window: number;
+    /** A front-matter trigger and a new one this similar are one trigger reworded. */
+    triggerSimilarity: number;
+    /** Content-key length a split-off or merged-in block needs to be looked for inside another (shorter keys match by chance). */
+    minKey: number;
+    /** Content-key length two blocks need before one holding the other whole pairs them. */
+    containsKey: number;
+  };
+  /** Reading a modified block's substance (detectors/). */
+  edits: {
+    /** A passage is rewritten when its old and new texts are less similar than this … */
+    rewriteSimilarity: number;
+    /** … and the change has at least this many content words. */
+    rewriteWords: number;
+    /** A hunk is a whole sentence added or cut when whole sentences make up this share of its words. */
+    wholeSentenceShare: number;
+    /** A run is a clause with this many ideographs (Chinese) … */
+    clauseIdeographs: number;
+    /** … or this many content words (other languages). */
+    clauseWords: number;
   };
   /** Confidence. */
   confidence: {
@@ -55,8 +74,8 @@ export interface Tuning {
 
 /** Checks a tuning object: every entry a finite number, fractions in [0, 1], counts positive. Throws naming the entry. */
 export function validateTuning<T extends Tuning>(tuning: T): T {
-  const fractions = new Set(['governance.threshold', 'governance.doubt', 'governance.familyFloor', 'pairing.similarity', 'affinity.parentDecay', 'affinity.title']);
-  const counts = new Set(['pairing.budget', 'pairing.window', 'confidence.unreadWords']);
+  const fractions = new Set(['governance.threshold', 'governance.doubt', 'governance.familyFloor', 'pairing.similarity', 'pairing.triggerSimilarity', 'edits.rewriteSimilarity', 'edits.wholeSentenceShare', 'affinity.parentDecay', 'affinity.title']);
+  const counts = new Set(['pairing.budget', 'pairing.window', 'pairing.minKey', 'pairing.containsKey', 'confidence.unreadWords', 'edits.rewriteWords', 'edits.clauseIdeographs', 'edits.clauseWords']);
   for (const [group, entries] of Object.entries(tuning) as Array<[string, Record<string, unknown>]>) {
     for (const [key, value] of Object.entries(entries)) {
       const name = `${group}.${key}`;
@@ -71,7 +90,8 @@ export function validateTuning<T extends Tuning>(tuning: T): T {
 /** The classifier's tuning. */
 export const TUNING: Readonly<Tuning> = validateTuning({
   governance: { section: 1, change: 0.6, block: 0.25, threshold: 0.3, doubt: 0.05, familyFloor: 0.2 },
-  pairing: { similarity: 0.6, budget: 40_000, window: 60 },
+  pairing: { similarity: 0.6, budget: 40_000, window: 60, triggerSimilarity: 0.5, minKey: 4, containsKey: 8 },
+  edits: { rewriteSimilarity: 0.5, rewriteWords: 4, wholeSentenceShare: 0.8, clauseIdeographs: 7, clauseWords: 4 },
   confidence: { unreadWords: 4 },
   affinity: { concept: 1, family: 0.6, triggerFamily: 1.2, word: 0.35, heading: 3, parentDecay: 0.5, title: 0.3 },
 });
