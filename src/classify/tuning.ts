@@ -20,6 +20,10 @@ export interface Tuning {
     doubt: number;
     /** A trigger speaks of a family of change (the edit first) when its score for the family alone exceeds this. */
     familyFloor: number;
+    /** Weight of the sentences around the edit, beside the changed words themselves. */
+    context: number;
+    /** Weight of the concepts the findings name, beside the changed words. */
+    concepts: number;
   };
   /** How removed and added blocks are paired as one rewritten block. */
   pairing: {
@@ -30,7 +34,7 @@ export interface Tuning {
     window: number;
     /** A front-matter trigger and a new one this similar are one trigger reworded. */
     triggerSimilarity: number;
-    /** Content-key length a split-off or merged-in block needs to be looked for inside another (shorter keys match by chance). */
+    /** Content-key length a text needs to be looked for inside another (a split-off block, a company name); shorter keys match by chance. */
     minKey: number;
     /** Content-key length two blocks need before one holding the other whole pairs them. */
     containsKey: number;
@@ -89,7 +93,7 @@ export function validateTuning<T extends Tuning>(tuning: T): T {
 
 /** The classifier's tuning. */
 export const TUNING: Readonly<Tuning> = validateTuning({
-  governance: { section: 1, change: 0.6, block: 0.25, threshold: 0.3, doubt: 0.05, familyFloor: 0.2 },
+  governance: { section: 1, change: 0.6, block: 0.25, threshold: 0.3, doubt: 0.05, familyFloor: 0.2, context: 0.5, concepts: 0.5 },
   pairing: { similarity: 0.6, budget: 40_000, window: 60, triggerSimilarity: 0.5, minKey: 4, containsKey: 8 },
   edits: { rewriteSimilarity: 0.5, rewriteWords: 4, wholeSentenceShare: 0.8, clauseIdeographs: 7, clauseWords: 4 },
   confidence: { unreadWords: 4 },
