@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexLinks, isChannelText, samePages } from '../src/classify/links.js';
-import { analyzeBlock, analyzeModified, type LinkTexts } from '../src/classify/signals.js';
+import { analyzeBlock, analyzeEdit as analyzeModified } from '../src/classify/detectors/walk.js';
+import type { LinkTexts } from '../src/classify/signals.js';
 import type { Block } from '../src/types.js';
 
 function block(text: string, extra: Partial<Block> = {}): Block {

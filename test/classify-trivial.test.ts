@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { diffHunks } from '../src/classify/hunks.js';
-import { BOILERPLATE_PATTERNS, classifyTrivialHunk, isBoilerplate, isCrossReference, isExample } from '../src/classify/trivial.js';
+import { walkHunk } from '../src/classify/detectors/walk.js';
+import { BOILERPLATE_PATTERNS, isBoilerplate, isCrossReference, isExample } from '../src/classify/trivial.js';
 
 /** The harmless kinds of every hunk between two texts (null for a hunk that may matter). */
 function kinds(before: string, after: string, sectionText = ''): Array<string | null> {
-  return diffHunks(before, after).map((h) => classifyTrivialHunk(h, { before, after, sectionText })?.kind ?? null);
+  return diffHunks(before, after).map((h) => walkHunk(h, { before, after, sectionText })?.kind ?? null);
 }
 
 describe('harmless edits', () => {
@@ -25,6 +26,9 @@ describe('harmless edits', () => {
   it('a misspelling fixed into a marker or a lexicon term is still a typo; a real word swapped for another is not', () => {
     expect(kinds('kept in seperate folders', 'kept in separate folders')).toEqual(['typo']);
     expect(kinds('the files we recieve', 'the files we receive')).toEqual(['typo']);
+    // A letter echoed from the syllable around it, fixed into a word the lexicon knows.
+    expect(kinds('shared in aggregrated form', 'shared in aggregated form')).toEqual(['typo']);
+    expect(kinds('we may contract them', 'we may contact them')).toEqual([null]);
     expect(kinds('we may retain them', 'we may retrain them')).toEqual([null]);
     expect(kinds('we may share them', 'we may shame them')).toEqual([null]);
     expect(kinds('your explicit approval', 'your implicit approval')).toEqual([null]);

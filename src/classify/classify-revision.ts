@@ -10,10 +10,13 @@ import type { Block, Change, ChangeLevel, ClassifiedChange, Confidence, Policy, 
 import type { Family } from './lexicon.js';
 import { extractEntities } from './entities.js';
 import { addInto, conceptFeatures, featuresOf, indexSections, modelTriggers, scoreTriggers, type SectionIndex, type TriggerModel, type Vector } from './affinity.js';
+import { makeSignal } from './signals.js';
 import { indexLinks, type LinkIndex } from './links.js';
-import { analyzeBlock, analyzeModified, makeSignal, SUBSTANTIVE, type Analysis, type LinkTexts, type Signal } from './signals.js';
-import { DEFAULT_RULES, matchRules, maxLevel, validateRules, type Rule } from './rules.js';
-import { analyzeFrontMatter } from './front-matter.js';
+import type { Analysis, LinkTexts, Signal } from './signals.js';
+import { maxLevel } from './rules.js';
+import { isSubstantive, levelOf, STRONG } from './detectors/table.js';
+import { analyzeBlock, analyzeEdit, walkChange, walkList } from './detectors/walk.js';
+import type { ChangeContext } from './detectors/types.js';
 import { renderReasonMessages } from './messages/index.js';
 import type { Where } from './messages/types.js';
 import { composeReasons } from './reasons.js';
@@ -21,17 +24,10 @@ import { TUNING } from './tuning.js';
 import { contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
 
 
-/** Options for classifyRevision. */
-export interface ClassifyOptions {
-  /** The rules to apply (default: DEFAULT_RULES). */
-  rules?: readonly Rule[];
-}
-
 /** Classifies the changes between two versions. Pure. */
-export function classifyRevision(old: Policy, neu: Policy, changes: Change[], options: ClassifyOptions = {}): Revision {
-  const rules = options.rules ? validateRules(options.rules) : DEFAULT_RULES;
-  const ctx = new Classifier(old, neu, rules);
-  const classified = changes.map((c, i) => ctx.classify(c, i, changes));
+export function classifyRevision(old: Policy, neu: Policy, changes: Change[]): Revision {
+  const ctx = revisionContext(old, neu, changes);
+  const classified = changes.map((c, i) => classifyChange(ctx, c, i));
   let level: Revision['level'] = 'none';
   for (const c of classified) level = level === 'none' ? c.level : maxLevel(level, c.level);
   const triggers = [...new Set(classified.flatMap((c) => c.triggers))].sort((a, b) => a - b);
@@ -43,6 +39,93 @@ export function classifyRevision(old: Policy, neu: Policy, changes: Change[], op
   return { old, new: neu, level, triggers, changes: classified, needsDecision, warnings };
 }
 
+type Side = 'old' | 'new';
+
+/**
+ * Everything a change is judged against, computed once per revision before any change is read and
+ * never changed after: the trigger model, each version's sections, links and stated triggers, and what
+ * the revision's other changes are (pairs of removed and added blocks, content keys, added headings).
+ */
+interface RevisionContext {
+  old: Policy;
+  neu: Policy;
+  model: TriggerModel;
+  sides: Readonly<Record<Side, { policy: Policy; index: SectionIndex; links: LinkIndex; triggerAt: ReadonlyMap<number, readonly Trigger[]>; sectionTexts: ReadonlyMap<string, string> }>>;
+  /** Content keys of the names of the company that is "we", in either version: read once, on first need (most revisions never ask). */
+  controllers: () => readonly string[];
+  all: readonly Change[];
+  /** Removed and added blocks paired as one rewritten block. */
+  pairs: ReadonlyMap<number, number>;
+  /** Content keys of each change's old and new block (null for a moved block or none). */
+  keys: ReadonlyArray<{ old: string | null; new: string | null }>;
+  /** Indices of the added and removed (non-heading) changes. */
+  wholeBlocks: readonly number[];
+  /** Headings added (possibly a `#Title` paragraph fixed to render). */
+  addedHeadings: readonly Change[];
+}
+
+/** Builds the revision context. Pure. */
+function revisionContext(old: Policy, neu: Policy, all: readonly Change[]): RevisionContext {
+  const side = (policy: Policy) => ({
+    policy,
+    index: indexSections(policy, policy.triggerBlocks),
+    links: indexLinks(policy.source),
+    triggerAt: triggersByBlock(policy),
+    sectionTexts: sectionTexts(policy),
+  });
+  return {
+    old,
+    neu,
+    model: modelTriggers(old.triggers),
+    sides: { old: side(old), new: side(neu) },
+    controllers: once(() => [...controllerNames(old), ...controllerNames(neu)]),
+    all,
+    pairs: pairUp(all),
+    keys: all.map((c) => ({
+      old: c.oldBlock && c.kind !== 'moved' ? contentKey(normalizeText(c.oldBlock.text)) : null,
+      new: c.newBlock && c.kind !== 'moved' ? contentKey(normalizeText(c.newBlock.text)) : null,
+    })),
+    wholeBlocks: all.flatMap((c, j) => ((c.kind === 'added' || c.kind === 'removed') && (c.newBlock ?? c.oldBlock)!.kind !== 'heading' ? [j] : [])),
+    addedHeadings: all.filter((c) => c.kind === 'added' && c.newBlock?.kind === 'heading' && c.newBlock.text !== ''),
+  };
+}
+
+/** A value computed on first call and kept: the one memo of the classifier, local to one revision. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/** The triggers each block states (several when items run together in one paragraph or code block). */
+function triggersByBlock(policy: Policy): Map<number, Trigger[]> {
+  const at = new Map<number, Trigger[]>();
+  for (const t of policy.triggers) if (t.blockIndex >= 0) at.set(t.blockIndex, [...(at.get(t.blockIndex) ?? []), t]);
+  return at;
+}
+
+/** The text of each section (its blocks joined), by heading path. */
+function sectionTexts(policy: Policy): Map<string, string> {
+  const parts = new Map<string, string[]>();
+  for (const b of policy.blocks) {
+    const key = b.section.join('\u0000');
+    let list = parts.get(key);
+    if (!list) parts.set(key, (list = []));
+    list.push(b.text);
+  }
+  return new Map([...parts].map(([key, list]) => [key, list.join('\n')]));
+}
+
+function sectionText(ctx: RevisionContext, which: Side, section: string[]): string {
+  return ctx.sides[which].sectionTexts.get(section.join('\u0000')) ?? '';
+}
+
 interface Governor {
   /** Position in the old trigger list, or -1. */
   at: number;
@@ -50,374 +133,237 @@ interface Governor {
   governed: boolean;
 }
 
-class Classifier {
-  private readonly model: TriggerModel;
-  private oldIndex?: SectionIndex;
-  private newIndex?: SectionIndex;
-  /** The triggers each block states (several when items run together in one paragraph or code block). */
-  private readonly oldTriggerAt = new Map<number, Trigger[]>();
-  private readonly newTriggerAt = new Map<number, Trigger[]>();
-  private pairs?: Map<number, number>;
-  private keys?: Array<{ old: string | null; new: string | null }>;
-  /** Indices of the added and removed (non-heading) changes. */
-  private wholeBlocks?: number[];
-  /** Content keys of the names of the company that is "we", in either version. */
-  private controllers?: string[];
-  /** Headings added (possibly a `#Title` paragraph fixed to render). */
-  private addedHeadings?: Change[];
-  private readonly sectionTexts = new Map<string, string>();
-  private oldLinks?: LinkIndex;
-  private newLinks?: LinkIndex;
-
-  constructor(
-    private readonly old: Policy,
-    private readonly neu: Policy,
-    private readonly rules: readonly Rule[],
-  ) {
-    this.model = modelTriggers(old.triggers);
-    for (const [policy, at] of [[old, this.oldTriggerAt], [neu, this.newTriggerAt]] as const) {
-      for (const t of policy.triggers) if (t.blockIndex >= 0) at.set(t.blockIndex, [...(at.get(t.blockIndex) ?? []), t]);
+/** Classifies one change of the revision: its findings, the level their entries give, the trigger, the reasons. Pure. */
+function classifyChange(ctx: RevisionContext, change: Change, i: number): ClassifiedChange {
+  const { old } = ctx;
+  const analysis = analyze(ctx, change, i);
+  const side: Side = change.kind === 'added' ? 'new' : 'old';
+  const blockIndex = side === 'new' ? change.newIndex : change.oldIndex;
+  const block = (side === 'new' ? change.newBlock : change.oldBlock) ?? change.newBlock ?? change.oldBlock;
+  const gov = govern(ctx, side, blockIndex, block, analysis);
+  let level: ChangeLevel = 'minor';
+  // Each finding gives the level of its table entry, where a trigger governs the change or where none does; the highest wins.
+  const fired = analysis.signals.map((signal) => ({ signal, level: levelOf(signal, gov.governed) }));
+  for (const f of fired) level = maxLevel(level, f.level);
+  const listSignals = analysis.signals.filter((s) => s.kind.startsWith('trigger-'));
+  const verdict = judgeConfidence(level, fired, analysis.signals, gov, analysis.changedText, inTriggerList(ctx.sides[side].policy, blockIndex));
+  level = verdict.level;
+  const decisive = fired.filter((f) => f.level === level).map((f) => f.signal);
+  let triggers: number[] = [];
+  /** The trigger the reason names: the governing one, unless the edit's own words chose another. */
+  let named = { at: gov.at, governed: gov.governed };
+  if (level === 'major') {
+    if (listSignals.length > 0) triggers = [...new Set(listSignals.flatMap((s) => (s.trigger !== undefined ? [s.trigger] : [])))].sort((x, y) => x - y);
+    else if (gov.at >= 0) triggers = [old.triggers[gov.at]!.index];
+    // The edit first, the section second: a vendor is a recipient, a region a place of storage, whatever the heading.
+    const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.level === 'major').map((f) => f.signal), change, ctx) : null;
+    // A mailbox in a passage about exercising rights is the request channel: the rights trigger keeps it.
+    const requestChannel = family === 'contact' && gov.governed && gov.at >= 0 && gov.at === triggerOfFamily(ctx.model, 'rights');
+    const at = family && !requestChannel ? triggerOfFamily(ctx.model, family) : -1;
+    if (at >= 0) {
+      triggers = [old.triggers[at]!.index];
+      named = { at, governed: true };
     }
   }
+  const rules = [...new Set(decisive.map((f) => f.rule))];
+  if (verdict.fallback) rules.push(verdict.fallback);
+  const reasonMessages = composeReasons({
+    level,
+    decisive,
+    all: analysis.signals,
+    // The section as the reader now finds it: a renamed heading is named as it reads in the new version.
+    where: change.newIndex >= 0 && change.newBlock?.kind !== 'frontMatter' ? sectionName(ctx, 'new', change.newIndex) : sectionName(ctx, side, blockIndex),
+    trigger: named.at >= 0 ? old.triggers[named.at] : undefined,
+    governed: named.governed,
+    isDefault: old.triggerSource === 'default',
+    isList: listSignals.length > 0,
+  });
+  return { ...change, level, triggers, reasons: renderReasonMessages(reasonMessages, 'en'), reasonMessages, rules, confidence: verdict.confidence };
+}
 
-  private index(which: 'old' | 'new'): SectionIndex {
-    if (which === 'old') return (this.oldIndex ??= indexSections(this.old, this.old.triggerBlocks));
-    return (this.newIndex ??= indexSections(this.neu, this.neu.triggerBlocks));
-  }
+/** Findings of one change, including the trigger list's own edits: the change walk of detectors/walk.ts, given the revision's readers. */
+function analyze(ctx: RevisionContext, change: Change, i: number): Analysis {
+  const stages: ChangeContext = {
+    old: ctx.old,
+    neu: ctx.neu,
+    index: i,
+    all: ctx.all,
+    pairs: ctx.pairs,
+    analyzeEdit: (before, after) => readEdit(ctx, before, after),
+    analyzeBlock: (block, kind) => analyzeBlock(block, kind, sectionText(ctx, 'old', block.section)),
+    withTriggerList: (a, oldIndex, newIndex) => withTriggerList(ctx, a, oldIndex, newIndex),
+    splitsAndMerges: (c) => withSplitsAndMerges(ctx, c, i),
+    textElsewhere: (block, kind) => textElsewhere(ctx, block, kind),
+    oldTriggersAt: (blockIndex) => ctx.sides.old.triggerAt.get(blockIndex) ?? [],
+    isSubstantive,
+  };
+  return walkChange(change, stages);
+}
 
-  classify(change: Change, i: number, all: Change[]): ClassifiedChange {
-    const analysis = this.analyze(change, i, all);
-    const side: 'old' | 'new' = change.kind === 'added' ? 'new' : 'old';
-    const blockIndex = side === 'new' ? change.newIndex : change.oldIndex;
-    const block = (side === 'new' ? change.newBlock : change.oldBlock) ?? change.newBlock ?? change.oldBlock;
-    const gov = this.govern(side, blockIndex, block, analysis);
-    let level: ChangeLevel = 'minor';
-    const fired: Array<{ signal: Signal; rule: Rule }> = [];
-    for (const signal of analysis.signals) {
-      for (const rule of matchRules(signal, gov.governed, this.rules)) {
-        fired.push({ signal, rule });
-        level = maxLevel(level, rule.level);
-      }
+/**
+ * A paragraph split in two shows as a modified block plus an added one; two merged, as a modified
+ * block plus a removed one. Judge the modified block with the split-off (or merged-in) text put
+ * back, so that text that only moved is not read as cut or added.
+ */
+function withSplitsAndMerges(ctx: RevisionContext, change: Change, i: number): [Block, Block] {
+  const oldBlock = change.oldBlock!;
+  const newBlock = change.newBlock!;
+  if (ctx.wholeBlocks.length === 0 && ctx.addedHeadings.length === 0) return [oldBlock, newBlock];
+  const oldKey = ctx.keys[i]!.old!;
+  const newKey = ctx.keys[i]!.new!;
+  const before: Block[] = [];
+  const after: Block[] = [];
+  const extraOld: Block[] = [];
+  const minKey = TUNING.pairing.minKey;
+  for (const j of ctx.wholeBlocks) {
+    const c = ctx.all[j]!;
+    if (c.kind === 'added' && c.newBlock && c.newBlock.kind !== 'heading') {
+      const k = ctx.keys[j]!.new!;
+      if (k.length >= minKey && oldKey.includes(k) && !newKey.includes(k)) (c.newIndex < change.newIndex ? before : after).push(c.newBlock);
+    } else if (c.kind === 'removed' && c.oldBlock && c.oldBlock.kind !== 'heading') {
+      const k = ctx.keys[j]!.old!;
+      if (k.length >= minKey && newKey.includes(k) && !oldKey.includes(k)) extraOld.push(c.oldBlock);
     }
-    const listSignals = analysis.signals.filter((s) => s.kind.startsWith('trigger-'));
-    const verdict = judgeConfidence(level, fired, analysis.signals, gov, analysis.changedText, this.inTriggerList(side, blockIndex));
-    level = verdict.level;
-    const decisive = fired.filter((f) => f.rule.level === level).map((f) => f.signal);
-    let triggers: number[] = [];
-    /** The trigger the reason names: the governing one, unless the edit's own words chose another. */
-    let named = { at: gov.at, governed: gov.governed };
-    if (level === 'major') {
-      if (listSignals.length > 0) triggers = [...new Set(listSignals.flatMap((s) => (s.trigger !== undefined ? [s.trigger] : [])))].sort((x, y) => x - y);
-      else if (gov.at >= 0) triggers = [this.old.triggers[gov.at]!.index];
-      // The edit first, the section second: a vendor is a recipient, a region a place of storage, whatever the heading.
-      const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.rule.level === 'major').map((f) => f.signal), change, (this.controllers ??= [...controllerNames(this.old), ...controllerNames(this.neu)])) : null;
-      // A mailbox in a passage about exercising rights is the request channel: the rights trigger keeps it.
-      const requestChannel = family === 'contact' && gov.governed && gov.at >= 0 && gov.at === this.triggerOfFamily('rights');
-      const at = family && !requestChannel ? this.triggerOfFamily(family) : -1;
-      if (at >= 0) {
-        triggers = [this.old.triggers[at]!.index];
-        named = { at, governed: true };
-      }
-    }
-    const rules = [...new Set(fired.filter((f) => f.rule.level === level).map((f) => f.rule.id))];
-    if (verdict.fallback) rules.push(verdict.fallback);
-    const reasonMessages = composeReasons({
-      level,
-      decisive,
-      all: analysis.signals,
-      // The section as the reader now finds it: a renamed heading is named as it reads in the new version.
-      where: change.newIndex >= 0 && change.newBlock?.kind !== 'frontMatter' ? this.sectionName('new', change.newIndex) : this.sectionName(side, blockIndex),
-      trigger: named.at >= 0 ? this.old.triggers[named.at] : undefined,
-      governed: named.governed,
-      isDefault: this.old.triggerSource === 'default',
-      isList: listSignals.length > 0,
-    });
-    return { ...change, level, triggers, reasons: renderReasonMessages(reasonMessages, 'en'), reasonMessages, rules, confidence: verdict.confidence };
   }
+  // A heading that did not render (#Title, no space) fixed to render: its text left the paragraph it ran into.
+  for (const c of ctx.addedHeadings) {
+    if (c.newBlock && oldBlock.text.includes(`#${c.newBlock.text}`) && !newBlock.text.includes(c.newBlock.text)) (c.newIndex < change.newIndex ? before : after).push(c.newBlock);
+  }
+  const newParts = [...before, newBlock, ...after];
+  const oldParts = extraOld.length === 0 ? [oldBlock] : mergeOrder([oldBlock, ...extraOld], newBlock.text);
+  const join = (b: Block, parts: Block[]): Block => (parts.length === 1 ? b : { ...b, text: parts.map((p) => p.text).join(' '), urls: parts.flatMap((p) => p.urls) });
+  return [join(oldBlock, oldParts), join(newBlock, newParts)];
+}
 
-  /** Signals of one change, including the trigger list's own edits. */
-  private analyze(change: Change, i: number, all: Change[]): Analysis {
-    const fm = change.newBlock ?? change.oldBlock;
-    if (fm && fm.kind === 'frontMatter') return analyzeFrontMatter(change, this.old, this.neu);
-    if (change.kind === 'moved') {
-      return { signals: [makeSignal('moved', { id: 'moved', from: change.oldBlock?.line ?? null, to: change.newBlock?.line ?? null })], changedText: '' };
-    }
-    if (change.kind === 'modified' && change.oldBlock && change.newBlock) {
-      const [before, after] = this.withSplitsAndMerges(change, all);
-      const a = this.analyzeModified(before, after);
-      if ((before !== change.oldBlock || after !== change.newBlock) && a.signals.every((x) => x.kind === 'same-text')) {
-        a.signals = [makeSignal('text-elsewhere', { id: 'rejoined', how: before !== change.oldBlock ? 'merged' : 'split' })];
-      }
-      return this.withTriggerList(a, change.oldIndex, change.newIndex);
-    }
-    const pairs = this.pairUp(all);
-    const partner = pairs.get(i);
-    if (partner !== undefined) {
-      const other = all[partner]!;
-      if (change.kind === 'added' && other.oldBlock && change.newBlock) {
-        const a = this.analyzeModified(other.oldBlock, change.newBlock);
-        return this.withTriggerList(a, other.oldIndex, change.newIndex);
-      }
-      if (change.kind === 'removed' && other.newBlock) {
-        const trig = this.oldTriggerAt.get(change.oldIndex)?.[0];
-        return { signals: [makeSignal('text-elsewhere', { id: 'reappears', line: other.newBlock.line, trigger: trig ? trig.index : null })], changedText: '' };
-      }
-    }
-    if (change.kind === 'added' && change.newBlock) {
-      const elsewhere = this.textElsewhere(change.newBlock, all, 'added');
-      const a = elsewhere ?? analyzeBlock(change.newBlock, 'added', this.sectionText('old', change.newBlock.section));
-      return this.withTriggerList(a, -1, change.newIndex);
-    }
-    if (change.kind === 'removed' && change.oldBlock) {
-      const elsewhere = this.textElsewhere(change.oldBlock, all, 'removed');
-      const a = elsewhere ?? analyzeBlock(change.oldBlock, 'removed', this.sectionText('old', change.oldBlock.section));
-      return this.withTriggerList(a, change.oldIndex, -1);
-    }
-    return { signals: [makeSignal('same-text', { id: 'nothing-changed' })], changedText: '' };
-  }
+/** How much of a merged-in block's text finds its place in the new block. */
+const MERGE_PROBE = 12;
 
-  /**
-   * A paragraph split in two shows as a modified block plus an added one; two merged, as a modified
-   * block plus a removed one. Judge the modified block with the split-off (or merged-in) text put
-   * back, so that text that only moved is not read as cut or added.
-   */
-  private withSplitsAndMerges(change: Change, all: Change[]): [Block, Block] {
-    const oldBlock = change.oldBlock!;
-    const newBlock = change.newBlock!;
-    const keys = this.changeKeys(all);
-    const oldKey = contentKey(normalizeText(oldBlock.text));
-    const newKey = contentKey(normalizeText(newBlock.text));
-    const before: Block[] = [];
-    const after: Block[] = [];
-    const extraOld: Block[] = [];
-    this.wholeBlocks ??= all.flatMap((c, j) => ((c.kind === 'added' || c.kind === 'removed') && (c.newBlock ?? c.oldBlock)!.kind !== 'heading' ? [j] : []));
-    this.wholeBlocks.forEach((j) => {
-      const c = all[j]!;
-      if (c.kind === 'added' && c.newBlock && c.newBlock.kind !== 'heading') {
-        const k = keys[j]!.new!;
-        if (k.length >= 4 && oldKey.includes(k) && !newKey.includes(k)) (c.newIndex < change.newIndex ? before : after).push(c.newBlock);
-      } else if (c.kind === 'removed' && c.oldBlock && c.oldBlock.kind !== 'heading') {
-        const k = keys[j]!.old!;
-        if (k.length >= 4 && newKey.includes(k) && !oldKey.includes(k)) extraOld.push(c.oldBlock);
-      }
-    });
-    // A heading that did not render (#Title, no space) fixed to render: its text left the paragraph it ran into.
-    this.addedHeadings ??= all.filter((c) => c.kind === 'added' && c.newBlock?.kind === 'heading' && c.newBlock.text !== '');
-    for (const c of this.addedHeadings) {
-      if (c.newBlock && oldBlock.text.includes(`#${c.newBlock.text}`) && !newBlock.text.includes(c.newBlock.text)) (c.newIndex < change.newIndex ? before : after).push(c.newBlock);
+/** The old block and the removed blocks merged into it, in the order their text appears in the new block. */
+function mergeOrder(parts: Block[], newText: string): Block[] {
+  const key = contentKey(normalizeText(newText));
+  const pos = (b: Block): number => {
+    const at = key.indexOf(contentKey(normalizeText(b.text)).slice(0, MERGE_PROBE));
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  return [...parts].sort((a, b) => pos(a) - pos(b));
+}
+
+/** The edit walk for a modified block, with its section's old text and what its links say. */
+function readEdit(ctx: RevisionContext, before: Block, after: Block): Analysis {
+  const links: LinkTexts = { before: (url) => ctx.sides.old.links.textsOf(before, url), after: (url) => ctx.sides.new.links.textsOf(after, url) };
+  return analyzeEdit(before, after, sectionText(ctx, 'old', before.section), links);
+}
+
+/** Turns an edit of a trigger item into a trigger-list signal (a typo-level fix stays minor): the list walk. */
+function withTriggerList(ctx: RevisionContext, a: Analysis, oldIndex: number, newIndex: number): Analysis {
+  const olds = oldIndex >= 0 ? (ctx.sides.old.triggerAt.get(oldIndex) ?? []) : [];
+  const news = newIndex >= 0 ? (ctx.sides.new.triggerAt.get(newIndex) ?? []) : [];
+  return walkList(a, { oldIndex, newIndex, olds, news, old: ctx.old });
+}
+
+/** True for a block of the trigger list (or its lead-in) that states no trigger: its section says nothing about it. */
+function inTriggerList(policy: Policy, blockIndex: number): boolean {
+  const range = policy.triggerBlocks;
+  if (!range || blockIndex < 0) return false;
+  return blockIndex >= range[0] - 1 && blockIndex < range[1];
+}
+
+/** Greedily pairs removed and added blocks of the same kind whose texts are alike: one rewritten (or moved and edited) block. */
+function pairUp(all: readonly Change[]): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const removed = all.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'removed' && c.oldBlock && c.oldBlock.kind !== 'heading');
+  const added = all.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'added' && c.newBlock && c.newBlock.kind !== 'heading');
+  const candidates: Array<{ r: number; a: number; s: number }> = [];
+  const window = removed.length * added.length > TUNING.pairing.budget ? TUNING.pairing.window : Infinity;
+  for (const [rc, ri] of removed) {
+    for (const [ac, ai] of added) {
+      if (Math.abs(ri - ai) > window) continue;
+      const s = similarity(rc.oldBlock!.text, ac.newBlock!.text);
+      if (s >= TUNING.pairing.similarity) candidates.push({ r: ri, a: ai, s });
+      else if (contains(rc.oldBlock!.text, ac.newBlock!.text)) candidates.push({ r: ri, a: ai, s: TUNING.pairing.similarity });
     }
-    const newParts = [...before, newBlock, ...after];
-    const oldParts = extraOld.length === 0 ? [oldBlock] : this.mergeOrder([oldBlock, ...extraOld], newBlock.text);
-    const join = (b: Block, parts: Block[]): Block => (parts.length === 1 ? b : { ...b, text: parts.map((p) => p.text).join(' '), urls: parts.flatMap((p) => p.urls) });
-    return [join(oldBlock, oldParts), join(newBlock, newParts)];
   }
-
-  /** The old block and the removed blocks merged into it, in the order their text appears in the new block. */
-  private mergeOrder(parts: Block[], newText: string): Block[] {
-    const key = contentKey(normalizeText(newText));
-    const pos = (b: Block): number => {
-      const at = key.indexOf(contentKey(normalizeText(b.text)).slice(0, 12));
-      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
-    };
-    return [...parts].sort((a, b) => pos(a) - pos(b));
+  candidates.sort((x, y) => y.s - x.s);
+  for (const c of candidates) {
+    if (pairs.has(c.r) || pairs.has(c.a)) continue;
+    pairs.set(c.r, c.a);
+    pairs.set(c.a, c.r);
   }
+  return pairs;
+}
 
-  private changeKeys(all: Change[]): Array<{ old: string | null; new: string | null }> {
-    this.keys ??= all.map((c) => ({
-      old: c.oldBlock && c.kind !== 'moved' ? contentKey(normalizeText(c.oldBlock.text)) : null,
-      new: c.newBlock && c.kind !== 'moved' ? contentKey(normalizeText(c.newBlock.text)) : null,
-    }));
-    return this.keys;
-  }
-
-  private analyzeModified(before: Block, after: Block): Analysis {
-    this.oldLinks ??= indexLinks(this.old.source);
-    this.newLinks ??= indexLinks(this.neu.source);
-    const links: LinkTexts = { before: (url) => this.oldLinks!.textsOf(before, url), after: (url) => this.newLinks!.textsOf(after, url) };
-    return analyzeModified(before, after, this.sectionText('old', before.section), links);
-  }
-
-  /** Turns an edit of a trigger item into a trigger-list signal (a typo-level fix stays minor). */
-  private withTriggerList(a: Analysis, oldIndex: number, newIndex: number): Analysis {
-    const olds = oldIndex >= 0 ? (this.oldTriggerAt.get(oldIndex) ?? []) : [];
-    const news = newIndex >= 0 ? (this.newTriggerAt.get(newIndex) ?? []) : [];
-    const substantive = a.signals.some((s) => SUBSTANTIVE.has(s.kind) || s.kind === 'rewording');
-    if (olds.length > 1 || news.length > 1) return this.withSharedBlockList(a, olds, news, substantive);
-    const oldTrigger = olds[0];
-    const newTrigger = news[0];
-    if (oldTrigger && newIndex < 0) {
-      return {
-        signals: [makeSignal('trigger-removed', { id: 'trigger-removed', index: oldTrigger.index, text: oldTrigger.text, frontMatter: false }, [], { trigger: oldTrigger.index })],
-        changedText: oldTrigger.text,
-      };
+/** An added block whose text was cut from a changed old block (a split), or a removed one merged into a changed new block. */
+function textElsewhere(ctx: RevisionContext, block: Block, kind: 'added' | 'removed'): Analysis | null {
+  const key = contentKey(normalizeText(block.text));
+  if (key.length < TUNING.pairing.minKey) return null;
+  for (let j = 0; j < ctx.all.length; j++) {
+    const c = ctx.all[j]!;
+    const other = kind === 'added' ? c.oldBlock : c.newBlock;
+    const otherKey = kind === 'added' ? ctx.keys[j]!.old : ctx.keys[j]!.new;
+    if (!other || otherKey === null || other === block) continue;
+    if (kind === 'added' && c.kind === 'added') continue;
+    if (kind === 'removed' && c.kind === 'removed') continue;
+    if (otherKey.length > key.length && otherKey.includes(key)) {
+      const message = { id: 'moved-text', what: block.kind === 'listItem' ? 'listItem' : 'text', text: block.text, how: kind === 'added' ? 'split-out' : 'merged-in', line: other.line } as const;
+      return { signals: [makeSignal('text-elsewhere', message, [], { rule: 'text-elsewhere' })], changedText: '' };
     }
-    if (oldTrigger && substantive) {
-      const to = newTrigger?.text ?? '';
-      return {
-        signals: [makeSignal('trigger-edited', { id: 'trigger-edited', index: oldTrigger.index, from: oldTrigger.text, to, frontMatter: false }, [], { trigger: oldTrigger.index }), ...a.signals],
-        changedText: a.changedText,
-      };
-    }
-    if (oldTrigger && !newTrigger && newIndex >= 0) {
-      return { signals: [makeSignal('trigger-removed', { id: 'trigger-dropped', index: oldTrigger.index, text: oldTrigger.text }, [], { trigger: oldTrigger.index })], changedText: oldTrigger.text };
-    }
-    if (!oldTrigger && newTrigger && oldIndex < 0 && substantive) {
-      return { signals: [makeSignal('trigger-added', { id: 'trigger-added', text: newTrigger.text, frontMatter: false })], changedText: newTrigger.text };
-    }
-    // The sentence that introduces the list (重大变更包括但不限于：): narrowing or widening it edits the list as a whole.
-    const lead = this.old.triggerBlocks ? this.old.triggerBlocks[0] - 1 : -1;
-    if (oldIndex >= 0 && oldIndex === lead && this.old.triggerSource === 'policy' && a.signals.some((s) => SUBSTANTIVE.has(s.kind))) {
-      const detail = a.signals.find((s) => SUBSTANTIVE.has(s.kind))!;
-      return { signals: [makeSignal('trigger-added', { id: 'list-lead-in', detail: detail.message })], changedText: a.changedText };
-    }
-    return a;
   }
+  return null;
+}
 
-  /**
-   * Several triggers written in one block (lettered items in a paragraph or a code block): the items
-   * whose words changed are the triggers edited, removed or added.
-   */
-  private withSharedBlockList(a: Analysis, olds: readonly Trigger[], news: readonly Trigger[], substantive: boolean): Analysis {
-    const key = (t: Trigger): string => contentKey(normalizeText(t.text));
-    const newKeys = new Set(news.map(key));
-    const oldKeys = new Set(olds.map(key));
-    const gone = olds.filter((t) => !newKeys.has(key(t)));
-    const come = news.filter((t) => !oldKeys.has(key(t)));
-    if (!substantive || (gone.length === 0 && come.length === 0)) return a;
-    const signals: Signal[] = [];
-    gone.forEach((t, k) => {
-      const to = come[k];
-      signals.push(
-        to
-          ? makeSignal('trigger-edited', { id: 'trigger-edited', index: t.index, from: t.text, to: to.text, frontMatter: false }, [], { trigger: t.index })
-          : makeSignal('trigger-removed', { id: 'trigger-removed', index: t.index, text: t.text, frontMatter: false }, [], { trigger: t.index }),
-      );
-    });
-    for (const t of come.slice(gone.length)) signals.push(makeSignal('trigger-added', { id: 'trigger-added', text: t.text, frontMatter: false }));
-    return { signals, changedText: a.changedText };
-  }
-
-  /** True for a block of the trigger list (or its lead-in) that states no trigger: its section says nothing about it. */
-  private inTriggerList(side: 'old' | 'new', blockIndex: number): boolean {
-    const policy = side === 'old' ? this.old : this.neu;
-    const range = policy.triggerBlocks;
-    if (!range || blockIndex < 0) return false;
-    return blockIndex >= range[0] - 1 && blockIndex < range[1];
-  }
-
-  /** Greedily pairs removed and added blocks of the same kind whose texts are alike: one rewritten (or moved and edited) block. */
-  private pairUp(all: Change[]): Map<number, number> {
-    if (this.pairs) return this.pairs;
-    const pairs = new Map<number, number>();
-    const removed = all.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'removed' && c.oldBlock && c.oldBlock.kind !== 'heading');
-    const added = all.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'added' && c.newBlock && c.newBlock.kind !== 'heading');
-    const candidates: Array<{ r: number; a: number; s: number }> = [];
-    const window = removed.length * added.length > TUNING.pairing.budget ? TUNING.pairing.window : Infinity;
-    for (const [rc, ri] of removed) {
-      for (const [ac, ai] of added) {
-        if (Math.abs(ri - ai) > window) continue;
-        const s = similarity(rc.oldBlock!.text, ac.newBlock!.text);
-        if (s >= TUNING.pairing.similarity) candidates.push({ r: ri, a: ai, s });
-        else if (contains(rc.oldBlock!.text, ac.newBlock!.text)) candidates.push({ r: ri, a: ai, s: TUNING.pairing.similarity });
-      }
+/** Which trigger governs the change, from its section, its changed words and its block. */
+function govern(ctx: RevisionContext, side: Side, blockIndex: number, block: Block | null, analysis: Analysis): Governor {
+  const n = ctx.model.triggers.length;
+  if (n === 0) return { at: -1, score: 0, governed: false };
+  const index = ctx.sides[side].index;
+  const section =
+    blockIndex >= 0 && !inTriggerList(ctx.sides[side].policy, blockIndex) ? scoreTriggers(ctx.model, index.profile(blockIndex)).map((x) => x * index.strength(blockIndex)) : new Array<number>(n).fill(0);
+  const changedV: Vector = featuresOf(analysis.changedText, { words: true });
+  if (analysis.contextText) addInto(changedV, featuresOf(analysis.contextText), TUNING.governance.context);
+  for (const s of analysis.signals) for (const c of s.concepts) addInto(changedV, conceptFeatures(c), TUNING.governance.concepts);
+  const changed = scoreTriggers(ctx.model, changedV);
+  const whole = block ? scoreTriggers(ctx.model, featuresOf(normalizeText(block.text))) : new Array<number>(n).fill(0);
+  let at = -1;
+  let best = -1;
+  for (let t = 0; t < n; t++) {
+    const s = TUNING.governance.section * section[t]! + TUNING.governance.change * changed[t]! + TUNING.governance.block * whole[t]!;
+    if (s > best) {
+      best = s;
+      at = t;
     }
-    candidates.sort((x, y) => y.s - x.s);
-    for (const c of candidates) {
-      if (pairs.has(c.r) || pairs.has(c.a)) continue;
-      pairs.set(c.r, c.a);
-      pairs.set(c.a, c.r);
+  }
+  return { at, score: best, governed: best >= TUNING.governance.threshold };
+}
+
+/** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does. */
+function triggerOfFamily(model: TriggerModel, family: Family): number {
+  const scores = scoreTriggers(model, new Map([[`f:${family}`, 1]]));
+  let at = -1;
+  let best: number = TUNING.governance.familyFloor;
+  scores.forEach((s, t) => {
+    if (s > best) {
+      best = s;
+      at = t;
     }
-    this.pairs = pairs;
-    return pairs;
-  }
+  });
+  return at;
+}
 
-  /** An added block whose text was cut from a changed old block (a split), or a removed one merged into a changed new block. */
-  private textElsewhere(block: Block, all: Change[], kind: 'added' | 'removed'): Analysis | null {
-    const key = contentKey(normalizeText(block.text));
-    if (key.length < 4) return null;
-    this.changeKeys(all);
-    for (let j = 0; j < all.length; j++) {
-      const c = all[j]!;
-      const other = kind === 'added' ? c.oldBlock : c.newBlock;
-      const otherKey = kind === 'added' ? this.keys![j]!.old : this.keys![j]!.new;
-      if (!other || otherKey === null || other === block) continue;
-      if (kind === 'added' && c.kind === 'added') continue;
-      if (kind === 'removed' && c.kind === 'removed') continue;
-      if (otherKey.length > key.length && otherKey.includes(key)) {
-        const message = { id: 'moved-text', what: block.kind === 'listItem' ? 'listItem' : 'text', text: block.text, how: kind === 'added' ? 'split-out' : 'merged-in', line: other.line } as const;
-        return { signals: [makeSignal('text-elsewhere', message)], changedText: '' };
-      }
-    }
-    return null;
-  }
-
-  private sectionText(which: 'old' | 'new', section: string[]): string {
-    if (this.sectionTexts.size === 0) {
-      for (const [side, policy] of [['old', this.old], ['new', this.neu]] as const) {
-        const parts = new Map<string, string[]>();
-        for (const b of policy.blocks) {
-          const key = `${side}\u0000${b.section.join('\u0000')}`;
-          let list = parts.get(key);
-          if (!list) parts.set(key, (list = []));
-          list.push(b.text);
-        }
-        for (const [key, list] of parts) this.sectionTexts.set(key, list.join('\n'));
-      }
-    }
-    return this.sectionTexts.get(`${which}\u0000${section.join('\u0000')}`) ?? '';
-  }
-
-  /** Which trigger governs the change, from its section, its changed words and its block. */
-  private govern(side: 'old' | 'new', blockIndex: number, block: Block | null, analysis: Analysis): Governor {
-    const n = this.model.triggers.length;
-    if (n === 0) return { at: -1, score: 0, governed: false };
-    const index = this.index(side);
-    const section =
-      blockIndex >= 0 && !this.inTriggerList(side, blockIndex) ? scoreTriggers(this.model, index.profile(blockIndex)).map((x) => x * index.strength(blockIndex)) : new Array<number>(n).fill(0);
-    const changedV: Vector = featuresOf(analysis.changedText, { words: true });
-    if (analysis.contextText) addInto(changedV, featuresOf(analysis.contextText), 0.5);
-    for (const s of analysis.signals) for (const c of s.concepts) addInto(changedV, conceptFeatures(c), 0.5);
-    const changed = scoreTriggers(this.model, changedV);
-    const whole = block ? scoreTriggers(this.model, featuresOf(normalizeText(block.text))) : new Array<number>(n).fill(0);
-    let at = -1;
-    let best = -1;
-    for (let t = 0; t < n; t++) {
-      const s = TUNING.governance.section * section[t]! + TUNING.governance.change * changed[t]! + TUNING.governance.block * whole[t]!;
-      if (s > best) {
-        best = s;
-        at = t;
-      }
-    }
-    return { at, score: best, governed: best >= TUNING.governance.threshold };
-  }
-
-  /** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does. */
-  private triggerOfFamily(family: Family): number {
-    const scores = scoreTriggers(this.model, new Map([[`f:${family}`, 1]]));
-    let at = -1;
-    let best: number = TUNING.governance.familyFloor;
-    scores.forEach((s, t) => {
-      if (s > best) {
-        best = s;
-        at = t;
-      }
-    });
-    return at;
-  }
-
-  private sectionName(side: 'old' | 'new', blockIndex: number): Where {
-    if (blockIndex < 0) return { at: 'front-matter' };
-    const index = this.index(side);
-    const path = index.path(blockIndex);
-    const deepest = path[path.length - 1];
-    if (deepest === undefined || index.strength(blockIndex) < 1) return { at: 'opening' };
-    return { at: 'section', title: deepest };
-  }
+function sectionName(ctx: RevisionContext, side: Side, blockIndex: number): Where {
+  if (blockIndex < 0) return { at: 'front-matter' };
+  const index = ctx.sides[side].index;
+  const path = index.path(blockIndex);
+  const deepest = path[path.length - 1];
+  if (deepest === undefined || index.strength(blockIndex) < 1) return { at: 'opening' };
+  return { at: 'section', title: deepest };
 }
 
 /** Words that name the company that is "we": its definition ("we", 以下简称“我们”) or its role (operator, controller). */
 const WE_DEFINITION = /[(（][^()（）]{0,60}(?:["“]we[,"”]|["“]us[,"”]|“我们”|"我们"|以下简称|以下合称)|\bhereinafter\b|\breferred to as\b/iu;
 const CONTROLLER_CONTEXT = new RegExp(`${WE_DEFINITION.source}|\\b(?:operated|controlled) by\\b|\\b(?:data )?controller\\b|\\boperator\\b|\\bdeveloper\\b|运营|开发者|控制者|运营者`, 'iu');
+
+/** A bound, not a threshold: the blocks that define "we" name a handful of companies at most. */
+const MAX_CONTROLLER_NAMES = 8;
 
 /** The names of the company that is "we" in a policy: the organisations of the blocks that define "we". */
 function controllerNames(policy: Policy): string[] {
@@ -425,9 +371,9 @@ function controllerNames(policy: Policy): string[] {
   for (const b of policy.blocks) {
     if (!WE_DEFINITION.test(b.text)) continue;
     for (const e of extractEntities(b.text)) if (e.type === 'organization') names.push(contentKey(normalizeText(e.text)));
-    if (names.length > 8) break;
+    if (names.length > MAX_CONTROLLER_NAMES) break;
   }
-  return names.filter((n) => n.length >= 4);
+  return names.filter((n) => n.length >= TUNING.pairing.minKey);
 }
 
 /**
@@ -435,20 +381,24 @@ function controllerNames(policy: Policy): string[] {
  * (the controller where the text says it is "we" or runs the service, else a recipient), an e-mail or phone
  * (contact), a region (where data is kept). Null when the words say nothing of their own.
  */
-function editFamily(decisive: readonly Signal[], change: Change, controllers: readonly string[]): Family | null {
+function editFamily(decisive: readonly Signal[], change: Change, ctx: RevisionContext): Family | null {
   const text = `${change.oldBlock?.text ?? ''}\n${change.newBlock?.text ?? ''}`;
   const types = new Set(decisive.flatMap((s) => (s.kind === 'entity' && s.entityType ? [s.entityType] : [])));
   const orgs = decisive.flatMap((s) => (s.message.id === 'entity' && s.message.type === 'organization' ? [...s.message.removed, ...s.message.added] : []));
-  const isController = (org: string): boolean => {
-    const key = contentKey(normalizeText(org));
-    return key.length >= 4 && controllers.some((c) => c.includes(key) || key.includes(c));
-  };
   if (types.has('organization') && CONTROLLER_CONTEXT.test(text)) return 'controller';
   if (types.has('email') || types.has('phone')) {
     // A mailbox that changes with a fee or a ground for refusal: how rights are exercised.
     return decisive.some((s) => s.kind !== 'entity' && s.concepts.some((c) => c === 'fee' || c === 'refusal')) ? 'rights' : 'contact';
   }
-  if (types.has('organization')) return orgs.some(isController) ? 'controller' : 'sharing';
+  if (types.has('organization')) {
+    // The controller's names are read only when an organisation is in question (most changes name none).
+    const controllers = ctx.controllers();
+    const isController = (org: string): boolean => {
+      const key = contentKey(normalizeText(org));
+      return key.length >= TUNING.pairing.minKey && controllers.some((c) => c.includes(key) || key.includes(c));
+    };
+    return orgs.some(isController) ? 'controller' : 'sharing';
+  }
   if (types.has('region')) return 'processing';
   return null;
 }
@@ -465,17 +415,17 @@ interface Verdict {
  * edge of a trigger's reach (the rules for governed and ungoverned text disagree), or when only the
  * catch-all `rewording` read an edit of content words in a governed passage. In doubt the level leans major.
  */
-function judgeConfidence(level: ChangeLevel, fired: ReadonlyArray<{ signal: Signal; rule: Rule }>, signals: readonly Signal[], gov: Governor, changedText: string, inList: boolean): Verdict {
+function judgeConfidence(level: ChangeLevel, fired: ReadonlyArray<{ signal: Signal; level: ChangeLevel }>, signals: readonly Signal[], gov: Governor, changedText: string, inList: boolean): Verdict {
   if (fired.length === 0) return { level: 'major', confidence: 'low', fallback: 'no-rule' };
-  const substantive = signals.some((s) => SUBSTANTIVE.has(s.kind) && !s.kind.startsWith('trigger-'));
+  const substantive = signals.some((s) => isSubstantive(s) && !s.kind.startsWith('trigger-'));
   // The list's own promises (we will archive old versions) are governed by nothing, by design.
   if (substantive && !inList && !gov.governed && gov.score >= TUNING.governance.threshold - TUNING.governance.doubt) {
     return { level: 'major', confidence: 'low', fallback: 'near-trigger' };
   }
-  if (substantive && level === 'major' && gov.governed && gov.score < TUNING.governance.threshold + TUNING.governance.doubt && !fired.some((f) => STRONG_RULES.has(f.rule.id))) {
+  if (substantive && level === 'major' && gov.governed && gov.score < TUNING.governance.threshold + TUNING.governance.doubt && !fired.some((f) => STRONG.has(f.signal.rule))) {
     return { level, confidence: 'low' };
   }
-  const onlyRewording = signals.every((s) => s.kind === 'rewording' || !SUBSTANTIVE.has(s.kind)) && signals.some((s) => s.kind === 'rewording');
+  const onlyRewording = signals.every((s) => s.kind === 'rewording' || !isSubstantive(s)) && signals.some((s) => s.kind === 'rewording');
   if (onlyRewording && gov.governed && newWords(changedText) >= TUNING.confidence.unreadWords) return { level, confidence: 'low' };
   return { level, confidence: 'high' };
 }
@@ -488,13 +438,10 @@ function newWords(changedText: string): number {
   return new Set(runs.filter((_, i) => i % 2 === 1).flatMap((r) => contentWords(r).map(stem)).filter((w) => !gone.has(w))).size;
 }
 
-/** Rules that hold wherever they fire: the edited list itself, a changed contact channel. */
-const STRONG_RULES: ReadonlySet<string> = new Set(['trigger-removed', 'trigger-edited', 'trigger-added', 'channel-changed']);
-
 /** One text holds the other whole (a sentence cut from, or added to, a paragraph). */
 function contains(a: string, b: string): boolean {
   const x = contentKey(normalizeText(a));
   const y = contentKey(normalizeText(b));
-  if (Math.min(x.length, y.length) < 8) return false;
+  if (Math.min(x.length, y.length) < TUNING.pairing.containsKey) return false;
   return x.length > y.length ? x.includes(y) : y.includes(x);
 }

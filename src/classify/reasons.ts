@@ -4,7 +4,8 @@
  */
 import type { ChangeLevel, Trigger } from '../types.js';
 import type { Governance, ReasonMessage, Where } from './messages/types.js';
-import { SUBSTANTIVE, type Signal } from './signals.js';
+import { isSubstantive } from './detectors/table.js';
+import type { Signal } from './signals.js';
 
 /** What a change's reasons are made of. */
 export interface ReasonInput {
@@ -40,7 +41,7 @@ export function composeReasons(r: ReasonInput): ReasonMessage[] {
   }
   const minor = clauses.length > 0 ? clauses : distinct(r.all).slice(0, 3);
   if (minor.length === 0) return [{ id: 'nothing' }];
-  if (r.all.some((s) => SUBSTANTIVE.has(s.kind)) && !r.governed && !r.isList) {
+  if (r.all.some(isSubstantive) && !r.governed && !r.isList) {
     return [{ id: 'minor-ungoverned', clause: minor[0]!.message, governance }, ...minor.slice(1).map(plain)];
   }
   return minor.map(plain);

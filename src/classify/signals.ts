@@ -7,15 +7,16 @@
 import type { Block } from '../types.js';
 import { findConcepts, isStrong } from './concepts.js';
 import { compareEntities, entitiesOfUrls, extractEntities, type Entity, type EntityDelta, type EntityType } from './entities.js';
-import { applyHunks, diffHunks, insertedRanges, type Hunk } from './hunks.js';
-import { enumerationEdit, sentenceAt, wholeSentences } from './lists.js';
+import type { Hunk } from './hunks.js';
+import { enumerationEdit, sentenceAt } from './lists.js';
 import { isChannelSentence, isChannelText, isGenericLinkText, samePages } from './links.js';
-import { committalMarkers, compareMarkers, PREDICATE_NEGATIONS, type MarkerFlip } from './markers.js';
+import { committalMarkers, PREDICATE_NEGATIONS, type MarkerFlip } from './markers.js';
 import { renderSignalMessage } from './messages/index.js';
-import type { Presence, SignalMessage } from './messages/types.js';
-import { DEFAULT_RULES, type SignalKind } from './rules.js';
-import { cjkCount, contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
-import { classifyTrivialHunk, EXAMPLE_MARKERS, isBoilerplate, isCrossReference, isExample, restatement, restates, type TrivialEdit } from './trivial.js';
+import type { SignalMessage } from './messages/types.js';
+import type { SignalKind } from './rules.js';
+import { cjkCount, contentKey, contentWords, normalizeText, stem } from './text.js';
+import { TUNING } from './tuning.js';
+import { EXAMPLE_MARKERS, restates } from './trivial.js';
 
 /** One observation about a change. */
 export interface Signal {
@@ -30,6 +31,8 @@ export interface Signal {
   concepts: string[];
   /** For trigger-list signals: the index in the old list (absent for an added trigger). */
   trigger?: number;
+  /** The id of the detector-table entry whose level the finding takes (set by the walk when the detector leaves it out). */
+  rule: string;
 }
 
 /** Everything the classifier learned about one change. */
@@ -42,15 +45,13 @@ export interface Analysis {
 }
 
 /** A signal of a kind with its message (and the message's English clause as `text`). */
-export function makeSignal(kind: SignalKind, message: SignalMessage, concepts: string[] = [], extra: Pick<Signal, 'entityType' | 'trigger'> = {}): Signal {
-  return { kind, ...extra, message, text: renderSignalMessage(message, 'en'), concepts };
+export function makeSignal(kind: SignalKind, message: SignalMessage, concepts: string[] = [], extra: Partial<Pick<Signal, 'entityType' | 'trigger' | 'rule'>> = {}): Signal {
+  return { kind, rule: '', ...extra, message, text: renderSignalMessage(message, 'en'), concepts };
 }
 
-/** Signal kinds that can make a change major: those some rule turns into `major` (the rest are harmless by nature). */
-export const SUBSTANTIVE: ReadonlySet<SignalKind> = new Set(DEFAULT_RULES.filter((r) => r.level === 'major').map((r) => r.signal));
 
 /** Concepts an entity type speaks to, whatever section it sits in. */
-const ENTITY_CONCEPTS: Partial<Record<EntityType, string[]>> = {
+export const ENTITY_CONCEPTS: Partial<Record<EntityType, string[]>> = {
   email: ['contact'],
   phone: ['contact'],
   organization: ['company'],
@@ -65,154 +66,10 @@ export interface LinkTexts {
 }
 
 /**
- * Signals of a modified block. `sectionText` is the old text of its section (for examples);
- * `links` tells what the block's links say (a re-pointed request form is a channel).
- */
-export function analyzeModified(before: Block, after: Block, sectionText = '', links?: LinkTexts): Analysis {
-  const a = normalizeText(before.text);
-  const b = normalizeText(after.text);
-  const signals: Signal[] = [];
-  signals.push(...linkSignals(before, after, links));
-  if (a === b) {
-    if (signals.length === 0) {
-      signals.push(
-        before.kind === 'heading' && after.kind === 'heading'
-          ? makeSignal('heading', { id: 'heading-level', text: a, from: before.depth, to: after.depth })
-          : before.kind !== after.kind || before.depth !== after.depth
-          ? makeSignal('structure', { id: 'block-kind', from: before.kind, to: after.kind })
-          : makeSignal('same-text', { id: 'same-text' }),
-      );
-    }
-    return { signals, changedText: '' };
-  }
-  const hunks = diffHunks(a, b);
-  const substantive: Hunk[] = [];
-  const trivial: TrivialEdit[] = [];
-  const restated: Signal[] = [];
-  for (const h of hunks) {
-    const t = classifyTrivialHunk(h, { before: a, after: b, sectionText });
-    const r = t || contentWords(h.deleted).length > 0 ? null : restatement(h.inserted, a);
-    if (t) trivial.push(t);
-    else if (r) restated.push(makeSignal('restatement', { id: 'restates', what: r, text: h.inserted.trim() }));
-    else substantive.push(h);
-  }
-  signals.push(...restated);
-  for (const kind of new Set(trivial.map((t) => t.kind))) {
-    const edits = [...new Map(trivial.filter((t) => t.kind === kind).map((t) => [`${t.before}\u0000${t.after}`, t])).values()];
-    const first = edits[0]!;
-    signals.push(makeSignal(kind, { id: `trivial-${kind}`, before: first.before, after: first.after, more: edits.length - 1 } as SignalMessage));
-  }
-  if (substantive.length === 0) return { signals, changedText: '' };
-
-  if (before.kind === 'heading' && after.kind === 'heading') {
-    return { signals: [makeSignal('heading', { id: 'heading-changed', from: a, to: b }), ...signals.filter((x) => x.kind === 'link')], changedText: '' };
-  }
-  const relabelled = linkTextEdit(before, after, substantive, links);
-  if (relabelled) return { signals: [relabelled, ...signals], changedText: '' };
-  const effective = applyHunks(a, substantive);
-  // A sentence added or removed whole speaks for itself: its own "may" or "not" is not a flip of what was there.
-  const sentenceHunk = (h: Hunk): boolean => {
-    const run = contentWords(h.inserted).length > 0 ? h.inserted : h.deleted;
-    const other = run === h.inserted ? h.deleted : h.inserted;
-    return contentWords(other).length === 0 && contentKey(wholeSentences(run).join('')).length >= 0.8 * contentKey(run).length && contentKey(run).length > 0;
-  };
-  const flipHunks = substantive.filter((h) => !sentenceHunk(h));
-  const flipBase = applyHunks(a, flipHunks);
-  const changedText = substantive.map((h) => `${h.deleted}\n${h.inserted}`).join('\n');
-  const contextText = substantive.map((h) => `${sentenceAt(a, h.oldStart)}\n${sentenceAt(b, h.newStart)}`).join('\n');
-  const found: Signal[] = [];
-  for (const d of compareEntities(extractEntities(readAddresses(a)), extractEntities(readAddresses(effective)))) {
-    // "GitHub" → "GitHub, Inc.": the same party, now with its legal form.
-    if (d.type === 'organization' && d.removed.length === 0 && d.added.every((e) => namedBefore(e, a))) continue;
-    found.push(d.type === 'url' ? urlSignal(d, a, effective) : entitySignal(d));
-  }
-  const flips = compareMarkers(a, flipBase, { before: flipHunks.map((h) => [h.oldStart, h.oldStart + h.deleted.length] as const), after: insertedRanges(flipHunks) });
-  if (flips.length > 0) found.push(flipSignal(flips, changedText));
-  for (const h of substantive) {
-    const e = trimOrgItems(enumerationEdit(h, a, b), a, b);
-    if (e && e.removed.length === 0 && inExamples(e.sentence, e.added, `${a}\n${sectionText}`)) {
-      found.push(makeSignal('example', { id: 'examples-gained', sentence: e.sentence, added: e.added }));
-    } else if (e) {
-      found.push(makeSignal('enumeration', { id: 'enumeration', sentence: e.sentence, added: e.added, removed: e.removed }, conceptsIn(e.sentence)));
-    }
-    const added = wholeSentences(h.inserted).filter((s) => !isCrossReference(s));
-    const removed = wholeSentences(h.deleted);
-    if (added.length > 0) found.push(makeSignal('sentence', { id: 'sentence', change: 'added', text: added[0]! }, conceptsIn(added.join(' '))));
-    if (removed.length > 0 && contentKey(b).includes(contentKey(removed[0]!)) === false) {
-      found.push(makeSignal('sentence', { id: 'sentence', change: 'removed', text: removed[0]! }, conceptsIn(removed.join(' '))));
-    }
-    if (added.length === 0 && removed.length === 0 && !e && substantive.length === 1) {
-      // A clause added or cut with nothing in its place: a condition, a purpose, a promise.
-      // (Only as the block's one edit: a reworded sentence cuts and adds pieces all over.)
-      if (isClause(h.inserted) && contentWords(h.deleted).length === 0) {
-        found.push(makeSignal('clause', { id: 'clause', change: 'added', text: h.inserted }, conceptsIn(h.inserted)));
-      } else if (isClause(h.deleted) && contentWords(h.inserted).length === 0) {
-        found.push(makeSignal('clause', { id: 'clause', change: 'removed', text: h.deleted }, conceptsIn(h.deleted)));
-      }
-    }
-  }
-  // Terms are compared in the sentences the edits touch (the rest of the block is the same on both sides).
-  const touched = (text: string, at: (h: Hunk) => number): string => [...new Set(substantive.map((h) => sentenceAt(text, at(h), true)))].join('\n');
-  const concept = conceptDelta(touched(a, (h) => h.oldStart), touched(b, (h) => h.newStart), substantive);
-  if (concept) found.push(concept);
-  const committal = findConcepts(changedText).some((h) => isStrong(h.concept) && !h.weak);
-  if (similarity(a, b) < 0.5 && contentWords(changedText).length >= 4 && committal) {
-    found.push(makeSignal('rewrite', { id: 'rewrite', from: a, to: b }, conceptsIn(changedText)));
-  }
-  // Words slipped into (or cut from) a negative promise change what it rules out, even with no term of the lexicon.
-  if (!found.some((x) => SUBSTANTIVE.has(x.kind))) {
-    for (const h of substantive.filter((x) => !sentenceHunk(x))) {
-      const scope = negatedScope(h, a, b);
-      if (scope) {
-        found.push(scope);
-        break;
-      }
-    }
-  }
-  if (found.length === 0) {
-    const h = substantive[0]!;
-    const from = sentenceAt(a, h.oldStart);
-    const to = sentenceAt(b, h.newStart);
-    found.push(makeSignal('rewording', { id: 'rewording', from, to }));
-  }
-  return { signals: [...found, ...signals], changedText, contextText };
-}
-
-/** Signals of a block that was added or removed whole. */
-export function analyzeBlock(block: Block, kind: 'added' | 'removed', sectionText = ''): Analysis {
-  const text = normalizeText(block.text);
-  const change: Presence = kind;
-  if (block.kind === 'heading') return { signals: [makeSignal('heading', { id: 'heading-block', change, text })], changedText: '' };
-  if (contentKey(text) === '' || block.kind === 'thematicBreak' || block.kind === 'definition') {
-    const sig: Signal[] = block.kind === 'definition' ? linkSignals({ text: '', urls: kind === 'removed' ? block.urls : [] }, { text: '', urls: kind === 'added' ? block.urls : [] }) : [];
-    return { signals: sig.length > 0 ? sig : [makeSignal('structure', { id: 'empty-block', change, blockKind: block.kind })], changedText: '' };
-  }
-  // A whole cross-reference or example block reads like the same edit inside a paragraph (trivial.ts).
-  const [before, after] = kind === 'added' ? ['', text] : [text, ''];
-  const restates = kind === 'added' ? restatement(text, sectionText) : null;
-  if (restates) return { signals: [makeSignal('restatement', { id: 'restates', what: restates, text })], changedText: '' };
-  if (isHistoryEntry(block, text, sectionText)) return { signals: [makeSignal('history', { id: 'history-entry', change, text })], changedText: '' };
-  if (isBoilerplate(text)) return { signals: [makeSignal('boilerplate', { id: 'trivial-boilerplate', before, after, more: 0 })], changedText: '' };
-  if (isCrossReference(text)) return { signals: [makeSignal('cross-reference', { id: 'trivial-cross-reference', before, after, more: 0 })], changedText: '' };
-  if (kind === 'added' && isExample(text, { before: '', after: text, sectionText })) {
-    return { signals: [makeSignal('example', { id: 'trivial-example', before, after, more: 0 })], changedText: '' };
-  }
-  const signals: Signal[] = [];
-  const ents = extractEntities(text).concat(entitiesOfUrls(block.urls).filter((e) => e.type !== 'url'));
-  // Channels and parties are named on their own; other entities are part of the block's text.
-  for (const d of compareEntities(kind === 'removed' ? ents : [], kind === 'added' ? ents : [])) {
-    if (d.type === 'email' || d.type === 'phone' || d.type === 'organization') signals.push(entitySignal(d));
-  }
-  const what = block.kind === 'listItem' || block.kind === 'tableRow' ? block.kind : 'paragraph';
-  signals.unshift(makeSignal('block', { id: 'block', change, what, text }, conceptsIn(text)));
-  return { signals, changedText: text };
-}
-
-/**
  * Signals of link targets that changed while the text stayed: e-mail and phone links are channels,
  * and so is a link whose words name a request form or a way to contact us.
  */
-function linkSignals(before: Pick<Block, 'urls' | 'text'>, after: Pick<Block, 'urls' | 'text'>, links?: LinkTexts): Signal[] {
+export function linkSignals(before: Pick<Block, 'urls' | 'text'>, after: Pick<Block, 'urls' | 'text'>, links?: LinkTexts): Signal[] {
   const out: Signal[] = [];
   // A mailto: link dropped while its address stays in the text (spelt out, or against spam) is the same channel.
   const inText = (text: string) => {
@@ -238,8 +95,8 @@ function linkSignals(before: Pick<Block, 'urls' | 'text'>, after: Pick<Block, 'u
         return at >= 0 && isChannelSentence(text, at);
       };
       const anchor = texts.find(channel);
-      if (anchor !== undefined) out.push(makeSignal('channel', { id: 'channel-link', where: 'link', anchor, from, to }, conceptsIn(anchor)));
-      else out.push(makeSignal('link', { id: 'link-target', from, to }));
+      if (anchor !== undefined) out.push(makeSignal('channel', { id: 'channel-link', where: 'link', anchor, from, to }, conceptsIn(anchor), { rule: 'channel-link' }));
+      else out.push(makeSignal('link', { id: 'link-target', from, to }, [], { rule: 'link-target' }));
     } else out.push(entitySignal(d));
   }
   return out;
@@ -258,7 +115,7 @@ export function readAddresses(text: string): string {
  * Only the words of links changed, their targets the same ("click here" → "Cookie Notice"): the reader is
  * sent to the same place, now with a description.
  */
-function linkTextEdit(before: Block, after: Block, hunks: readonly Hunk[], links?: LinkTexts): Signal | null {
+export function linkTextEdit(before: Block, after: Block, hunks: readonly Hunk[], links?: LinkTexts): Signal | null {
   if (!links || before.urls.length === 0 || before.urls.join('\n') !== after.urls.join('\n')) return null;
   const oldTexts = [...new Set(before.urls.flatMap(links.before))];
   const newTexts = [...new Set(after.urls.flatMap(links.after))];
@@ -277,7 +134,7 @@ const HISTORY_HEADING = /\b(?:history|change\s?log|changes|revisions?|versions?|
  * A line of the policy's own change log: a list item, table row or paragraph that opens with a date (or a
  * version), in a section whose heading names a history or whose other lines open with dates too.
  */
-function isHistoryEntry(block: Block, text: string, sectionText: string): boolean {
+export function isHistoryEntry(block: Block, text: string, sectionText: string): boolean {
   if (block.kind !== 'listItem' && block.kind !== 'tableRow' && block.kind !== 'paragraph') return false;
   const opensDated = (line: string): boolean => /^\s*(?:v?\d+(?:\.\d+)+\b|version\s+\d)/i.test(line) || extractEntities(line.slice(0, 40)).some((e) => e.type === 'date' && e.start <= 2);
   if (!opensDated(text)) return false;
@@ -307,7 +164,7 @@ function governingMarker(sentence: string, runAt: number): 'negation' | 'only' |
  * restrictive `only` ("only to resolve your request" + "and to improve our products"): what the
  * promise allows grows or shrinks.
  */
-function negatedScope(h: Hunk, a: string, b: string): Signal | null {
+export function negatedScope(h: Hunk, a: string, b: string): Signal | null {
   const inserted = contentWords(h.inserted).length > 0;
   const deleted = contentWords(h.deleted).length > 0;
   if (!inserted && !deleted) return null;
@@ -326,7 +183,7 @@ function negatedScope(h: Hunk, a: string, b: string): Signal | null {
 }
 
 /** An address written in the text that changed: a channel when its sentence names a request or a way to contact us (trivial.ts lets such edits through). */
-function urlSignal(d: EntityDelta, before: string, after: string): Signal {
+export function urlSignal(d: EntityDelta, before: string, after: string): Signal {
   const from = d.removed.map((e) => e.text);
   const to = d.added.map((e) => e.text);
   if (from.length === 0 || to.length === 0 || samePages(from, to)) return entitySignal(d);
@@ -337,16 +194,31 @@ function urlSignal(d: EntityDelta, before: string, after: string): Signal {
   const [text, e] = at;
   // The sentence without its address (and what follows it): "You can submit a request at".
   const anchor = sentenceAt(text.slice(0, e.start), e.start).replace(/[\s,，:：]+$/u, '');
-  return makeSignal('channel', { id: 'channel-link', where: 'text', anchor, from, to }, conceptsIn(sentenceAt(text, e.start)));
+  return makeSignal('channel', { id: 'channel-link', where: 'text', anchor, from, to }, conceptsIn(sentenceAt(text, e.start)), { rule: 'channel-link' });
 }
 
-function entitySignal(d: EntityDelta): Signal {
+/** The detector-table entry whose level an entity finding takes: a channel anywhere, a term where a trigger governs, a date or link never. */
+export const ENTITY_RULE: Readonly<Record<EntityType, 'channel-changed' | 'term-changed' | 'date-or-link'>> = {
+  email: 'channel-changed',
+  phone: 'channel-changed',
+  organization: 'term-changed',
+  duration: 'term-changed',
+  amount: 'term-changed',
+  percentage: 'term-changed',
+  region: 'term-changed',
+  number: 'term-changed',
+  date: 'date-or-link',
+  url: 'date-or-link',
+};
+
+/** A signal of entities that came, went or changed (its rule from ENTITY_RULE). */
+export function entitySignal(d: EntityDelta): Signal {
   const kind: SignalKind = d.type === 'url' ? 'link' : d.type === 'date' ? 'date' : 'entity';
   const texts = (es: Entity[]): string[] => es.map((e) => e.text);
-  return makeSignal(kind, { id: 'entity', type: d.type, removed: texts(d.removed), added: texts(d.added) }, ENTITY_CONCEPTS[d.type] ?? [], { entityType: d.type });
+  return makeSignal(kind, { id: 'entity', type: d.type, removed: texts(d.removed), added: texts(d.added) }, ENTITY_CONCEPTS[d.type] ?? [], { entityType: d.type, rule: ENTITY_RULE[d.type] });
 }
 
-function flipSignal(flips: MarkerFlip[], changed: string): Signal {
+export function flipSignal(flips: MarkerFlip[], changed: string): Signal {
   // "will" only counts beside another class (may → will); alone it is the flip.
   const parts = flips.filter((f) => f.markerClass !== 'will' || flips.length === 1).map((f) => ({ markerClass: f.markerClass, removed: f.removed, added: f.added }));
   return makeSignal('flip', { id: 'flip', parts }, conceptsIn(changed));
@@ -355,13 +227,13 @@ function flipSignal(flips: MarkerFlip[], changed: string): Signal {
 const LEGAL_FORM = /(?:股份有限公司|有限责任公司|有限公司|合伙企业|研究院)$|[\s,]*(?:co\.?,?\s*ltd\.?|pte\.?\s*ltd\.?|pty\.?\s*ltd\.?|inc\.?|incorporated|ltd\.?|limited|llc|l\.l\.c\.|llp|gmbh|ag|s\.a\.s?\.?|sas|b\.v\.|n\.v\.|plc|corp\.?|corporation)$/iu;
 
 /** True when an organisation's name without its legal form was already in the text. */
-function namedBefore(org: Entity, before: string): boolean {
+export function namedBefore(org: Entity, before: string): boolean {
   const core = org.text.replace(LEGAL_FORM, '').trim();
   return core.length >= 2 && contentKey(before).includes(contentKey(core));
 }
 
 /** Drops "items" that are only part of an organisation's name (GitHub → GitHub, Inc.). */
-function trimOrgItems(e: ReturnType<typeof enumerationEdit>, a: string, b: string): ReturnType<typeof enumerationEdit> {
+export function trimOrgItems(e: ReturnType<typeof enumerationEdit>, a: string, b: string): ReturnType<typeof enumerationEdit> {
   if (!e) return null;
   const inOrg = (item: string, text: string): boolean => extractEntities(text).some((x) => x.type === 'organization' && x.text.includes(item.replace(/^[\s,]+|[\s,]+$/g, '')));
   const added = e.added.filter((x) => !inOrg(x, b));
@@ -370,7 +242,7 @@ function trimOrgItems(e: ReturnType<typeof enumerationEdit>, a: string, b: strin
 }
 
 /** Items added to a list of examples (例如 …、…; such as …, …) that restate what the section names (trivial.ts `restates`) and name no entity. */
-function inExamples(sentence: string, added: string[], known: string): boolean {
+export function inExamples(sentence: string, added: string[], known: string): boolean {
   const lower = sentence.toLowerCase();
   const first = Math.min(...added.map((x) => lower.indexOf(x.toLowerCase())).filter((i) => i >= 0));
   const markerAt = Math.min(
@@ -382,12 +254,12 @@ function inExamples(sentence: string, added: string[], known: string): boolean {
   return added.every((x) => extractEntities(x).length === 0 && restates(findConcepts(x), x, known, sentence.slice(0, markerAt)));
 }
 
-/** A run big enough to be a clause: eight ideographs, or four content words. */
-function isClause(run: string): boolean {
-  return cjkCount(run) >= 7 || (cjkCount(run) === 0 && contentWords(run).length >= 4);
+/** A run big enough to be a clause: seven ideographs, or four content words (tuning.ts `edits`). */
+export function isClause(run: string): boolean {
+  return cjkCount(run) >= TUNING.edits.clauseIdeographs || (cjkCount(run) === 0 && contentWords(run).length >= TUNING.edits.clauseWords);
 }
 
-function conceptsIn(text: string): string[] {
+export function conceptsIn(text: string): string[] {
   return [...new Set(findConcepts(text).map((h) => h.concept))];
 }
 
@@ -398,7 +270,7 @@ const ENUMERABLE = new Set(['data-item', 'recipient', 'use-kind', 'right-kind', 
  * Commitment terms added or removed: for enumerable concepts, any term that comes or goes;
  * for the others, a change in how often the concept is named (a reworded sentence keeps its count).
  */
-function conceptDelta(before: string, after: string, hunks: Hunk[]): Signal | null {
+export function conceptDelta(before: string, after: string, hunks: Hunk[]): Signal | null {
   const terms = (t: string): Map<string, string[]> => {
     const m = new Map<string, string[]>();
     for (const h of findConcepts(t)) {

@@ -7,10 +7,10 @@
 import { findConcepts, findSensitive, isStrong, type ConceptHit } from './concepts.js';
 import { extractEntities } from './entities.js';
 import type { Hunk } from './hunks.js';
-import { isChannelSentence, samePages } from './links.js';
 import { committalMarkers, findMarkers } from './markers.js';
 import { cjkCount, contentKey, contentWords, editDistance, hasCjk, isPunctuationOrSpace, splitSentences, stem } from './text.js';
 import { escapeRegExp } from './text.js';
+import { TUNING } from './tuning.js';
 
 /** Why a hunk is harmless. */
 export type TrivialKind =
@@ -96,7 +96,7 @@ export function isBoilerplate(text: string): boolean {
 }
 
 /** The sentences that the range [start, end) touches, when every one is a copyright or trade-mark notice; else null. */
-function noticeAround(text: string, start: number, end: number): string | null {
+export function noticeAround(text: string, start: number, end: number): string | null {
   const touched = noticeSentences(text).filter((x) => x.start <= Math.max(end, start + 1) && start <= x.end);
   return touched.length > 0 && touched.every((x) => isNoticeSentence(x.text)) ? touched.map((x) => x.text).join(' ') : null;
 }
@@ -112,54 +112,15 @@ export interface HunkContext {
   sectionText: string;
 }
 
-/** Classifies a hunk as harmless, or returns null when it may change a commitment. */
-export function classifyTrivialHunk(h: Hunk, ctx: HunkContext): TrivialEdit | null {
-  const d = h.deleted;
-  const i = h.inserted;
-  const edit = (kind: TrivialKind, before = d, after = i): TrivialEdit => ({ kind, before: before.trim(), after: after.trim() });
-  if (d.replace(/\s+/g, '') === i.replace(/\s+/g, '')) return edit('whitespace');
-  if (contentKey(d) === contentKey(i)) {
-    if (isPunctuationOrSpace(d) && isPunctuationOrSpace(i)) return edit('punctuation');
-    if (d.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') === i.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')) {
-      return d.toLowerCase() === i.toLowerCase() ? edit('case') : edit('punctuation');
-    }
-  }
-  const date = withinEntity(h, ctx, 'date');
-  if (date) return edit('date', date[0], date[1]);
-  const url = withinEntity(h, ctx, 'url');
-  // An address in a sentence about making a request or contacting us is a channel (signals.ts), unless only its query changed.
-  if (url && (samePages([url[0]], [url[1]]) || !isChannelSentence(ctx.after, h.newStart))) return edit('link', url[0], url[1]);
-  const noticeBefore = noticeAround(ctx.before, h.oldStart, h.oldStart + d.length);
-  const noticeAfter = noticeBefore === null ? null : noticeAround(ctx.after, h.newStart, h.newStart + i.length);
-  if (noticeBefore !== null && noticeAfter !== null) return edit('boilerplate', noticeBefore, noticeAfter);
-  if (isFunctionWordEdit(d, i)) return edit('function-words');
-  // An address a reader could not see (<example.com> hides as an unknown tag) written out, or the reverse; and
-  // an e-mail address spelt out against spam (privacy [at] example [dot] com) with its how-to-read note.
-  if ((isPunctuationOrSpace(d) && isBareAddress(i)) || (isPunctuationOrSpace(i) && isBareAddress(d))) {
-    if (!isChannelSentence(ctx.after, h.newStart)) return edit('link');
-  }
-  if (isAntiSpamNote(i) && (isPunctuationOrSpace(d) || isAntiSpamNote(d))) return edit('link');
-  const typo = typoEdit(h, ctx);
-  if (typo) return typo;
-  if (i.trim() === '' || isPunctuationOrSpace(i) || isFunctionWordEdit('', i)) {
-    if (isDuplicateDeletion(h, ctx)) return edit('duplicate');
-  }
-  if (isPunctuationOrSpace(d) || isFunctionWordEdit(d, '')) {
-    if (isExample(i, ctx)) return edit('example');
-    if (isCrossReference(i)) return edit('cross-reference');
-  }
-  if (isPunctuationOrSpace(i) || isFunctionWordEdit(i, '')) {
-    // An example or cross-reference taken out: harmless if what it named is still named in the block.
-    if (isExample(d, { before: ctx.after, after: ctx.after, sectionText: '' })) return edit('example');
-    if (isCrossReference(d)) return edit('cross-reference');
-  }
-  return null;
+/** A hunk judged harmless, as the edit of `kind` with the words to show (trimmed). */
+export function trivialEdit(kind: TrivialKind, h: Hunk, before = h.deleted, after = h.inserted): TrivialEdit {
+  return { kind, before: before.trim(), after: after.trim() };
 }
 
 const BARE_ADDRESS = /^[\s<>()（）]*(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[^\s<>]*)?[\s<>()（）.。]*$/i;
 
 /** A web address alone (tidbcloud.com, example.com/legal/subprocessors), with the brackets around it. */
-function isBareAddress(text: string): boolean {
+export function isBareAddress(text: string): boolean {
   return text.length <= 200 && BARE_ADDRESS.test(text);
 }
 
@@ -167,13 +128,13 @@ function isBareAddress(text: string): boolean {
 const ANTI_SPAM = /[\[(（]\s?(?:at|dot)\s?[\])）]/i;
 
 /** A run that only spells out an address against spam, or says how to read one (请将 [at] 替换为 @). */
-function isAntiSpamNote(text: string): boolean {
+export function isAntiSpamNote(text: string): boolean {
   return ANTI_SPAM.test(text) && extractEntities(text.replace(ANTI_SPAM_GLOBAL, ' ')).every((e) => e.type !== 'phone');
 }
 const ANTI_SPAM_GLOBAL = new RegExp(ANTI_SPAM.source, 'gi');
 
 /** When the hunk lies inside a date (or URL) on both sides, the whole entity before and after. */
-function withinEntity(h: Hunk, ctx: HunkContext, type: 'date' | 'url'): [string, string] | null {
+export function withinEntity(h: Hunk, ctx: HunkContext, type: 'date' | 'url'): [string, string] | null {
   const inside = (text: string, start: number, len: number): string | null =>
     extractEntities(text).find((e) => e.type === type && e.start <= start && start + len <= e.end)?.text ?? null;
   const before = inside(ctx.before, h.oldStart, h.deleted.length);
@@ -192,7 +153,7 @@ function widen(text: string, start: number, end: number): string {
   return text.slice(s, e);
 }
 
-function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
+export function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
   const d = h.deleted.trim();
   const i = h.inserted.trim();
   if (DIGITS.test(d) || DIGITS.test(i)) return null;
@@ -213,7 +174,7 @@ function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
     if (bw.length !== 1 || aw.length !== 1) return null;
     const len = Math.min(before.length, after.length);
     const dist = editDistance(before.toLowerCase(), after.toLowerCase(), 3);
-    if (!(len >= 4 && dist <= 1) && !(len >= 7 && dist <= 2)) return null;
+    if (!(len >= TUNING.harmless.typoShortWord && dist <= 1) && !(len >= TUNING.harmless.typoLongWord && dist <= 2)) return null;
   }
   // A misspelt word fixed into a marker or a lexicon term (seperate → separate, recieve → receive) is still a typo.
   if ((!sameMeaningMarkers(before, after) || !sameConcepts(before, after)) && !isMisspelling(before, after)) return null;
@@ -232,14 +193,15 @@ function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
  * A latin word and its misspelling, where the misspelt side means nothing to the classifier (no
  * marker, no lexicon term): five letters or more, first and last letters kept, and the slip is one
  * that spelling makes — two letters transposed (recieve), one vowel for another (seperate), a
- * letter dropped (signficant), or a letter doubled or a vowel slipped in (adresss). Two real words
+ * letter dropped (signficant), or a letter doubled, a vowel slipped in (adresss) or a pair of letters
+ * typed twice (aggregrated). Two real words
  * that differ in meaning (share → shame, retain → retrain, explicit → implicit) fail these tests.
  */
 function isMisspelling(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   if (!/^[a-z]+$/.test(x) || !/^[a-z]+$/.test(y)) return false;
-  if (Math.min(x.length, y.length) < 5 || x[0] !== y[0] || x.at(-1) !== y.at(-1)) return false;
+  if (Math.min(x.length, y.length) < TUNING.harmless.misspellingLetters || x[0] !== y[0] || x.at(-1) !== y.at(-1)) return false;
   const bare = (t: string): boolean => findMarkers(t).length === 0 && findConcepts(t).length === 0;
   const [wrong, right] = bare(x) ? [x, y] : bare(y) ? [y, x] : [null, null];
   return wrong !== null && spellingSlip(wrong, right);
@@ -262,7 +224,8 @@ function spellingSlip(wrong: string, right: string): boolean {
   if (long.slice(k + 1) !== short.slice(k)) return false;
   if (wrong === short) return true;
   const extra = long[k]!;
-  return VOWEL.test(extra) || extra === long[k - 1] || extra === long[k + 1];
+  // A vowel slipped in, a letter doubled, or a stutter: the letter repeats, with the one before it, a pair typed just before (aggre-gr-ated).
+  return VOWEL.test(extra) || extra === long[k - 1] || extra === long[k + 1] || (k > 0 && long.slice(0, k - 1).includes(long[k - 1]! + extra));
 }
 
 /** True when [start, start + len] overlaps or borders an entity of the text (30 天, legal@…, 境内 …). */
@@ -309,17 +272,17 @@ function sameConcepts(a: string, b: string): boolean {
 }
 
 /** Both sides hold only stop words and punctuation, and no marker (不, only, may …) changes. */
-function isFunctionWordEdit(d: string, i: string): boolean {
+export function isFunctionWordEdit(d: string, i: string): boolean {
   // Stop words are short: a long run cannot be made only of them (and segmenting it would be wasted).
   const size = (t: string): number => (hasCjk(t) ? contentKey(t).length : t.split(/\s+/).length);
-  if (size(d) > 8 || size(i) > 8) return false;
+  if (size(d) > TUNING.harmless.functionWordsRun || size(i) > TUNING.harmless.functionWordsRun) return false;
   if (contentWords(d).length > 0 || contentWords(i).length > 0) return false;
   if (contentKey(d) === '' && contentKey(i) === '') return false;
   return findMarkers(d).length === 0 && findMarkers(i).length === 0;
 }
 
 /** Deleted text that is still there: a doubled word, or a defined term still quoted elsewhere. */
-function isDuplicateDeletion(h: Hunk, ctx: HunkContext): boolean {
+export function isDuplicateDeletion(h: Hunk, ctx: HunkContext): boolean {
   const d = h.deleted;
   const key = contentKey(d);
   if (key === '') return false;
@@ -336,7 +299,7 @@ function isDuplicateDeletion(h: Hunk, ctx: HunkContext): boolean {
   if (/[。！？.!?]\s*$/u.test(d) && afterKey.includes(key)) return true;
   // Short, no commitment words, and the same words are still in the block.
   const strong = findConcepts(d).some((c) => isStrong(c.concept));
-  const short = hasCjk(d) ? key.length <= 8 : contentWords(d).length <= 3;
+  const short = hasCjk(d) ? key.length <= TUNING.harmless.duplicateIdeographs : contentWords(d).length <= TUNING.harmless.duplicateWords;
   return !strong && short && afterKey.includes(key);
 }
 
