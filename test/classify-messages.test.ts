@@ -244,6 +244,11 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
       'the added words "我们不会将上述信息用于其他用途" repeat a limit the policy already sets',
       '新增文字“我们不会将上述信息用于其他用途”重申本政策已有的限制',
     ],
+    [
+      { id: 'restates', what: 'version', text: 'Earlier versions stay on our website.' },
+      'the added words "Earlier versions stay on our website" speak of the policy\'s own versions; they change no commitment',
+      '新增文字“Earlier versions stay on our website”说明本政策自身的版本，未改变任何承诺',
+    ],
   ],
   'history-entry': [
     [

@@ -134,6 +134,14 @@ describe('links: their words, and re-pointed request channels', () => {
     expect(linkKinds('To read the guide, click here.', 'https://example.com/a', 'https://other.example/b', 'here')).toEqual(['link']);
   });
 
+  it('a link that shows a site\'s address and now goes deeper into that site is the same place; another site, or a mailbox, is not', () => {
+    const text = 'You may lodge a complaint with the supervisory authority at www.authority.example.';
+    expect(linkKinds(text, 'https://www.authority.example', 'https://www.authority.example/en/complaints/lodge', 'www.authority.example')).toEqual(['link']);
+    expect(linkKinds(text, 'https://www.authority.example', 'https://www.other-authority.example/complaints', 'www.authority.example')).toEqual(['channel']);
+    // Words that are not the address: the reader is told of a form, and the target decides.
+    expect(linkKinds('Lodge a complaint with the supervisory authority.', 'https://www.authority.example', 'https://www.authority.example/en/complaints', 'supervisory authority')).toEqual(['channel']);
+  });
+
   it('an address written in a request sentence, re-pointed, is a channel', () => {
     const a = analyzeModified(block('Make a request at https://example.com/requests.'), block('Make a request at https://example.helpdesk.example/new.'));
     expect(a.signals.map((s) => s.kind)).toEqual(['channel']);

@@ -47,6 +47,7 @@ import { nothingChanged } from './nothing-changed.js';
 import { punctuation } from './punctuation.js';
 import { restatedBlock } from './restated-block.js';
 import { restatement } from './restatement.js';
+import { versionNote } from './version-note.js';
 import { rewording } from './rewording.js';
 import { rewrite } from './rewrite.js';
 import { rewritten } from './rewritten.js';
@@ -90,6 +91,7 @@ export const DETECTORS: readonly Detector[] = [
   exampleRemoved,
   crossReferenceRemoved,
   restatement,
+  versionNote,
   // edit: the substance of a modified block (steps: links, unchanged, whole, substance)
   linkTarget,
   headingLevel,

@@ -157,7 +157,9 @@ export const en: Catalogue = {
         ? `the added words ${show(m.text)} describe security measures; they change no purpose, data, recipient or right (only an impact assessment that finds a high risk is a trigger)`
         : m.what === 'limit'
           ? `the added words ${show(m.text)} repeat a limit the policy already sets`
-          : `the added words ${show(m.text)} explain a word already there`,
+          : m.what === 'version'
+            ? `the added words ${show(m.text)} speak of the policy's own versions; they change no commitment`
+            : `the added words ${show(m.text)} explain a word already there`,
     'history-entry': (m) => `a line of the policy's own change log was ${m.change}: ${show(m.text)}; the edit it records is judged where it happens`,
     'trigger-removed': (m) => `trigger ${m.index} ${show(m.text)} was removed from the list of major changes${fm(m.frontMatter)}`,
     'trigger-dropped': (m) => `trigger ${m.index} ${show(m.text)} is no longer in the list of major changes`,

@@ -228,7 +228,9 @@ export const zh: Catalogue = {
         ? `新增文字${show(m.text)}描述安全措施，未改变处理目的、个人信息类型、共享对象或权利（仅安全影响评估表明高风险才构成重大变更情形）`
         : m.what === 'limit'
           ? `新增文字${show(m.text)}重申本政策已有的限制`
-          : `新增文字${show(m.text)}解释已有的用语`,
+          : m.what === 'version'
+            ? `新增文字${show(m.text)}说明本政策自身的版本，未改变任何承诺`
+            : `新增文字${show(m.text)}解释已有的用语`,
     'history-entry': (m) => `本政策修订记录${m.change === 'added' ? '新增' : '删除'}一行：${show(m.text)}；其所记录的修改在修改之处判定`,
     'trigger-removed': (m) => `重大变更情形 ${m.index}（${show(m.text)}）已从${list(m.frontMatter)}中删除`,
     'trigger-dropped': (m) => `重大变更情形 ${m.index}（${show(m.text)}）已不在重大变更情形清单中`,
