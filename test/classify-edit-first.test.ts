@@ -48,3 +48,58 @@ describe('the edit first, the section second', () => {
     expect(change.reasons[0]).not.toContain('"How we handle your data"');
   });
 });
+
+describe('the edit first, among triggers of one family', () => {
+  const list = `## What counts as a material change
+
+Material changes include:
+
+1. new purposes of processing or new kinds of data we collect;
+2. new countries where we store your files;
+3. new sub-processors.
+`;
+  const doc = (row: string) => `# Privacy Notice
+
+Quillby Ltd ("we") runs the Quillby notes app.
+
+## Sub-processors
+
+| Provider | Service | Data | Location |
+|---|---|---|---|
+| Northwind Hosting | Hosting | All data | ${row} |
+
+${list}`;
+
+  it('a country of storage added in a table of vendors is the storage trigger, not the purposes one', () => {
+    const r = comparePolicies(policyFrom(doc('Ireland')), policyFrom(doc('Ireland; Canada (for customers who ask for it)')));
+    expect(r.level).toBe('major');
+    expect(r.triggers).toEqual([2]);
+  });
+});
+
+describe('a cap on liability in terms of service', () => {
+  const terms = (cap: string) => `# Terms of Service
+
+## 5. Fees
+
+Sellers pay a commission of 4% on each sale.
+
+## 9. Limitation of liability
+
+We are not liable for lost profits. Our total liability for any claim is limited to ${cap}.
+
+## 12. Changes to these Terms
+
+Material changes to these Terms include:
+
+1. a new fee or a higher commission;
+2. a change that limits our liability to you;
+3. a change to how disputes are resolved.
+`;
+
+  it('is the liability trigger, though it is an amount of money', () => {
+    const r = comparePolicies(policyFrom(terms('$250 or the fees you paid in the last 6 months')), policyFrom(terms('$50 or the fees you paid in the last 3 months')));
+    expect(r.level).toBe('major');
+    expect(r.triggers).toEqual([2]);
+  });
+});

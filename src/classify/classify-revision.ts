@@ -146,7 +146,7 @@ function classifyChange(ctx: RevisionContext, change: Change, i: number): Classi
     const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.level === 'major').map((f) => f.signal), change, ctx.controllers) : null;
     // A mailbox in a passage about exercising rights is the request channel: the rights trigger keeps it.
     const requestChannel = family === 'contact' && gov.governed && gov.at >= 0 && gov.at === triggerOfFamily(ctx.model, 'rights');
-    const at = family && !requestChannel ? triggerOfFamily(ctx.model, family) : -1;
+    const at = family && !requestChannel ? triggerOfFamily(ctx.model, family, EDIT_CONCEPT[family]) : -1;
     if (at >= 0) {
       triggers = [old.triggers[at]!.index];
       named = { at, governed: true };
@@ -321,9 +321,15 @@ function govern(ctx: RevisionContext, side: Side, blockIndex: number, block: Blo
   return { at, score: best, governed: best >= TUNING.governance.threshold };
 }
 
-/** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does. */
-function triggerOfFamily(model: TriggerModel, family: Family): number {
-  const scores = scoreTriggers(model, new Map([[`f:${family}`, 1]]));
+/**
+ * The concept an edit of a family's own words names (a region is where data is kept): of two triggers of the
+ * family (purposes and categories; countries of storage), the one that names it takes the edit.
+ */
+const EDIT_CONCEPT: Partial<Record<Family, string>> = { processing: 'location' };
+
+/** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does; `concept` tells apart triggers of one family. */
+function triggerOfFamily(model: TriggerModel, family: Family, concept?: string): number {
+  const scores = scoreTriggers(model, concept ? conceptFeatures(concept) : new Map([[`f:${family}`, 1]]));
   let at = -1;
   let best: number = TUNING.governance.familyFloor;
   scores.forEach((s, t) => {
