@@ -51,8 +51,8 @@ interface RevisionContext {
   neu: Policy;
   model: TriggerModel;
   sides: Readonly<Record<Side, { policy: Policy; index: SectionIndex; links: LinkIndex; triggerAt: ReadonlyMap<number, readonly Trigger[]>; sectionTexts: ReadonlyMap<string, string> }>>;
-  /** Content keys of the names of the company that is "we", in either version. */
-  controllers: readonly string[];
+  /** Content keys of the names of the company that is "we", in either version: read once, on first need (most revisions never ask). */
+  controllers: () => readonly string[];
   all: readonly Change[];
   /** Removed and added blocks paired as one rewritten block. */
   pairs: ReadonlyMap<number, number>;
@@ -78,7 +78,7 @@ function revisionContext(old: Policy, neu: Policy, all: readonly Change[]): Revi
     neu,
     model: modelTriggers(old.triggers),
     sides: { old: side(old), new: side(neu) },
-    controllers: [...controllerNames(old), ...controllerNames(neu)],
+    controllers: once(() => [...controllerNames(old), ...controllerNames(neu)]),
     all,
     pairs: pairUp(all),
     keys: all.map((c) => ({
@@ -87,6 +87,19 @@ function revisionContext(old: Policy, neu: Policy, all: readonly Change[]): Revi
     })),
     wholeBlocks: all.flatMap((c, j) => ((c.kind === 'added' || c.kind === 'removed') && (c.newBlock ?? c.oldBlock)!.kind !== 'heading' ? [j] : [])),
     addedHeadings: all.filter((c) => c.kind === 'added' && c.newBlock?.kind === 'heading' && c.newBlock.text !== ''),
+  };
+}
+
+/** A value computed on first call and kept: the one memo of the classifier, local to one revision. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
   };
 }
 
@@ -143,7 +156,7 @@ function classifyChange(ctx: RevisionContext, change: Change, i: number): Classi
     if (listSignals.length > 0) triggers = [...new Set(listSignals.flatMap((s) => (s.trigger !== undefined ? [s.trigger] : [])))].sort((x, y) => x - y);
     else if (gov.at >= 0) triggers = [old.triggers[gov.at]!.index];
     // The edit first, the section second: a vendor is a recipient, a region a place of storage, whatever the heading.
-    const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.level === 'major').map((f) => f.signal), change, ctx.controllers) : null;
+    const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.level === 'major').map((f) => f.signal), change, ctx) : null;
     // A mailbox in a passage about exercising rights is the request channel: the rights trigger keeps it.
     const requestChannel = family === 'contact' && gov.governed && gov.at >= 0 && gov.at === triggerOfFamily(ctx.model, 'rights');
     const at = family && !requestChannel ? triggerOfFamily(ctx.model, family, EDIT_CONCEPT[family]) : -1;
@@ -179,7 +192,7 @@ function analyze(ctx: RevisionContext, change: Change, i: number): Analysis {
     analyzeEdit: (before, after) => readEdit(ctx, before, after),
     analyzeBlock: (block, kind) => analyzeBlock(block, kind, sectionText(ctx, 'old', block.section)),
     withTriggerList: (a, oldIndex, newIndex) => withTriggerList(ctx, a, oldIndex, newIndex),
-    splitsAndMerges: (c) => withSplitsAndMerges(ctx, c),
+    splitsAndMerges: (c) => withSplitsAndMerges(ctx, c, i),
     textElsewhere: (block, kind) => textElsewhere(ctx, block, kind),
     oldTriggersAt: (blockIndex) => ctx.sides.old.triggerAt.get(blockIndex) ?? [],
     isSubstantive,
@@ -192,11 +205,12 @@ function analyze(ctx: RevisionContext, change: Change, i: number): Analysis {
  * block plus a removed one. Judge the modified block with the split-off (or merged-in) text put
  * back, so that text that only moved is not read as cut or added.
  */
-function withSplitsAndMerges(ctx: RevisionContext, change: Change): [Block, Block] {
+function withSplitsAndMerges(ctx: RevisionContext, change: Change, i: number): [Block, Block] {
   const oldBlock = change.oldBlock!;
   const newBlock = change.newBlock!;
-  const oldKey = contentKey(normalizeText(oldBlock.text));
-  const newKey = contentKey(normalizeText(newBlock.text));
+  if (ctx.wholeBlocks.length === 0 && ctx.addedHeadings.length === 0) return [oldBlock, newBlock];
+  const oldKey = ctx.keys[i]!.old!;
+  const newKey = ctx.keys[i]!.new!;
   const before: Block[] = [];
   const after: Block[] = [];
   const extraOld: Block[] = [];
@@ -373,20 +387,24 @@ function controllerNames(policy: Policy): string[] {
  * (the controller where the text says it is "we" or runs the service, else a recipient), an e-mail or phone
  * (contact), a region (where data is kept). Null when the words say nothing of their own.
  */
-function editFamily(decisive: readonly Signal[], change: Change, controllers: readonly string[]): Family | null {
+function editFamily(decisive: readonly Signal[], change: Change, ctx: RevisionContext): Family | null {
   const text = `${change.oldBlock?.text ?? ''}\n${change.newBlock?.text ?? ''}`;
   const types = new Set(decisive.flatMap((s) => (s.kind === 'entity' && s.entityType ? [s.entityType] : [])));
   const orgs = decisive.flatMap((s) => (s.message.id === 'entity' && s.message.type === 'organization' ? [...s.message.removed, ...s.message.added] : []));
-  const isController = (org: string): boolean => {
-    const key = contentKey(normalizeText(org));
-    return key.length >= TUNING.pairing.minKey && controllers.some((c) => c.includes(key) || key.includes(c));
-  };
   if (types.has('organization') && CONTROLLER_CONTEXT.test(text)) return 'controller';
   if (types.has('email') || types.has('phone')) {
     // A mailbox that changes with a fee or a ground for refusal: how rights are exercised.
     return decisive.some((s) => s.kind !== 'entity' && s.concepts.some((c) => c === 'fee' || c === 'refusal')) ? 'rights' : 'contact';
   }
-  if (types.has('organization')) return orgs.some(isController) ? 'controller' : 'sharing';
+  if (types.has('organization')) {
+    // The controller's names are read only when an organisation is in question (most changes name none).
+    const controllers = ctx.controllers();
+    const isController = (org: string): boolean => {
+      const key = contentKey(normalizeText(org));
+      return key.length >= TUNING.pairing.minKey && controllers.some((c) => c.includes(key) || key.includes(c));
+    };
+    return orgs.some(isController) ? 'controller' : 'sharing';
+  }
   if (types.has('region')) return 'processing';
   return null;
 }

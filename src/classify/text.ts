@@ -3,7 +3,9 @@
  * inline diff, word segmentation (Intl.Segmenter for Chinese), content words.
  */
 import { segmentWordsOf } from '../policy/text.js';
+import { sortedDice } from '../diff/similarity.js';
 import { STOP_WORDS } from './lexicon.js';
+import { memoize } from './memo.js';
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CJK_G = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
@@ -74,9 +76,15 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word.toLowerCase());
 }
 
-/** Words that carry content: segmentWords without stop words. */
+const contentWordsOf = memoize((text: string): readonly string[] => segmentWords(text).filter((w) => !isStopWord(w) && !/^[\p{P}\p{S}]+$/u.test(w)), 8192);
+
+/**
+ * Words that carry content: segmentWords without stop words. The same runs (a hunk's words, the changed
+ * text) are read by several detectors, and segmenting Chinese is the costly part: results are reused
+ * (bounded memo, memo.ts); callers get a fresh array.
+ */
 export function contentWords(text: string): string[] {
-  return segmentWords(text).filter((w) => !isStopWord(w) && !/^[\p{P}\p{S}]+$/u.test(w));
+  return [...contentWordsOf(text)];
 }
 
 /** A crude English stem so that share/shares/shared/sharing meet. */
@@ -134,25 +142,18 @@ export function quote(text: string, max = 80): string {
   return chars.length <= max ? t : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** Character-bigram Dice similarity of two texts in [0, 1]. */
+/** Character-bigram Dice similarity of the content keys of two texts, in [0, 1]. */
 export function similarity(a: string, b: string): number {
   const ka = contentKey(a);
   const kb = contentKey(b);
   if (ka === kb) return 1;
   if (ka.length < 2 || kb.length < 2) return 0;
-  const grams = new Map<string, number>();
-  for (let i = 0; i < ka.length - 1; i++) {
-    const g = ka.slice(i, i + 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
-  let hits = 0;
-  for (let i = 0; i < kb.length - 1; i++) {
-    const g = kb.slice(i, i + 2);
-    const n = grams.get(g) ?? 0;
-    if (n > 0) {
-      hits++;
-      grams.set(g, n - 1);
-    }
-  }
-  return (2 * hits) / (ka.length - 1 + kb.length - 1);
+  return sortedDice(unitBigrams(ka), unitBigrams(kb));
+}
+
+/** Bigrams of UTF-16 units as sorted numeric keys. */
+function unitBigrams(key: string): Float64Array {
+  const keys = new Float64Array(key.length - 1);
+  for (let i = 0; i < keys.length; i++) keys[i] = key.charCodeAt(i) * 0x10000 + key.charCodeAt(i + 1);
+  return keys.sort();
 }
