@@ -85,6 +85,7 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
     ],
   ],
   'heading-block': [[{ id: 'heading-block', change: 'added', text: '11. 未成年人保护' }, 'the heading "11. 未成年人保护" was added', '新增了标题“11. 未成年人保护”']],
+  'table-header': [[{ id: 'table-header', change: 'added', text: '项目 | 说明' }, 'a table\'s header row "项目 | 说明" was added; it names the columns, the rows say what the table says', '新增了表头“项目 | 说明”；表头只列出栏目名称，表格内容以各行为准']],
   'empty-block': [[{ id: 'empty-block', change: 'removed', blockKind: 'thematicBreak' }, 'a thematicBreak without text was removed', '删除了一个不含文字的分隔线']],
   block: [
     [{ id: 'block', change: 'added', what: 'listItem', text: '活动报名信息；' }, 'a list item was added: "活动报名信息；"', '新增了一个列表项：“活动报名信息”'],

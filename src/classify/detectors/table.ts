@@ -48,6 +48,7 @@ import { punctuation } from './punctuation.js';
 import { restatedBlock } from './restated-block.js';
 import { restatement } from './restatement.js';
 import { versionNote } from './version-note.js';
+import { tableHeader } from './table-header.js';
 import { rewording } from './rewording.js';
 import { rewrite } from './rewrite.js';
 import { rewritten } from './rewritten.js';
@@ -72,6 +73,7 @@ export const DETECTORS: readonly Detector[] = [
   edited,
   rewritten,
   textElsewhere,
+  tableHeader,
   wholeBlock,
   nothingChanged,
   // hunk: is one hunk of a modified block harmless? (the first finding explains the hunk)

@@ -94,6 +94,7 @@ export const en: Catalogue = {
     'same-text': () => 'the text a reader sees is the same before and after',
     'heading-changed': (m) => `the heading changed from ${q(m.from)} to ${q(m.to)}`,
     'heading-block': (m) => `the heading ${q(m.text)} was ${m.change}`,
+    'table-header': (m) => `a table's header row ${q(m.text)} was ${m.change}; it names the columns, the rows say what the table says`,
     'empty-block': (m) => `a ${m.blockKind} without text was ${m.change}`,
     block: (m) => `a ${m.what === 'listItem' ? 'list item' : m.what === 'tableRow' ? 'table row' : 'paragraph'} was ${m.change}: ${q(m.text)}`,
     'examples-gained': (m) => `the examples in ${q(m.sentence)} gained ${m.added.map((x) => q(x)).join(', ')}`,

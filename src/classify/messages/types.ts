@@ -29,6 +29,7 @@ export type SignalMessage =
   | { id: 'same-text' }
   | { id: 'heading-changed'; from: string; to: string }
   | { id: 'heading-block'; change: Presence; text: string }
+  | { id: 'table-header'; change: Presence; text: string }
   | { id: 'empty-block'; change: Presence; blockKind: BlockKind }
   | { id: 'block'; change: Presence; what: 'paragraph' | 'listItem' | 'tableRow'; text: string }
   | { id: 'examples-gained'; sentence: string; added: string[] }

@@ -76,6 +76,7 @@ export const CONCEPT_LABELS: Readonly<Record<string, string>> = {
   assessment: '影响评估',
   risk: '高风险',
   notice: '对用户的告知',
+  liability: '责任限制',
   security: '安全',
 };
 
@@ -152,6 +153,7 @@ export const zh: Catalogue = {
     'same-text': () => '读者看到的文字前后相同',
     'heading-changed': (m) => `标题由${q(m.from)}改为${q(m.to)}`,
     'heading-block': (m) => `${added(m.change)}了标题${q(m.text)}`,
+    'table-header': (m) => `${added(m.change)}了表头${q(m.text)}；表头只列出栏目名称，表格内容以各行为准`,
     'empty-block': (m) => `${added(m.change)}了一个不含文字的${BLOCK_KINDS[m.blockKind]}`,
     block: (m) => `${added(m.change)}了一个${BLOCK_KINDS[m.what]}：${excerpt(m.text)}`,
     'examples-gained': (m) => `${excerpt(m.sentence)}中的示例增加了${quoted(m.added)}`,
