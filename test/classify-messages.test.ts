@@ -128,6 +128,13 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
       '该段被改写（由“我们保存您的信息三十天”改为“我们将根据业务需要决定保存期限”）',
     ],
   ],
+  recast: [
+    [
+      { id: 'recast', from: 'We answer within a month.', to: 'Within a month, we answer.' },
+      '"We answer within a month." was recast as "Within a month, we answer.": the same terms, figures and promises in another order or other sentences',
+      '“We answer within a month.”改写为“Within a month, we answer.”：仅调整语序或拆分、合并句子，用语、数字和承诺均未增删',
+    ],
+  ],
   rewording: [
     [
       { id: 'rewording', from: '我们的隐私政策可能变更。', to: '我们可能会不时修订本隐私政策。' },

@@ -172,3 +172,18 @@ describe('signals of an added or removed block', () => {
     expect(analyzeBlock(block('See Section 5 for details.'), 'added').signals[0]!.kind).toBe('cross-reference');
   });
 });
+
+describe('a passage recast', () => {
+  const rules = (before: string, after: string): string[] => analyzeModified(block(before), block(after)).signals.map((s) => s.rule);
+  const before = 'Our support staff read your tickets to solve the problem you report, and they answer by e-mail. Tickets are deleted after two years.';
+
+  it('its sentences reordered and split, saying the same, is a recast', () => {
+    expect(rules(before, 'To solve the problem you report, our support staff read your tickets. They answer by e-mail. Tickets are deleted after two years.')).toEqual(['recast']);
+  });
+
+  it('not when a promise turns round, a figure moves or a term comes in as it is recast', () => {
+    expect(rules(before, 'To solve the problem you report, our support staff do not read your tickets. They answer by e-mail. Tickets are deleted after two years.')).not.toContain('recast');
+    expect(rules(before, 'To solve the problem you report, our support staff read your tickets. They answer by e-mail. Tickets are deleted after five years.')).not.toContain('recast');
+    expect(rules(before, 'To solve the problem you report and to train our models, our support staff read your tickets. They answer by e-mail. Tickets are deleted after two years.')).not.toContain('recast');
+  });
+});

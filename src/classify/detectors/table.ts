@@ -49,6 +49,7 @@ import { restatedBlock } from './restated-block.js';
 import { restatement } from './restatement.js';
 import { versionNote } from './version-note.js';
 import { tableHeader } from './table-header.js';
+import { recast } from './recast.js';
 import { rewording } from './rewording.js';
 import { rewrite } from './rewrite.js';
 import { rewritten } from './rewritten.js';
@@ -101,6 +102,7 @@ export const DETECTORS: readonly Detector[] = [
   sameText,
   headingChanged,
   linkText,
+  recast,
   channelChanged,
   termChanged,
   channelLink,

@@ -115,6 +115,7 @@ export const en: Catalogue = {
       return `the edit ${parts.join(' and ')} (${labels})`;
     },
     rewrite: (m) => `the passage was rewritten (from ${q(m.from)} to ${q(m.to)})`,
+    recast: (m) => `${q(m.from)} was recast as ${q(m.to)}: the same terms, figures and promises in another order or other sentences`,
     rewording: (m) => `the wording changed from ${q(m.from)} to ${q(m.to)} without adding or removing a commitment term`,
     'link-target': (m) => `a link target changed (${m.from.join(', ') || '(none)'} → ${m.to.join(', ') || '(none)'})`,
     'channel-link': (m) =>

@@ -174,6 +174,7 @@ export const zh: Catalogue = {
       return `本处修改${parts.join('，')}（涉及：${labels}）`;
     },
     rewrite: (m) => `该段被改写（由${excerpt(m.from)}改为${excerpt(m.to)}）`,
+    recast: (m) => `${excerpt(m.from)}改写为${excerpt(m.to)}：仅调整语序或拆分、合并句子，用语、数字和承诺均未增删`,
     rewording: (m) => `措辞由${excerpt(m.from)}改为${excerpt(m.to)}，未增删承诺性用语`,
     'link-target': (m) => {
       const from = m.from.join('、');
