@@ -192,7 +192,8 @@ export function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
  * A latin word and its misspelling, where the misspelt side means nothing to the classifier (no
  * marker, no lexicon term): five letters or more, first and last letters kept, and the slip is one
  * that spelling makes — two letters transposed (recieve), one vowel for another (seperate), a
- * letter dropped (signficant), or a letter doubled, a vowel slipped in (adresss) or a letter pair stuttered (aggregrated). Two real words
+ * letter dropped (signficant), or a letter doubled, a vowel slipped in (adresss) or a pair of letters
+ * typed twice (aggregrated). Two real words
  * that differ in meaning (share → shame, retain → retrain, explicit → implicit) fail these tests.
  */
 function isMisspelling(a: string, b: string): boolean {
@@ -222,9 +223,8 @@ function spellingSlip(wrong: string, right: string): boolean {
   if (long.slice(k + 1) !== short.slice(k)) return false;
   if (wrong === short) return true;
   const extra = long[k]!;
-  // A stutter: the slipped-in letter repeats, with the one before it, a pair the word already has (aggregrated).
-  const echo = k > 0 && short.includes(long.slice(k - 1, k + 1));
-  return VOWEL.test(extra) || extra === long[k - 1] || extra === long[k + 1] || echo;
+  // A vowel slipped in, a letter doubled, or a stutter: the letter repeats, with the one before it, a pair typed just before (aggre-gr-ated).
+  return VOWEL.test(extra) || extra === long[k - 1] || extra === long[k + 1] || (k > 0 && long.slice(0, k - 1).includes(long[k - 1]! + extra));
 }
 
 /** True when [start, start + len] overlaps or borders an entity of the text (30 天, legal@…, 境内 …). */
