@@ -7,6 +7,7 @@
 import { isLexiconWord } from '../concepts.js';
 import { compareEntities, extractEntities } from '../entities.js';
 import { committalMarkers, type MarkerClass } from '../markers.js';
+import { sentenceAt } from '../lists.js';
 import { makeSignal } from '../signals.js';
 import { contentWords, stem } from '../text.js';
 import { TUNING } from '../tuning.js';
@@ -52,6 +53,15 @@ export const recast: EditDetector = {
   detect: (e) => {
     const deleted = e.substantive.map((h) => h.deleted).join(' ');
     const inserted = e.substantive.map((h) => h.inserted).join(' ');
-    return isRecast(e.a, e.b, deleted, inserted) ? [makeSignal('rewording', { id: 'recast', from: e.a, to: e.b })] : [];
+    if (!isRecast(e.a, e.b, deleted, inserted)) return [];
+    // Quote the sentences recast, from the first one the edit touched to the last.
+    const first = e.substantive[0]!;
+    const last = e.substantive[e.substantive.length - 1]!;
+    const span = (text: string, from: number, to: number): string => {
+      const head = sentenceAt(text, from);
+      const tail = sentenceAt(text, to);
+      return head === tail || text.indexOf(tail) < text.indexOf(head) ? head : text.slice(text.indexOf(head), text.indexOf(tail) + tail.length);
+    };
+    return [makeSignal('rewording', { id: 'recast', from: span(e.a, first.oldStart, last.oldStart + last.deleted.length), to: span(e.b, first.newStart, last.newStart + last.inserted.length) })];
   },
 };
