@@ -39,6 +39,13 @@ describe('the edit first, the section second', () => {
     expect(r.changes.find((c) => c.level === 'major')!.rules).toContain('term-changed');
   });
 
+  it('the same in a raw HTML policy whose quotation marks are character references', () => {
+    const html = (name: string) => `<h1>Privacy Notice</h1>\n\n<p>${name} (&ldquo;Lumen,&rdquo; &ldquo;we,&rdquo; &ldquo;us&rdquo;) runs the Lumen reading app.</p>\n\n<h2>Who receives your data</h2>\n\n<p>We use Hetzner Online GmbH for hosting.</p>\n\n<h2>Changes</h2>\n\n<p>Material changes include:</p>\n\n<ul>\n<li>the main recipients of your personal data;</li>\n<li>the company that controls your personal data;</li>\n<li>the purposes of processing or where we store your data.</li>\n</ul>\n`;
+    const r = comparePolicies(policyFrom(html('Lumen Reading Co.')), policyFrom(html('Lumen Media Group, Inc.')));
+    expect(r.level).toBe('major');
+    expect(r.triggers).toEqual([2]);
+  });
+
   it('after a heading is renamed, the reason names the new heading', () => {
     const before = policy(opening, 'Hetzner Online GmbH');
     const after = policy(opening, 'Hetzner Online GmbH', 'Your data and who receives it').replace('two years', 'five years');

@@ -365,7 +365,10 @@ function sectionName(ctx: RevisionContext, side: Side, blockIndex: number): Wher
 }
 
 /** Words that name the company that is "we": its definition ("we", 以下简称“我们”) or its role (operator, controller). */
-const WE_DEFINITION = /[(（][^()（）]{0,60}(?:["“]we[,"”]|["“]us[,"”]|“我们”|"我们"|以下简称|以下合称)|\bhereinafter\b|\breferred to as\b/iu;
+/** Quotation marks as a raw HTML policy spells them too (&ldquo;we,&rdquo;): the reader sees quotes. */
+const OPEN_QUOTE = '(?:["“]|&ldquo;|&quot;|&#8220;|&#x201c;)';
+const CLOSE_QUOTE = '(?:[,"”]|&rdquo;|&quot;|&#8221;|&#x201d;)';
+const WE_DEFINITION = new RegExp(`[(（][^()（）]{0,80}(?:${OPEN_QUOTE}(?:we|us)${CLOSE_QUOTE}|“我们”|"我们"|以下简称|以下合称)|\\bhereinafter\\b|\\breferred to as\\b`, 'iu');
 const CONTROLLER_CONTEXT = new RegExp(`${WE_DEFINITION.source}|\\b(?:operated|controlled) by\\b|\\b(?:data )?controller\\b|\\boperator\\b|\\bdeveloper\\b|运营|开发者|控制者|运营者`, 'iu');
 
 /** A bound, not a threshold: the blocks that define "we" name a handful of companies at most. */
