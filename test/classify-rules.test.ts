@@ -68,6 +68,8 @@ describe('the tuning object', () => {
     expect(() => validateTuning({ ...structuredClone(TUNING), governance: { ...TUNING.governance, threshold: 1.5 } })).toThrow(/tuning "governance.threshold": expected a fraction/);
     expect(() => validateTuning({ ...structuredClone(TUNING), pairing: { ...TUNING.pairing, window: 2.5 } })).toThrow(/tuning "pairing.window": expected a whole number/);
     expect(() => validateTuning({ ...structuredClone(TUNING), edits: { ...TUNING.edits, wholeSentenceShare: 2 } })).toThrow(/tuning "edits.wholeSentenceShare": expected a fraction/);
+    expect(() => validateTuning({ ...structuredClone(TUNING), alignment: { ...TUNING.alignment, pair: 1.2 } })).toThrow(/tuning "alignment.pair": expected a fraction/);
+    expect(() => validateTuning({ ...structuredClone(TUNING), harmless: { ...TUNING.harmless, typoShortWord: 0 } })).toThrow(/tuning "harmless.typoShortWord": expected a whole number/);
     expect(() => validateTuning({ ...structuredClone(TUNING), affinity: { ...TUNING.affinity, word: Number.NaN } })).toThrow(/tuning "affinity.word"/);
   });
 });

@@ -10,6 +10,7 @@ import type { Hunk } from './hunks.js';
 import { committalMarkers, findMarkers } from './markers.js';
 import { cjkCount, contentKey, contentWords, editDistance, hasCjk, isPunctuationOrSpace, splitSentences, stem } from './text.js';
 import { escapeRegExp } from './text.js';
+import { TUNING } from './tuning.js';
 
 /** Why a hunk is harmless. */
 export type TrivialKind =
@@ -173,7 +174,7 @@ export function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
     if (bw.length !== 1 || aw.length !== 1) return null;
     const len = Math.min(before.length, after.length);
     const dist = editDistance(before.toLowerCase(), after.toLowerCase(), 3);
-    if (!(len >= 4 && dist <= 1) && !(len >= 7 && dist <= 2)) return null;
+    if (!(len >= TUNING.harmless.typoShortWord && dist <= 1) && !(len >= TUNING.harmless.typoLongWord && dist <= 2)) return null;
   }
   // A misspelt word fixed into a marker or a lexicon term (seperate → separate, recieve → receive) is still a typo.
   if ((!sameMeaningMarkers(before, after) || !sameConcepts(before, after)) && !isMisspelling(before, after)) return null;
@@ -200,7 +201,7 @@ function isMisspelling(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   if (!/^[a-z]+$/.test(x) || !/^[a-z]+$/.test(y)) return false;
-  if (Math.min(x.length, y.length) < 5 || x[0] !== y[0] || x.at(-1) !== y.at(-1)) return false;
+  if (Math.min(x.length, y.length) < TUNING.harmless.misspellingLetters || x[0] !== y[0] || x.at(-1) !== y.at(-1)) return false;
   const bare = (t: string): boolean => findMarkers(t).length === 0 && findConcepts(t).length === 0;
   const [wrong, right] = bare(x) ? [x, y] : bare(y) ? [y, x] : [null, null];
   return wrong !== null && spellingSlip(wrong, right);
@@ -274,7 +275,7 @@ function sameConcepts(a: string, b: string): boolean {
 export function isFunctionWordEdit(d: string, i: string): boolean {
   // Stop words are short: a long run cannot be made only of them (and segmenting it would be wasted).
   const size = (t: string): number => (hasCjk(t) ? contentKey(t).length : t.split(/\s+/).length);
-  if (size(d) > 8 || size(i) > 8) return false;
+  if (size(d) > TUNING.harmless.functionWordsRun || size(i) > TUNING.harmless.functionWordsRun) return false;
   if (contentWords(d).length > 0 || contentWords(i).length > 0) return false;
   if (contentKey(d) === '' && contentKey(i) === '') return false;
   return findMarkers(d).length === 0 && findMarkers(i).length === 0;
@@ -298,7 +299,7 @@ export function isDuplicateDeletion(h: Hunk, ctx: HunkContext): boolean {
   if (/[。！？.!?]\s*$/u.test(d) && afterKey.includes(key)) return true;
   // Short, no commitment words, and the same words are still in the block.
   const strong = findConcepts(d).some((c) => isStrong(c.concept));
-  const short = hasCjk(d) ? key.length <= 8 : contentWords(d).length <= 3;
+  const short = hasCjk(d) ? key.length <= TUNING.harmless.duplicateIdeographs : contentWords(d).length <= TUNING.harmless.duplicateWords;
   return !strong && short && afterKey.includes(key);
 }
 

@@ -1,5 +1,5 @@
 /**
- * Every threshold and weight of the classifier, in one object validated on load: a maintainer
+ * Every threshold and weight of the classifier (and of the block alignment it reads), in one object validated on load: a maintainer
  * tunes here, never in the code that uses them. Tuned on the development set and the blind sets
  * under test/fixtures/holdout-*; changing one is a change of the classifier and re-scores them.
  */
@@ -56,6 +56,32 @@ export interface Tuning {
     /** … and it cut or brought in at most this many content words that are not elsewhere in the other version. */
     recastNewWords: number;
   };
+  /** Block alignment (src/diff/align.ts): when a removed and an added block are one modified block. */
+  alignment: {
+    /** Least similarity for the pair. */
+    pair: number;
+    /** A shorter block found this closely inside a longer one is the same block with text added or cut … */
+    contained: number;
+    /** … when it is at least this long (characters): short texts turn up inside anything. */
+    containedMinLength: number;
+    /** Taken off the similarity of a heading paired with a block of another family. */
+    headingPenalty: number;
+  };
+  /** Harmless edits (trivial.ts). */
+  harmless: {
+    /** A latin word this long may differ from its fix by one letter (a typo) … */
+    typoShortWord: number;
+    /** … and one this long by two. */
+    typoLongWord: number;
+    /** A misspelling recognised by its kind of slip (recieve, aggregrated) has at least this many letters. */
+    misspellingLetters: number;
+    /** A run of only pronouns and particles has at most this many words (or ideographs). */
+    functionWordsRun: number;
+    /** A deleted run still present elsewhere in the block is a duplicate when it is at most this many ideographs … */
+    duplicateIdeographs: number;
+    /** … or content words. */
+    duplicateWords: number;
+  };
   /** Confidence. */
   confidence: {
     /** A rewording that brings in this many new content words, none of which a rule reads, is in doubt. */
@@ -82,8 +108,8 @@ export interface Tuning {
 
 /** Checks a tuning object: every entry a finite number, fractions in [0, 1], counts positive. Throws naming the entry. */
 export function validateTuning<T extends Tuning>(tuning: T): T {
-  const fractions = new Set(['governance.threshold', 'governance.doubt', 'governance.familyFloor', 'pairing.similarity', 'pairing.triggerSimilarity', 'edits.rewriteSimilarity', 'edits.wholeSentenceShare', 'affinity.parentDecay', 'affinity.title']);
-  const counts = new Set(['pairing.budget', 'pairing.window', 'pairing.minKey', 'pairing.containsKey', 'confidence.unreadWords', 'edits.rewriteWords', 'edits.clauseIdeographs', 'edits.clauseWords', 'edits.recastMoved', 'edits.recastNewWords']);
+  const fractions = new Set(['governance.threshold', 'governance.doubt', 'governance.familyFloor', 'alignment.pair', 'alignment.contained', 'alignment.headingPenalty', 'pairing.similarity', 'pairing.triggerSimilarity', 'edits.rewriteSimilarity', 'edits.wholeSentenceShare', 'affinity.parentDecay', 'affinity.title']);
+  const counts = new Set(['alignment.containedMinLength', 'harmless.typoShortWord', 'harmless.typoLongWord', 'harmless.misspellingLetters', 'harmless.functionWordsRun', 'harmless.duplicateIdeographs', 'harmless.duplicateWords', 'pairing.budget', 'pairing.window', 'pairing.minKey', 'pairing.containsKey', 'confidence.unreadWords', 'edits.rewriteWords', 'edits.clauseIdeographs', 'edits.clauseWords', 'edits.recastMoved', 'edits.recastNewWords']);
   for (const [group, entries] of Object.entries(tuning) as Array<[string, Record<string, unknown>]>) {
     for (const [key, value] of Object.entries(entries)) {
       const name = `${group}.${key}`;
@@ -100,6 +126,8 @@ export const TUNING: Readonly<Tuning> = validateTuning({
   governance: { section: 1, change: 0.6, block: 0.25, threshold: 0.3, doubt: 0.05, familyFloor: 0.2, context: 0.5, concepts: 0.5 },
   pairing: { similarity: 0.6, budget: 40_000, window: 60, triggerSimilarity: 0.5, minKey: 4, containsKey: 8 },
   edits: { rewriteSimilarity: 0.5, rewriteWords: 4, wholeSentenceShare: 0.8, clauseIdeographs: 7, clauseWords: 4, recastMoved: 3, recastNewWords: 3 },
+  alignment: { pair: 0.4, contained: 0.8, containedMinLength: 12, headingPenalty: 0.25 },
+  harmless: { typoShortWord: 4, typoLongWord: 7, misspellingLetters: 5, functionWordsRun: 8, duplicateIdeographs: 8, duplicateWords: 3 },
   confidence: { unreadWords: 4 },
   affinity: { concept: 1, family: 0.6, triggerFamily: 1.2, word: 0.35, heading: 3, parentDecay: 0.5, title: 0.3 },
 });

@@ -4,6 +4,7 @@
  * the leftovers between two matches are paired by text similarity (a modified
  * block), and a block removed in one place and added unchanged in another is a move.
  */
+import { TUNING } from '../classify/tuning.js';
 import { diffArrays } from 'diff';
 import type { Block } from '../types.js';
 import { containedSimilarity, similarity } from './similarity.js';
@@ -16,8 +17,8 @@ export interface Alignment {
 }
 
 const ALIGN_TIMEOUT_MS = 2000;
-/** Least similarity for a removed and an added block to count as one modified block. */
-const PAIR_THRESHOLD = 0.4;
+/** Least similarity for a removed and an added block to count as one modified block (tuning.ts `alignment`). */
+const PAIR_THRESHOLD = TUNING.alignment.pair;
 /** Runs larger than this (removed × added) are paired greedily instead of optimally. */
 const DP_LIMIT = 250_000;
 
@@ -130,9 +131,11 @@ function runsBetweenMatches(oldBlocks: readonly Block[], newBlocks: readonly Blo
 }
 
 /** A shorter block found this closely inside a longer one is the same block with text added or cut … */
-const CONTAINED_THRESHOLD = 0.8;
+const CONTAINED_THRESHOLD = TUNING.alignment.contained;
 /** … when it is at least this long (characters): short texts turn up inside anything. */
-const CONTAINED_MIN_LENGTH = 12;
+const CONTAINED_MIN_LENGTH = TUNING.alignment.containedMinLength;
+/** Slack of the cheap filter before the costly containment test (the bound is an estimate). */
+const CONTAINED_SLACK = 0.05;
 
 function pairScore(a: Block, b: Block): number {
   let score = similarity(a.text, b.text);
@@ -140,13 +143,13 @@ function pairScore(a: Block, b: Block): number {
   const long = Math.min(Math.max(a.text.length, b.text.length), 4000);
   // Dice counts the shared bigrams: the shorter text cannot lie inside the longer more closely than those allow (cheap filter).
   const bound = (score * (short + long - 2)) / 2 / Math.max(1, short - 1);
-  if (score < PAIR_THRESHOLD && short >= CONTAINED_MIN_LENGTH && bound >= CONTAINED_THRESHOLD - 0.05) {
+  if (score < PAIR_THRESHOLD && short >= CONTAINED_MIN_LENGTH && bound >= CONTAINED_THRESHOLD - CONTAINED_SLACK) {
     const contained = containedSimilarity(a.text, b.text);
     // Scaled to reach the pairing threshold at CONTAINED_THRESHOLD and half as much again at 1: a close look-alike still wins.
     if (contained >= CONTAINED_THRESHOLD) score = Math.max(score, (PAIR_THRESHOLD * contained) / CONTAINED_THRESHOLD);
   }
   const sameFamily = a.kind === b.kind || (a.kind !== 'heading' && b.kind !== 'heading');
-  return sameFamily ? score : score - 0.25;
+  return sameFamily ? score : score - TUNING.alignment.headingPenalty;
 }
 
 /** Pairs removed with added blocks of one run, in order, maximising total similarity. */
