@@ -85,6 +85,7 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
     ],
   ],
   'heading-block': [[{ id: 'heading-block', change: 'added', text: '11. 未成年人保护' }, 'the heading "11. 未成年人保护" was added', '新增了标题“11. 未成年人保护”']],
+  'table-header': [[{ id: 'table-header', change: 'added', text: '项目 | 说明' }, 'a table\'s header row "项目 | 说明" was added; it names the columns, the rows say what the table says', '新增了表头“项目 | 说明”；表头只列出栏目名称，表格内容以各行为准']],
   'empty-block': [[{ id: 'empty-block', change: 'removed', blockKind: 'thematicBreak' }, 'a thematicBreak without text was removed', '删除了一个不含文字的分隔线']],
   block: [
     [{ id: 'block', change: 'added', what: 'listItem', text: '活动报名信息；' }, 'a list item was added: "活动报名信息；"', '新增了一个列表项：“活动报名信息”'],
@@ -125,6 +126,13 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
       { id: 'rewrite', from: '我们保存您的信息三十天。', to: '我们将根据业务需要决定保存期限。' },
       'the passage was rewritten (from "我们保存您的信息三十天。" to "我们将根据业务需要决定保存期限。")',
       '该段被改写（由“我们保存您的信息三十天”改为“我们将根据业务需要决定保存期限”）',
+    ],
+  ],
+  recast: [
+    [
+      { id: 'recast', from: 'We answer within a month.', to: 'Within a month, we answer.' },
+      '"We answer within a month." was recast as "Within a month, we answer.": the same terms, figures and promises in another order or other sentences',
+      '“We answer within a month.”改写为“Within a month, we answer.”：仅调整语序或拆分、合并句子，用语、数字和承诺均未增删',
     ],
   ],
   rewording: [
@@ -243,6 +251,11 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
       { id: 'restates', what: 'limit', text: '我们不会将上述信息用于其他用途。' },
       'the added words "我们不会将上述信息用于其他用途" repeat a limit the policy already sets',
       '新增文字“我们不会将上述信息用于其他用途”重申本政策已有的限制',
+    ],
+    [
+      { id: 'restates', what: 'version', text: 'Earlier versions stay on our website.' },
+      'the added words "Earlier versions stay on our website" speak of the policy\'s own versions; they change no commitment',
+      '新增文字“Earlier versions stay on our website”说明本政策自身的版本，未改变任何承诺',
     ],
   ],
   'history-entry': [

@@ -175,6 +175,23 @@ describe('whole policies: alignment and link words from the source', () => {
   });
 });
 
+describe('a contact list re-laid out as a table', () => {
+  const doc = (block: string): Policy => policyFrom(`# Wayfarer privacy notice\n\n## Contact us\n\n${block}\n`);
+  const list = '- Privacy team: privacy@wayfarer.example\n- Post: 12 Quay Road, Leith';
+  const table = (header: string, extra = ''): string => `| ${header} |\n|---|---|\n| Privacy team | privacy@wayfarer.example |\n| Post | 12 Quay Road, Leith |${extra}`;
+
+  it('with the same values is minor: the header row names columns', () => {
+    const r = comparePolicies(doc(list), doc(table('Channel | Details')));
+    expect(r.level).toBe('minor');
+    expect(r.changes.flatMap((c) => c.rules)).toContain('table-header');
+  });
+
+  it('a new row is still read on its own, and a first row that states something is not a header', () => {
+    expect(comparePolicies(doc(list), doc(table('Channel | Details', '\n| Phone | +44 131 496 0000 |'))).level).toBe('major');
+    expect(comparePolicies(doc(list), doc(table('Complaints | dpo@wayfarer.example'))).level).toBe('major');
+  });
+});
+
 describe('reasons in the policy\'s language', () => {
   const revisionOf = (name: string) => comparePolicies(policyFrom(readFixture(`classify/${name}/old.md`)), policyFrom(readFixture(`classify/${name}/new.md`)));
 

@@ -134,6 +134,14 @@ describe('links: their words, and re-pointed request channels', () => {
     expect(linkKinds('To read the guide, click here.', 'https://example.com/a', 'https://other.example/b', 'here')).toEqual(['link']);
   });
 
+  it('a link that shows a site\'s address and now goes deeper into that site is the same place; another site, or a mailbox, is not', () => {
+    const text = 'You may lodge a complaint with the supervisory authority at www.authority.example.';
+    expect(linkKinds(text, 'https://www.authority.example', 'https://www.authority.example/en/complaints/lodge', 'www.authority.example')).toEqual(['link']);
+    expect(linkKinds(text, 'https://www.authority.example', 'https://www.other-authority.example/complaints', 'www.authority.example')).toEqual(['channel']);
+    // Words that are not the address: the reader is told of a form, and the target decides.
+    expect(linkKinds('Lodge a complaint with the supervisory authority.', 'https://www.authority.example', 'https://www.authority.example/en/complaints', 'supervisory authority')).toEqual(['channel']);
+  });
+
   it('an address written in a request sentence, re-pointed, is a channel', () => {
     const a = analyzeModified(block('Make a request at https://example.com/requests.'), block('Make a request at https://example.helpdesk.example/new.'));
     expect(a.signals.map((s) => s.kind)).toEqual(['channel']);
@@ -162,5 +170,20 @@ describe('signals of an added or removed block', () => {
     expect(analyzeBlock(block('Cookies', { kind: 'heading', depth: 2 }), 'added').signals[0]!.kind).toBe('heading');
     expect(analyzeBlock(block('', { kind: 'thematicBreak' }), 'removed').signals[0]!.kind).toBe('structure');
     expect(analyzeBlock(block('See Section 5 for details.'), 'added').signals[0]!.kind).toBe('cross-reference');
+  });
+});
+
+describe('a passage recast', () => {
+  const rules = (before: string, after: string): string[] => analyzeModified(block(before), block(after)).signals.map((s) => s.rule);
+  const before = 'Our support staff read your tickets to solve the problem you report, and they answer by e-mail. Tickets are deleted after two years.';
+
+  it('its sentences reordered and split, saying the same, is a recast', () => {
+    expect(rules(before, 'To solve the problem you report, our support staff read your tickets. They answer by e-mail. Tickets are deleted after two years.')).toEqual(['recast']);
+  });
+
+  it('not when a promise turns round, a figure moves or a term comes in as it is recast', () => {
+    expect(rules(before, 'To solve the problem you report, our support staff do not read your tickets. They answer by e-mail. Tickets are deleted after two years.')).not.toContain('recast');
+    expect(rules(before, 'To solve the problem you report, our support staff read your tickets. They answer by e-mail. Tickets are deleted after five years.')).not.toContain('recast');
+    expect(rules(before, 'To solve the problem you report and to train our models, our support staff read your tickets. They answer by e-mail. Tickets are deleted after two years.')).not.toContain('recast');
   });
 });

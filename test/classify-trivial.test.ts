@@ -66,6 +66,10 @@ describe('harmless edits', () => {
     expect(isExample('，例如您的工作手机号码', { before: '您的手机号码', after: '', sectionText: '' })).toBe(true);
     expect(isExample(', for example your biometric data', { before: 'your name', after: '', sectionText: 'contact details' })).toBe(false);
     expect(isExample(', such as sharing it with advertisers we may choose', { before: '', after: '', sectionText: '' })).toBe(false);
+    // When the instance happens is part of the example; a limit or a permission in it is not.
+    const reminders = 'We send you reminders of your lessons by e-mail or SMS';
+    expect(kinds(`${reminders}.`, `${reminders} (for example, an SMS an hour before your lesson).`)).toEqual(['example']);
+    expect(isExample(' (for example, only an SMS before your lesson)', { before: reminders, after: '', sectionText: '' })).toBe(false);
   });
 
   it('an example that restates the words it follows, unless it names a sensitive category the section did not', () => {
@@ -76,6 +80,14 @@ describe('harmless edits', () => {
     expect(isExample(' (for example, photographs of your medical reports)', ctx)).toBe(false);
     // An example whose term shares no word with what it follows adds a category.
     expect(isExample(', for example your purchase history', { before: 'the recipes you save', after: 'the recipes you save, for example your purchase history', sectionText: '' })).toBe(false);
+  });
+
+  it('a sentence about the policy\'s own versions, but not one that also says what is done with data', () => {
+    const before = 'We post every update of this notice on this page.';
+    expect(kinds(before, `${before} Earlier versions of the notice stay available in our help centre.`)).toEqual(['restatement']);
+    expect(kinds('修订后的条款将在应用内公告。', '修订后的条款将在应用内公告。本次修订仅调整了部分段落的顺序和措辞。')).toEqual(['restatement']);
+    expect(kinds(before, `${before} Earlier versions of the notice are shared with our advertising partners.`)).toEqual([null]);
+    expect(kinds(before, `${before} From this version on, we may keep your location for two years.`)).toEqual([null]);
   });
 
   it('an example clause whose negation sits in a relative clause of its own noun', () => {

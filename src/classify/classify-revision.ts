@@ -159,7 +159,7 @@ function classifyChange(ctx: RevisionContext, change: Change, i: number): Classi
     const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.level === 'major').map((f) => f.signal), change, ctx) : null;
     // A mailbox in a passage about exercising rights is the request channel: the rights trigger keeps it.
     const requestChannel = family === 'contact' && gov.governed && gov.at >= 0 && gov.at === triggerOfFamily(ctx.model, 'rights');
-    const at = family && !requestChannel ? triggerOfFamily(ctx.model, family) : -1;
+    const at = family && !requestChannel ? triggerOfFamily(ctx.model, family, EDIT_CONCEPT[family]) : -1;
     if (at >= 0) {
       triggers = [old.triggers[at]!.index];
       named = { at, governed: true };
@@ -335,9 +335,15 @@ function govern(ctx: RevisionContext, side: Side, blockIndex: number, block: Blo
   return { at, score: best, governed: best >= TUNING.governance.threshold };
 }
 
-/** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does. */
-function triggerOfFamily(model: TriggerModel, family: Family): number {
-  const scores = scoreTriggers(model, new Map([[`f:${family}`, 1]]));
+/**
+ * The concept an edit of a family's own words names (a region is where data is kept): of two triggers of the
+ * family (purposes and categories; countries of storage), the one that names it takes the edit.
+ */
+const EDIT_CONCEPT: Partial<Record<Family, string>> = { processing: 'location' };
+
+/** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does; `concept` tells apart triggers of one family. */
+function triggerOfFamily(model: TriggerModel, family: Family, concept?: string): number {
+  const scores = scoreTriggers(model, concept ? conceptFeatures(concept) : new Map([[`f:${family}`, 1]]));
   let at = -1;
   let best: number = TUNING.governance.familyFloor;
   scores.forEach((s, t) => {
@@ -359,7 +365,10 @@ function sectionName(ctx: RevisionContext, side: Side, blockIndex: number): Wher
 }
 
 /** Words that name the company that is "we": its definition ("we", 以下简称“我们”) or its role (operator, controller). */
-const WE_DEFINITION = /[(（][^()（）]{0,60}(?:["“]we[,"”]|["“]us[,"”]|“我们”|"我们"|以下简称|以下合称)|\bhereinafter\b|\breferred to as\b/iu;
+/** Quotation marks as a raw HTML policy spells them too (&ldquo;we,&rdquo;): the reader sees quotes. */
+const OPEN_QUOTE = '(?:["“]|&ldquo;|&quot;|&#8220;|&#x201c;)';
+const CLOSE_QUOTE = '(?:[,"”]|&rdquo;|&quot;|&#8221;|&#x201d;)';
+const WE_DEFINITION = new RegExp(`[(（][^()（）]{0,80}(?:${OPEN_QUOTE}(?:we|us)${CLOSE_QUOTE}|“我们”|"我们"|以下简称|以下合称)|\\bhereinafter\\b|\\breferred to as\\b`, 'iu');
 const CONTROLLER_CONTEXT = new RegExp(`${WE_DEFINITION.source}|\\b(?:operated|controlled) by\\b|\\b(?:data )?controller\\b|\\boperator\\b|\\bdeveloper\\b|运营|开发者|控制者|运营者`, 'iu');
 
 /** A bound, not a threshold: the blocks that define "we" name a handful of companies at most. */

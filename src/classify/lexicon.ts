@@ -298,6 +298,16 @@ export const LEXICON: readonly Concept[] = [
     en: ['notify', 'notification', 'inform you', 'notice to you', 'let you know'],
   },
   {
+    // Terms of service: who answers for a loss, and up to what. Not one of the privacy categories, but a list
+    // of material changes in terms often names it, and a cap's amount must not read as a fee there.
+    id: 'liability',
+    label: 'liability',
+    family: null,
+    strong: false,
+    zh: ['责任限制', '赔偿责任', '免责', '责任上限', '赔偿上限'],
+    en: ['liability', 'liable', 'indemnif*', 'disclaim*', 'limitation of liability', 'damages'],
+  },
+  {
     id: 'security',
     label: 'security',
     family: null,

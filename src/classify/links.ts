@@ -110,6 +110,22 @@ function siteOf(host: string): string {
   return labels.slice(-keep).join('.');
 }
 
+/**
+ * True when every new target lies deeper inside the site of an old one, shown as that site's own address
+ * (www.regulator.example → www.regulator.example/complaints): the reader is sent to the same place,
+ * only to a more precise page of it. Mail and phone links are channels of their own, never deepened.
+ */
+export function isDeepenedLink(from: readonly string[], to: readonly string[], shown: readonly string[]): boolean {
+  const bare = (u: string): string => key(u).replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const web = (u: string): boolean => !/^(?:mailto|tel):/i.test(u.trim());
+  if (from.length === 0 || to.length === 0 || ![...from, ...to].every(web)) return false;
+  const olds = from.map(bare);
+  const under = (t: string): string | undefined => olds.find((o) => t === o || t.startsWith(`${o}/`));
+  if (!to.map(bare).every((t) => under(t) !== undefined)) return false;
+  // The words the reader sees are the old address itself, so what they read still names the target.
+  return shown.length > 0 && shown.every((w) => olds.some((o) => key(w).replace(/\/+$/, '') === o));
+}
+
 /** True when two sets of link targets name the same pages: only a query, a fragment or the folders on the same site changed. */
 export function samePages(before: readonly string[], after: readonly string[]): boolean {
   const a = new Set(before.map(page));

@@ -9,7 +9,7 @@ import { findConcepts, isStrong } from './concepts.js';
 import { compareEntities, entitiesOfUrls, extractEntities, type Entity, type EntityDelta, type EntityType } from './entities.js';
 import type { Hunk } from './hunks.js';
 import { enumerationEdit, sentenceAt } from './lists.js';
-import { isChannelSentence, isChannelText, isGenericLinkText, samePages } from './links.js';
+import { isChannelSentence, isChannelText, isDeepenedLink, isGenericLinkText, samePages } from './links.js';
 import { committalMarkers, PREDICATE_NEGATIONS, type MarkerFlip } from './markers.js';
 import { renderSignalMessage } from './messages/index.js';
 import type { SignalMessage } from './messages/types.js';
@@ -94,7 +94,9 @@ export function linkSignals(before: Pick<Block, 'urls' | 'text'>, after: Pick<Bl
         const at = text.indexOf(t);
         return at >= 0 && isChannelSentence(text, at);
       };
-      const anchor = texts.find(channel);
+      // The same site's address shown, the target only deeper inside it: the same place, no new channel.
+      const deepened = repointed && isDeepenedLink(from, to, from.flatMap(links?.before ?? (() => [])));
+      const anchor = deepened ? undefined : texts.find(channel);
       if (anchor !== undefined) out.push(makeSignal('channel', { id: 'channel-link', where: 'link', anchor, from, to }, conceptsIn(anchor), { rule: 'channel-link' }));
       else out.push(makeSignal('link', { id: 'link-target', from, to }, [], { rule: 'link-target' }));
     } else out.push(entitySignal(d));

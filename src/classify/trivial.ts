@@ -304,6 +304,9 @@ export function isDuplicateDeletion(h: Hunk, ctx: HunkContext): boolean {
 }
 
 
+/** Marker classes an example may carry without binding anything: it says what an instance looks like and when it happens. */
+const EXAMPLE_TIMING: ReadonlySet<string> = new Set(['will', 'before', 'after']);
+
 /**
  * An inserted clause that starts with an example marker and only restates the category it follows:
  * no entity of its own, no committal marker, and every commitment term it names is already in the
@@ -316,7 +319,8 @@ export function isExample(inserted: string, ctx: HunkContext): boolean {
   if (!marker) return false;
   if (extractEntities(inserted).some((e) => e.type !== 'date')) return false;
   const body = inserted.slice(inserted.toLowerCase().indexOf(marker) + marker.length);
-  if (committalMarkers(body, [[0, body.length]]).some((m) => m.classes.some((c) => c !== 'will'))) return false;
+  // When the example happens (the day before the appointment) describes the instance, not a promise; may, only, not … do bind.
+  if (committalMarkers(body, [[0, body.length]]).some((m) => m.classes.some((c) => !EXAMPLE_TIMING.has(c)))) return false;
   if (splitSentences(inserted).length > 1) return false;
   const at = ctx.after.indexOf(inserted.trim());
   const preceding = at > 0 ? ctx.after.slice(0, at) : ctx.before;
@@ -363,6 +367,27 @@ export function restatement(inserted: string, context: string): 'security' | 'li
   // A parenthetical that says what a word means ("spam (unsolicited bulk messages)"): no term, no promise of its own.
   if (/^[(（][^()（）]{1,80}[)）]$/u.test(text) && strong.length === 0 && committalMarkers(text).length === 0 && context.includes(text) === false) return 'gloss';
   return null;
+}
+
+/**
+ * Sentences about the policy's own versions (where earlier versions can be read, what this version
+ * changed): they speak of the document, not of what is done with anyone's data. Data.
+ */
+export const VERSION_NOTE_PATTERNS: readonly RegExp[] = [
+  /(?:历史|历次|以往|过往|旧|早期|先前|此前|之前|以前)的?版本/u,
+  /(?:本|此|该)(?:次)?版本|(?:本次|此次)(?:修订|更新|修改)/u,
+  /\b(?:previous|earlier|past|prior|older|archived|former)\s+versions?\b|\bversion\s+history\b|\bchange\s?log\b/iu,
+  /\b(?:this|the\s+current)\s+(?:version|revision|update)\b/iu,
+];
+
+/** True when every sentence of an added run speaks only of the policy's own versions: no entity but a date or a link, no term of the lexicon, no promise (not, may, must …). */
+export function isVersionNote(inserted: string): boolean {
+  const sentences = splitSentences(inserted);
+  if (sentences.length === 0 || !sentences.every((x) => VERSION_NOTE_PATTERNS.some((re) => re.test(x)))) return false;
+  if (extractEntities(inserted).some((e) => e.type !== 'date' && e.type !== 'url')) return false;
+  if (findConcepts(inserted).some((c) => isStrong(c.concept) && !c.weak)) return false;
+  // "Only the wording was improved" limits what the note says of itself, not anything done with data.
+  return committalMarkers(inserted).every((m) => m.classes.every((c) => c === 'only' || c === 'will'));
 }
 
 /** Inserted text made only of cross-references (参见本政策第 5 条, see section 5 …), with no entity of its own. */

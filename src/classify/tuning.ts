@@ -51,6 +51,10 @@ export interface Tuning {
     clauseIdeographs: number;
     /** … or this many content words (other languages). */
     clauseWords: number;
+    /** A passage is recast (detectors/recast.ts) when at least this many content words the edit brought in were already in it … */
+    recastMoved: number;
+    /** … and it cut or brought in at most this many content words that are not elsewhere in the other version. */
+    recastNewWords: number;
   };
   /** Block alignment (src/diff/align.ts): when a removed and an added block are one modified block. */
   alignment: {
@@ -105,7 +109,7 @@ export interface Tuning {
 /** Checks a tuning object: every entry a finite number, fractions in [0, 1], counts positive. Throws naming the entry. */
 export function validateTuning<T extends Tuning>(tuning: T): T {
   const fractions = new Set(['governance.threshold', 'governance.doubt', 'governance.familyFloor', 'alignment.pair', 'alignment.contained', 'alignment.headingPenalty', 'pairing.similarity', 'pairing.triggerSimilarity', 'edits.rewriteSimilarity', 'edits.wholeSentenceShare', 'affinity.parentDecay', 'affinity.title']);
-  const counts = new Set(['alignment.containedMinLength', 'harmless.typoShortWord', 'harmless.typoLongWord', 'harmless.misspellingLetters', 'harmless.functionWordsRun', 'harmless.duplicateIdeographs', 'harmless.duplicateWords', 'pairing.budget', 'pairing.window', 'pairing.minKey', 'pairing.containsKey', 'confidence.unreadWords', 'edits.rewriteWords', 'edits.clauseIdeographs', 'edits.clauseWords']);
+  const counts = new Set(['alignment.containedMinLength', 'harmless.typoShortWord', 'harmless.typoLongWord', 'harmless.misspellingLetters', 'harmless.functionWordsRun', 'harmless.duplicateIdeographs', 'harmless.duplicateWords', 'pairing.budget', 'pairing.window', 'pairing.minKey', 'pairing.containsKey', 'confidence.unreadWords', 'edits.rewriteWords', 'edits.clauseIdeographs', 'edits.clauseWords', 'edits.recastMoved', 'edits.recastNewWords']);
   for (const [group, entries] of Object.entries(tuning) as Array<[string, Record<string, unknown>]>) {
     for (const [key, value] of Object.entries(entries)) {
       const name = `${group}.${key}`;
@@ -121,7 +125,7 @@ export function validateTuning<T extends Tuning>(tuning: T): T {
 export const TUNING: Readonly<Tuning> = validateTuning({
   governance: { section: 1, change: 0.6, block: 0.25, threshold: 0.3, doubt: 0.05, familyFloor: 0.2, context: 0.5, concepts: 0.5 },
   pairing: { similarity: 0.6, budget: 40_000, window: 60, triggerSimilarity: 0.5, minKey: 4, containsKey: 8 },
-  edits: { rewriteSimilarity: 0.5, rewriteWords: 4, wholeSentenceShare: 0.8, clauseIdeographs: 7, clauseWords: 4 },
+  edits: { rewriteSimilarity: 0.5, rewriteWords: 4, wholeSentenceShare: 0.8, clauseIdeographs: 7, clauseWords: 4, recastMoved: 3, recastNewWords: 3 },
   alignment: { pair: 0.4, contained: 0.8, containedMinLength: 12, headingPenalty: 0.25 },
   harmless: { typoShortWord: 4, typoLongWord: 7, misspellingLetters: 5, functionWordsRun: 8, duplicateIdeographs: 8, duplicateWords: 3 },
   confidence: { unreadWords: 4 },

@@ -47,6 +47,9 @@ import { nothingChanged } from './nothing-changed.js';
 import { punctuation } from './punctuation.js';
 import { restatedBlock } from './restated-block.js';
 import { restatement } from './restatement.js';
+import { versionNote } from './version-note.js';
+import { tableHeader } from './table-header.js';
+import { recast } from './recast.js';
 import { rewording } from './rewording.js';
 import { rewrite } from './rewrite.js';
 import { rewritten } from './rewritten.js';
@@ -71,6 +74,7 @@ export const DETECTORS: readonly Detector[] = [
   edited,
   rewritten,
   textElsewhere,
+  tableHeader,
   wholeBlock,
   nothingChanged,
   // hunk: is one hunk of a modified block harmless? (the first finding explains the hunk)
@@ -90,6 +94,7 @@ export const DETECTORS: readonly Detector[] = [
   exampleRemoved,
   crossReferenceRemoved,
   restatement,
+  versionNote,
   // edit: the substance of a modified block (steps: links, unchanged, whole, substance)
   linkTarget,
   headingLevel,
@@ -97,6 +102,7 @@ export const DETECTORS: readonly Detector[] = [
   sameText,
   headingChanged,
   linkText,
+  recast,
   channelChanged,
   termChanged,
   channelLink,

@@ -138,7 +138,7 @@ export interface ChangeContext {
 }
 
 /** What a hunk detector finds: a harmless edit, or an added run that restates what the block says. */
-export type HunkFinding = TrivialEdit | { kind: 'restatement'; what: 'security' | 'limit' | 'gloss'; text: string };
+export type HunkFinding = TrivialEdit | { kind: 'restatement'; what: 'security' | 'limit' | 'gloss' | 'version'; text: string };
 
 /** A detector of the change stage: routes one change (its kind decides which reads apply) and returns its analysis. */
 export interface ChangeDetector extends Entry {

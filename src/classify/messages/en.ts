@@ -94,6 +94,7 @@ export const en: Catalogue = {
     'same-text': () => 'the text a reader sees is the same before and after',
     'heading-changed': (m) => `the heading changed from ${q(m.from)} to ${q(m.to)}`,
     'heading-block': (m) => `the heading ${q(m.text)} was ${m.change}`,
+    'table-header': (m) => `a table's header row ${q(m.text)} was ${m.change}; it names the columns, the rows say what the table says`,
     'empty-block': (m) => `a ${m.blockKind} without text was ${m.change}`,
     block: (m) => `a ${m.what === 'listItem' ? 'list item' : m.what === 'tableRow' ? 'table row' : 'paragraph'} was ${m.change}: ${q(m.text)}`,
     'examples-gained': (m) => `the examples in ${q(m.sentence)} gained ${m.added.map((x) => q(x)).join(', ')}`,
@@ -114,6 +115,7 @@ export const en: Catalogue = {
       return `the edit ${parts.join(' and ')} (${labels})`;
     },
     rewrite: (m) => `the passage was rewritten (from ${q(m.from)} to ${q(m.to)})`,
+    recast: (m) => `${q(m.from)} was recast as ${q(m.to)}: the same terms, figures and promises in another order or other sentences`,
     rewording: (m) => `the wording changed from ${q(m.from)} to ${q(m.to)} without adding or removing a commitment term`,
     'link-target': (m) => `a link target changed (${m.from.join(', ') || '(none)'} → ${m.to.join(', ') || '(none)'})`,
     'channel-link': (m) =>
@@ -157,7 +159,9 @@ export const en: Catalogue = {
         ? `the added words ${show(m.text)} describe security measures; they change no purpose, data, recipient or right (only an impact assessment that finds a high risk is a trigger)`
         : m.what === 'limit'
           ? `the added words ${show(m.text)} repeat a limit the policy already sets`
-          : `the added words ${show(m.text)} explain a word already there`,
+          : m.what === 'version'
+            ? `the added words ${show(m.text)} speak of the policy's own versions; they change no commitment`
+            : `the added words ${show(m.text)} explain a word already there`,
     'history-entry': (m) => `a line of the policy's own change log was ${m.change}: ${show(m.text)}; the edit it records is judged where it happens`,
     'trigger-removed': (m) => `trigger ${m.index} ${show(m.text)} was removed from the list of major changes${fm(m.frontMatter)}`,
     'trigger-dropped': (m) => `trigger ${m.index} ${show(m.text)} is no longer in the list of major changes`,

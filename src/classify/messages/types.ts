@@ -29,6 +29,7 @@ export type SignalMessage =
   | { id: 'same-text' }
   | { id: 'heading-changed'; from: string; to: string }
   | { id: 'heading-block'; change: Presence; text: string }
+  | { id: 'table-header'; change: Presence; text: string }
   | { id: 'empty-block'; change: Presence; blockKind: BlockKind }
   | { id: 'block'; change: Presence; what: 'paragraph' | 'listItem' | 'tableRow'; text: string }
   | { id: 'examples-gained'; sentence: string; added: string[] }
@@ -39,6 +40,7 @@ export type SignalMessage =
   | { id: 'concept'; added: string[]; removed: string[]; concepts: string[] }
   | { id: 'rewrite'; from: string; to: string }
   | { id: 'rewording'; from: string; to: string }
+  | { id: 'recast'; from: string; to: string }
   | { id: 'link-target'; from: string[]; to: string[] }
   /**
    * A request or contact channel was re-pointed: a link whose words (`anchor`) name one, or an
@@ -62,7 +64,7 @@ export type SignalMessage =
   | { id: 'moved-text'; what: 'listItem' | 'text'; text: string; how: 'split-out' | 'merged-in'; line: number }
   | { id: 'nothing-changed' }
   /** Added words that restate what is there: security measures described, a limit repeated, a word glossed. */
-  | { id: 'restates'; what: 'security' | 'limit' | 'gloss'; text: string }
+  | { id: 'restates'; what: 'security' | 'limit' | 'gloss' | 'version'; text: string }
   /** A line of the policy's own change log (history, 修订记录) added or removed. */
   | { id: 'history-entry'; change: Presence; text: string }
   /** `frontMatter`: the list is kept in front matter (`majorChangeTriggers`). */

@@ -76,6 +76,7 @@ export const CONCEPT_LABELS: Readonly<Record<string, string>> = {
   assessment: '影响评估',
   risk: '高风险',
   notice: '对用户的告知',
+  liability: '责任限制',
   security: '安全',
 };
 
@@ -152,6 +153,7 @@ export const zh: Catalogue = {
     'same-text': () => '读者看到的文字前后相同',
     'heading-changed': (m) => `标题由${q(m.from)}改为${q(m.to)}`,
     'heading-block': (m) => `${added(m.change)}了标题${q(m.text)}`,
+    'table-header': (m) => `${added(m.change)}了表头${q(m.text)}；表头只列出栏目名称，表格内容以各行为准`,
     'empty-block': (m) => `${added(m.change)}了一个不含文字的${BLOCK_KINDS[m.blockKind]}`,
     block: (m) => `${added(m.change)}了一个${BLOCK_KINDS[m.what]}：${excerpt(m.text)}`,
     'examples-gained': (m) => `${excerpt(m.sentence)}中的示例增加了${quoted(m.added)}`,
@@ -172,6 +174,7 @@ export const zh: Catalogue = {
       return `本处修改${parts.join('，')}（涉及：${labels}）`;
     },
     rewrite: (m) => `该段被改写（由${excerpt(m.from)}改为${excerpt(m.to)}）`,
+    recast: (m) => `${excerpt(m.from)}改写为${excerpt(m.to)}：仅调整语序或拆分、合并句子，用语、数字和承诺均未增删`,
     rewording: (m) => `措辞由${excerpt(m.from)}改为${excerpt(m.to)}，未增删承诺性用语`,
     'link-target': (m) => {
       const from = m.from.join('、');
@@ -228,7 +231,9 @@ export const zh: Catalogue = {
         ? `新增文字${show(m.text)}描述安全措施，未改变处理目的、个人信息类型、共享对象或权利（仅安全影响评估表明高风险才构成重大变更情形）`
         : m.what === 'limit'
           ? `新增文字${show(m.text)}重申本政策已有的限制`
-          : `新增文字${show(m.text)}解释已有的用语`,
+          : m.what === 'version'
+            ? `新增文字${show(m.text)}说明本政策自身的版本，未改变任何承诺`
+            : `新增文字${show(m.text)}解释已有的用语`,
     'history-entry': (m) => `本政策修订记录${m.change === 'added' ? '新增' : '删除'}一行：${show(m.text)}；其所记录的修改在修改之处判定`,
     'trigger-removed': (m) => `重大变更情形 ${m.index}（${show(m.text)}）已从${list(m.frontMatter)}中删除`,
     'trigger-dropped': (m) => `重大变更情形 ${m.index}（${show(m.text)}）已不在重大变更情形清单中`,
