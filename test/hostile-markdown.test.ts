@@ -7,16 +7,18 @@
  * is still found as a change, and ordinary Markdown is parsed exactly as the
  * parser reads the whole body at once. (Speed itself: `npm run bench`.)
  */
+import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffPolicies } from '../src/diff/diff-policies.js';
 import { PolicyError } from '../src/errors.js';
 import { parseBlocks, planSections } from '../src/policy/blocks.js';
+import { locateFrontMatter } from '../src/policy/front-matter.js';
 import { plainTextReason } from '../src/policy/parse-bounds.js';
 import { splitPieces } from '../src/policy/sections.js';
 import { renderMarkdown } from '../src/site/markdown.js';
 import { ADVERSARIAL } from '../scripts/bench-markdown.mjs';
-import { policyFrom } from './helpers/policies.js';
+import { fixturePath, policyFrom, readFixture } from './helpers/policies.js';
 
 const wrap = (body: string): string => `# Policy\n\nIntro paragraph.\n\n${body}\n\n## After\n\nClosing paragraph.\n`;
 const editedMiddle = (body: string): string => `${body.slice(0, body.length >> 1)}EDIT${body.slice(body.length >> 1)}`;
@@ -44,12 +46,25 @@ describe('adversarial Markdown', () => {
   });
 
   it('reads every line of a plain-text piece as a block of its own, as written', () => {
-    const lazy = `> quoted\n${Array.from({ length: 300 }, (_, i) => `l${i}`).join('\n')}`;
-    expect(plainTextReason(lazy)).toMatch(/lazy continuation lines/);
+    const line = (i: number) => `line ${i} of a paragraph hard-wrapped lazily in a quote`;
+    const lazy = `> quoted\n${Array.from({ length: 1200 }, (_, i) => line(i)).join('\n')}`;
+    expect(plainTextReason(lazy)).toMatch(/lines of lists or block quotes/);
     const policy = policyFrom(wrap(lazy));
-    const own = policy.blocks.filter((block) => block.line >= 5 && block.line <= 305);
-    expect(own.map((block) => block.text)).toEqual(['> quoted', ...Array.from({ length: 300 }, (_, i) => `l${i}`)]);
-    expect(own.map((block) => block.line)).toEqual(Array.from({ length: 301 }, (_, i) => i + 5));
+    const own = policy.blocks.filter((block) => block.line >= 5 && block.line <= 1205);
+    expect(own.map((block) => block.text)).toEqual(['> quoted', ...Array.from({ length: 1200 }, (_, i) => line(i))]);
+    expect(own.map((block) => block.line)).toEqual(Array.from({ length: 1201 }, (_, i) => i + 5));
+  });
+
+  it('reads a quote with hundreds of short lazy lines as plain text', () => {
+    expect(plainTextReason(`> quoted\n${'lazy\n'.repeat(300)}`)).toMatch(/^300 lazy continuation lines/);
+    expect(plainTextReason(`> quoted\n${'  an indented line, not a lazy one\n'.repeat(300)}`)).toBeNull();
+  });
+
+  it('joins short lines of a plain-text piece into blocks of up to 32 lines', () => {
+    const blocks = parseBlocks('- a\n'.repeat(1000));
+    expect(blocks).toHaveLength(Math.ceil(1000 / 32));
+    expect(blocks[0]).toMatchObject({ kind: 'paragraph', text: '- a '.repeat(32).trim(), line: 1, endLine: 32 });
+    expect(blocks.at(-1)).toMatchObject({ line: 993, endLine: 1000 });
   });
 
   it('keeps the pieces around a plain-text one parsed as Markdown', () => {
@@ -77,6 +92,29 @@ describe('adversarial Markdown', () => {
 });
 
 describe('ordinary Markdown is never read as plain text', () => {
+  it('no fixture policy has a plain-text piece, and each parses piece by piece exactly as in one piece', { timeout: 120_000 }, () => {
+    const files = readdirSync(fixturePath('.'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const source = readFixture(file);
+      let body: string;
+      try {
+        const located = locateFrontMatter(source, file);
+        body = source.slice(located.bodyOffset);
+      } catch {
+        continue; // fixtures of bad front matter
+      }
+      expect(planSections(body).filter((job) => job.plain).map((job) => job.startLine), file).toEqual([]);
+      let split: unknown;
+      try {
+        split = parseBlocks(body);
+      } catch {
+        continue; // fixtures of refused nesting
+      }
+      expect(split, file).toEqual(parseBlocks(body, 0, { split: false }));
+    }
+  });
+
   const ordinary = [
     '| Cookie | Purpose | Retention |\n| --- | --- | --- |\n' + Array.from({ length: 200 }, (_, i) => `| c${i} | [analytics](https://example.com/${i}) *optional* | ${i} days |`).join('\n'),
     Array.from({ length: 300 }, (_, i) => `- We share **category ${i}** data with [processor ${i}](https://example.com/p/${i}).`).join('\n'),

@@ -295,20 +295,40 @@ export type SectionBlocks = LocalBlock[];
  * each parse has a fixed cost (about as much as a few hundred characters), and
  * a small run is found again unchanged in the other version of a diff.
  */
-export const PARSE_UNIT_CHARS = 8192;
+export const PARSE_UNIT_CHARS = 2048;
 
 const cache = new Map<string, SectionBlocks>();
 /** The memo holds runs of up to this many characters in all, then starts again: two versions of a 10 MB policy fit. */
 const CACHE_CHARS = 24_000_000;
 let cachedChars = 0;
 
-/** Every non-blank line of a run as a paragraph of its own, as written. */
+/** A line of plain text at least this long is a block of its own; shorter ones are joined up to PLAIN_TEXT_BLOCK_LINES lines. */
+const PLAIN_TEXT_LINE_CHARS = 40;
+const PLAIN_TEXT_BLOCK_LINES = 32;
+
+/**
+ * A run read as plain text: every non-blank line a paragraph of its own, as
+ * written, except that short lines (a quarter of a million `- a` would be as
+ * many blocks) are joined into blocks of up to PLAIN_TEXT_BLOCK_LINES lines.
+ */
 function plainBlocks(text: string): SectionBlocks {
   const blocks: LocalBlock[] = [];
   const lines = text.split('\n');
+  let group: string[] = [];
+  let first = 0;
+  const flush = (last: number) => {
+    const joined = normalizeWhitespace(group.join('\n'));
+    if (joined !== '') blocks.push({ kind: 'paragraph', depth: 0, text: joined, urls: [], line: first + 1, endLine: last + 1 });
+    group = [];
+  };
   for (let i = 0; i < lines.length; i++) {
-    const line = normalizeWhitespace(lines[i]!);
-    if (line !== '') blocks.push({ kind: 'paragraph', depth: 0, text: line, urls: [], line: i + 1, endLine: i + 1 });
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    if (group.length === 0) first = i;
+    group.push(line);
+    const next = lines[i + 1];
+    // A group ends at a long line, before one, at a blank line and at its size.
+    if (line.length >= PLAIN_TEXT_LINE_CHARS || group.length >= PLAIN_TEXT_BLOCK_LINES || next === undefined || next.trim() === '' || next.length >= PLAIN_TEXT_LINE_CHARS) flush(i);
   }
   return blocks;
 }

@@ -37,6 +37,11 @@ export const PLAIN_TEXT_MAX_CONTAINER_LINES = 1000;
 export const PLAIN_TEXT_MIN_LINES = 256;
 export const PLAIN_TEXT_SHORT_LINE = 16;
 
+const PIPE = '|'.charCodeAt(0);
+
+/** A piece with a line of more `|` than this is plain text: a table row of that many cells takes the parser gigabytes. */
+export const PLAIN_TEXT_MAX_CELLS = 256;
+
 /** A bullet list item (which always starts a paragraph of its own), after any indentation or quote markers. */
 const BULLET_START = /^[ \t>]*(?:[-+*]|1[.)])[ \t]+\S/;
 
@@ -58,6 +63,7 @@ export function plainTextReason(text: string): string | null {
   let lazy = 0;
   let inContainer = false;
   let containerLines = 0;
+  let widest = 0;
   const endParagraph = (at: number) => {
     if (markers > PLAIN_TEXT_MIN_COUNT) worst = Math.max(worst, (markers * markers) / Math.max(1, at - paragraphStart));
     markers = 0;
@@ -70,10 +76,13 @@ export function plainTextReason(text: string): string | null {
     const blank = /^[ \t\r]*$/.test(line);
     if (blank || BULLET_START.test(line)) endParagraph(start);
     if (!RULE_LINE.test(line)) {
+      let pipes = 0;
       for (let i = 0; i < line.length; i++) {
         const code = line.charCodeAt(i);
         if (code < 128) markers += INLINE_MARKERS[code]!;
+        if (code === PIPE) pipes++;
       }
+      widest = Math.max(widest, pipes);
     }
     if (blank) inContainer = false;
     else if (CONTAINER_START.test(line)) inContainer = true;
@@ -82,6 +91,7 @@ export function plainTextReason(text: string): string | null {
     start = end + 1;
   }
   endParagraph(text.length);
+  if (widest > PLAIN_TEXT_MAX_CELLS) return `a line of ${widest} table cell separators`;
   if (worst > PLAIN_TEXT_MARKER_FACTOR) return `a paragraph with too many link or emphasis markers for its length (m² > ${PLAIN_TEXT_MARKER_FACTOR} × n)`;
   if (lazy > PLAIN_TEXT_MIN_COUNT && lazy * lazy > PLAIN_TEXT_LAZY_FACTOR * text.length) {
     return `${lazy} lazy continuation lines in ${text.length} characters`;
