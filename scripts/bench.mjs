@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { largePolicy, random, scatteredEdits } from './bench-lib.mjs';
+import { ADVERSARIAL } from './bench-markdown.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'policy.js');
@@ -38,6 +39,8 @@ function measure(command, args) {
   const mbs = runs.map((run) => run.mb).filter((mb) => mb !== null);
   return { seconds: times[Math.floor(times.length / 2)], mb: mbs.length ? Math.max(...mbs) : null };
 }
+
+const markdownCaseSlug = (name) => name.replace(/[^a-z]+/gi, '-').replace(/^-|-$/g, '');
 
 const fmt = (m) => `${m.seconds.toFixed(3)} s${m.mb !== null ? `, ${m.mb.toFixed(0)} MB` : ''}`;
 
@@ -88,10 +91,21 @@ function benchDiff() {
     const big = largePolicy(seed, 9 * 1024 * 1024 - runs.join('\n\n').length) + '\n\n' + runs.join('\n\n') + '\n';
     writeFileSync(hostile.big, big);
     writeFileSync(hostile.bigEdited, scatteredEdits(big, 200, random(13)));
+    // Markdown the parser underneath took super-linear time on (minutes at 1 MB before it was bounded);
+    // every input of scripts/bench-markdown.mjs at three sizes: `node scripts/bench-markdown.mjs`.
+    const markdownCases = ['brackets [', 'emphasis *a', 'lazy quote lines', 'indented list staircase', 'tiny list items'].map((name) => {
+      const body = ADVERSARIAL[name](1_000_000);
+      const file = join(dir, `md-${markdownCaseSlug(name)}.md`);
+      const edited = join(dir, `md-${markdownCaseSlug(name)}-edited.md`);
+      writeFileSync(file, `# Policy\n\nIntro.\n\n${body}\n\n## After\n\nClosing paragraph.\n`);
+      writeFileSync(edited, `# Policy\n\nIntro.\n\n${body.slice(0, body.length >> 1)}x${body.slice(body.length >> 1)}\n\n## After\n\nClosing paragraph.\n`);
+      return [`1 MB of ${name}, one edit`, file, edited, 'under 2 s'];
+    });
     const cases = [
       ['400 KB line of letters, one edit', hostile.line, hostile.lineEdited, 'under 2 s'],
       ['210 KB Chinese paragraph, one edit', hostile.zh, hostile.zhEdited, 'under 2 s'],
       ['9 MB with adversarial runs', hostile.big, hostile.bigEdited, 'under 10 s and 1 GB'],
+      ...markdownCases,
       ['seed vs small revision', files.seed, files.seedRevised, 'under 0.3 s'],
       ['1 MB vs 50 scattered edits', files.large, files.large50, ''],
       ['1 MB vs 2,000 scattered edits', files.large, files.large2000, 'under 3 s and 300 MB'],

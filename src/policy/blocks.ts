@@ -1,7 +1,9 @@
 /**
- * Markdown → the ordered list of visible blocks. Each section (see sections.ts)
- * is parsed on its own with remark-parse + remark-gfm; identical sections are
- * parsed once per process.
+ * Markdown → the ordered list of visible blocks. The body is cut at safe split
+ * points (see sections.ts) into pieces; runs of pieces of a section are parsed
+ * together with remark-parse + remark-gfm, up to PARSE_UNIT_CHARS at a time, and
+ * identical runs are parsed once per process. A piece the parser would take
+ * super-linear time on (see parse-bounds.ts) is read as plain text instead.
  */
 import { createHash } from 'node:crypto';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
@@ -10,7 +12,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { PolicyError } from '../errors.js';
 import type { Block, BlockKind } from '../types.js';
-import { collectDefinitions, definitionsUsedBy, normalizeLabel, splitSections } from './sections.js';
+import { plainTextReason } from './parse-bounds.js';
+import { collectDefinitions, definitionsUsedBy, normalizeLabel, splitPieces } from './sections.js';
 import { normalizeWhitespace } from './text.js';
 
 /** A block before its section path and file line are known. */
@@ -274,66 +277,117 @@ function definitionsOf(tree: Root): Definitions {
   return definitions;
 }
 
-/** One section to parse: its text and the link definitions it borrows from elsewhere. */
+/** One run of text to parse: its text and the link definitions it borrows from elsewhere. */
 export interface SectionJob {
   text: string;
   borrowed: string;
-  /** 0-based line of the body where the section starts. */
+  /** 0-based line of the body where the run starts. */
   startLine: number;
+  /** True when the run is to be read as plain text (see parse-bounds.ts). */
+  plain: boolean;
 }
 
-/** Blocks of one parsed section, with lines counted from the section's start. */
+/** Blocks of one parsed run, with lines counted from the run's start. */
 export type SectionBlocks = LocalBlock[];
 
+/**
+ * Pieces of a section are parsed together up to about this many characters:
+ * each parse has a fixed cost (about as much as a few hundred characters), and
+ * a small run is found again unchanged in the other version of a diff.
+ */
+export const PARSE_UNIT_CHARS = 2048;
+
 const cache = new Map<string, SectionBlocks>();
-const CACHE_LIMIT = 20_000;
+/** The memo holds runs of up to this many characters in all, then starts again: two versions of a 10 MB policy fit. */
+const CACHE_CHARS = 24_000_000;
+let cachedChars = 0;
 
-/** The memo key of a section job. */
-export function sectionJobKey(job: Pick<SectionJob, 'text' | 'borrowed'>): string {
-  return job.text + '\u0000' + job.borrowed;
-}
+/** A line of plain text at least this long is a block of its own; shorter ones are joined up to PLAIN_TEXT_BLOCK_LINES lines. */
+const PLAIN_TEXT_LINE_CHARS = 40;
+const PLAIN_TEXT_BLOCK_LINES = 32;
 
-/** True when the section's blocks are already in this thread's memo. */
-export function isSectionParsed(job: SectionJob): boolean {
-  return cache.has(sectionJobKey(job));
-}
-
-/** Adds sections parsed elsewhere (another thread) to this thread's memo. */
-export function rememberSections(entries: Iterable<[key: string, blocks: SectionBlocks]>): void {
-  for (const [key, blocks] of entries) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, blocks);
+/**
+ * A run read as plain text: every non-blank line a paragraph of its own, as
+ * written, except that short lines (a quarter of a million `- a` would be as
+ * many blocks) are joined into blocks of up to PLAIN_TEXT_BLOCK_LINES lines.
+ */
+function plainBlocks(text: string): SectionBlocks {
+  const blocks: LocalBlock[] = [];
+  const lines = text.split('\n');
+  let group: string[] = [];
+  let first = 0;
+  const flush = (last: number) => {
+    const joined = normalizeWhitespace(group.join('\n'));
+    if (joined !== '') blocks.push({ kind: 'paragraph', depth: 0, text: joined, urls: [], line: first + 1, endLine: last + 1 });
+    group = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    if (group.length === 0) first = i;
+    group.push(line);
+    const next = lines[i + 1];
+    // A group ends at a long line, before one, at a blank line and at its size.
+    if (line.length >= PLAIN_TEXT_LINE_CHARS || group.length >= PLAIN_TEXT_BLOCK_LINES || next === undefined || next.trim() === '' || next.length >= PLAIN_TEXT_LINE_CHARS) flush(i);
   }
+  return blocks;
 }
 
-/** Parses one section (plus the definitions it borrows) into local blocks. Memoised. */
-export function parseSection(job: Pick<SectionJob, 'text' | 'borrowed'>): SectionBlocks {
-  const cacheKey = sectionJobKey(job);
+/** Parses one run (plus the definitions it borrows) into local blocks. Memoised. */
+export function parseSection(job: Pick<SectionJob, 'text' | 'borrowed' | 'plain'>): SectionBlocks {
+  const cacheKey = (job.plain ? 'p' : 'm') + job.text + '\u0000' + job.borrowed;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const tree = processor.parse(job.text + job.borrowed);
-  checkTreeDepth(tree);
-  const sectionLines = job.text.split('\n').length;
-  const blocks: LocalBlock[] = [];
-  walkFlow(tree.children, blocks, definitionsOf(tree), 0);
-  const own = blocks.filter((block) => block.line <= sectionLines);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  let own: SectionBlocks;
+  if (job.plain) own = plainBlocks(job.text);
+  else {
+    const tree = processor.parse(job.text + job.borrowed);
+    checkTreeDepth(tree);
+    const sectionLines = job.text.split('\n').length;
+    const blocks: LocalBlock[] = [];
+    walkFlow(tree.children, blocks, definitionsOf(tree), 0);
+    own = blocks.filter((block) => block.line <= sectionLines);
+  }
+  if (cachedChars + cacheKey.length > CACHE_CHARS) {
+    cache.clear();
+    cachedChars = 0;
+  }
   cache.set(cacheKey, own);
+  cachedChars += cacheKey.length;
   return own;
 }
 
 /**
- * The sections a body is parsed in. `split: false` gives the body as one piece
- * (the reference the sectioned parse must match).
+ * The runs a body is parsed in: pieces (see splitPieces) joined up to
+ * PARSE_UNIT_CHARS within a section, and each piece the parser must not be
+ * given (see plainTextReason) on its own, as plain text. `split: false` gives
+ * the body as one run for the parser, unbounded (the reference the runs must
+ * match).
  */
 export function planSections(body: string, options: { split?: boolean } = {}): SectionJob[] {
-  if (options.split === false) return [{ text: body, borrowed: '', startLine: 0 }];
+  if (options.split === false) return [{ text: body, borrowed: '', startLine: 0, plain: false }];
   const definitions = collectDefinitions(body);
-  return splitSections(body).map((section) => ({
-    text: section.text,
-    borrowed: definitionsUsedBy(section.text, definitions),
-    startLine: section.startLine,
-  }));
+  const jobs: SectionJob[] = [];
+  let run: { texts: string[]; chars: number; startLine: number } | null = null;
+  const flush = () => {
+    if (!run) return;
+    const text = run.texts.join('\n');
+    jobs.push({ text, borrowed: definitionsUsedBy(text, definitions), startLine: run.startLine, plain: false });
+    run = null;
+  };
+  for (const piece of splitPieces(body, { paragraphs: true })) {
+    if (plainTextReason(piece.text) !== null) {
+      flush();
+      jobs.push({ text: piece.text, borrowed: '', startLine: piece.startLine, plain: true });
+      continue;
+    }
+    if (run && (piece.heading || run.chars + piece.text.length > PARSE_UNIT_CHARS)) flush();
+    if (!run) run = { texts: [], chars: 0, startLine: piece.startLine };
+    run.texts.push(piece.text);
+    run.chars += piece.text.length + 1;
+  }
+  flush();
+  return jobs;
 }
 
 /** The identity of a block for alignment: two blocks with equal keys look the same to a reader. */

@@ -27,15 +27,37 @@ function htmlBlockEnd(opening: string): RegExp {
   return /^\s*$/; // other HTML blocks end at a blank line
 }
 
-/** Splits a Markdown body into sections at safe heading lines. */
-export function splitSections(body: string): SourceSection[] {
+/** A piece of a body between two safe split points (see splitPieces). */
+export interface SourcePiece extends SourceSection {
+  /** True when the piece starts with an ATX heading (a new section). */
+  heading: boolean;
+}
+
+/**
+ * Splits a Markdown body at every point where CommonMark cannot carry a block
+ * across: before an ATX heading in column 0, and — with `paragraphs` — before a
+ * line in column 0 that follows a blank line (a blank line ends every paragraph
+ * and lazy continuation, and an unindented line after it ends every list item
+ * and block quote). Never inside fenced code or a raw HTML block. Linear.
+ */
+export function splitPieces(body: string, options: { paragraphs?: boolean } = {}): SourcePiece[] {
   const lines = body.split('\n');
-  const sections: SourceSection[] = [];
+  const pieces: SourcePiece[] = [];
   let start = 0;
+  let startsWithHeading = false;
   let fence: string | null = null;
   let htmlEnd: RegExp | null = null;
+  let afterBlank = false;
+  const cut = (i: number, heading: boolean) => {
+    if (i > start) pieces.push({ text: lines.slice(start, i).join('\n'), startLine: start, heading: startsWithHeading });
+    start = i;
+    startsWithHeading = heading;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/\r$/, '');
+    const blank = /^[ \t]*$/.test(line);
+    const wasAfterBlank = afterBlank;
+    afterBlank = blank;
     if (fence) {
       const closing = FENCE.exec(line);
       if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && line.trim() === closing[0].trim()) fence = null;
@@ -45,6 +67,8 @@ export function splitSections(body: string): SourceSection[] {
       if (htmlEnd.test(line)) htmlEnd = null;
       continue;
     }
+    if (ATX_HEADING.test(line)) cut(i, true);
+    else if (options.paragraphs && wasAfterBlank && !blank && line[0] !== ' ' && line[0] !== '\t') cut(i, false);
     const opening = FENCE.exec(line);
     if (opening) {
       fence = opening[1]!;
@@ -57,36 +81,40 @@ export function splitSections(body: string): SourceSection[] {
     if (html) {
       const end = htmlBlockEnd(html[1]!.replace(/^\//, ''));
       // A one-line comment or processing instruction closes on its own line.
-      if (end.source !== '^\\s*$' && end.test(line.slice(html.index + html[0].length))) {
-        continue;
-      }
+      if (end.source !== '^\\s*$' && end.test(line.slice(html.index + html[0].length))) continue;
       htmlEnd = end;
-      continue;
-    }
-    if (ATX_HEADING.test(line) && i > start) {
-      sections.push({ text: lines.slice(start, i).join('\n'), startLine: start });
-      start = i;
     }
   }
-  sections.push({ text: lines.slice(start).join('\n'), startLine: start });
-  return sections;
+  pieces.push({ text: lines.slice(start).join('\n'), startLine: start, heading: startsWithHeading });
+  return pieces;
 }
 
-const DEFINITION = /^ {0,3}\[((?:[^\]\\]|\\.){1,999})\]:[ \t]*(?:\r?\n[ \t]*)?(<[^>\n]*>|\S+)(.*)$/gm;
+/** Splits a Markdown body into sections at safe heading lines. */
+export function splitSections(body: string): SourceSection[] {
+  return splitPieces(body).map(({ text, startLine }) => ({ text, startLine }));
+}
+
+// A label holds no unescaped bracket (CommonMark), which also keeps these scans linear on runs of `[`.
+const DEFINITION = /^ {0,3}\[((?:[^[\]\\]|\\.){1,999})\]:[ \t]*(?:\r?\n[ \t]*)?(<[^>\n]*>|\S+)/gm;
+const LABEL = /\[((?:[^[\]\\]|\\.){1,999})\]/g;
 
 /** Normalises a link label the way CommonMark matches them. */
 export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** All link reference definitions of a body, by normalised label (first one wins, as in CommonMark). */
+/**
+ * All link reference definitions of a body, by normalised label (first one wins,
+ * as in CommonMark), each as a one-line definition of its destination (titles
+ * are left out: they may span lines, and no block shows them).
+ */
 export function collectDefinitions(body: string): Map<string, string> {
   const definitions = new Map<string, string>();
   if (!body.includes(']:')) return definitions;
   for (const match of body.matchAll(DEFINITION)) {
     const label = normalizeLabel(match[1]!);
     if (label.startsWith('^')) continue; // footnotes are not link definitions
-    if (!definitions.has(label)) definitions.set(label, match[0]);
+    if (!definitions.has(label)) definitions.set(label, `[${match[1]}]: ${match[2]}`);
   }
   return definitions;
 }
@@ -98,11 +126,11 @@ export function collectDefinitions(body: string): Map<string, string> {
 export function definitionsUsedBy(section: string, definitions: Map<string, string>): string {
   if (definitions.size === 0 || !section.includes('[')) return '';
   const own = collectDefinitions(section);
-  const needed: string[] = [];
-  for (const match of section.matchAll(/\[((?:[^\]\\]|\\.){1,999})\]/g)) {
+  const needed = new Set<string>();
+  for (const match of section.matchAll(LABEL)) {
     const label = normalizeLabel(match[1]!);
     const definition = definitions.get(label);
-    if (definition && !own.has(label) && !needed.includes(definition)) needed.push(definition);
+    if (definition && !own.has(label)) needed.add(definition);
   }
-  return needed.length > 0 ? `\n\n${needed.join('\n')}\n` : '';
+  return needed.size > 0 ? `\n\n${[...needed].join('\n')}\n` : '';
 }

@@ -19,7 +19,8 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { locateFrontMatter } from '../policy/front-matter.js';
-import { splitSections } from '../policy/sections.js';
+import { plainTextReason } from '../policy/parse-bounds.js';
+import { splitPieces, splitSections, type SourcePiece } from '../policy/sections.js';
 import type { Lang } from '../types.js';
 import { h } from './h.js';
 import { messagesFor } from './i18n.js';
@@ -177,6 +178,8 @@ function renderSection(text: string, lang: Lang, options: MarkdownOptions): read
  */
 export function renderMarkdown(source: string, lang: Lang, options: MarkdownOptions = {}): Root {
   const body = parseMarkdownBody(source);
+  const pieces = splitPieces(body, { paragraphs: true });
+  if (pieces.some((piece) => plainTextReason(piece.text) !== null)) return renderBounded(pieces, lang, options);
   if (UNSPLITTABLE.test(body)) return renderWhole(body, lang, options);
   const children: ElementContent[] = [];
   for (const section of splitSections(body)) {
@@ -186,6 +189,32 @@ export function renderMarkdown(source: string, lang: Lang, options: MarkdownOpti
     if (children.length > 0) children.push({ type: 'text', value: '\n' });
     children.push(...rendered);
   }
+  return { type: 'root', children };
+}
+
+/**
+ * A document with pieces the Markdown parser must not be given (see
+ * parse-bounds.ts): those are shown line by line as plain text, as the diff
+ * reads them; the runs between them are rendered as Markdown.
+ */
+function renderBounded(pieces: readonly SourcePiece[], lang: Lang, options: MarkdownOptions): Root {
+  const children: ElementContent[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) children.push(...(renderWhole(run.join('\n'), lang, options).children as ElementContent[]));
+    run = [];
+  };
+  for (const piece of pieces) {
+    if (plainTextReason(piece.text) === null) {
+      run.push(piece.text);
+      continue;
+    }
+    flush();
+    for (const line of piece.text.split('\n')) {
+      if (line.trim() !== '') children.push({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: line.trim() }] });
+    }
+  }
+  flush();
   return { type: 'root', children };
 }
 

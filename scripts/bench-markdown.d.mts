@@ -1,0 +1,2 @@
+/** Adversarial Markdown bodies by name: each returns Markdown of about `size` characters. */
+export declare const ADVERSARIAL: Record<string, (size: number) => string>;
