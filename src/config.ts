@@ -59,6 +59,12 @@ export interface Config {
   notify: NotifyConfig;
   /** Public keys that sign archive entries (see src/archive/signing.ts). */
   signing?: SigningConfig;
+  /**
+   * Let the archive site load a policy's images from other servers (`https:`).
+   * Default false: a remote image is shown as a link with a notice, so a policy
+   * cannot carry a tracking pixel to every reader.
+   */
+  remoteImages: boolean;
 }
 
 /** Where the configuration came from, for error messages. */
@@ -68,7 +74,7 @@ export interface LoadedConfig {
   file: string | null;
 }
 
-type FieldType = 'string' | 'number' | 'string|string[]' | 'object';
+type FieldType = 'string' | 'number' | 'boolean' | 'string|string[]' | 'object';
 interface Field {
   type: FieldType;
   min?: number;
@@ -85,6 +91,7 @@ const SCHEMA: Record<string, Field> = {
   siteUrl: { type: 'string' },
   organization: { type: 'string' },
   noticeDays: { type: 'number', min: 0 },
+  remoteImages: { type: 'boolean' },
   signing: { type: 'object', required: ['publicKeys'], fields: { publicKeys: { type: 'object', validate: validateSigningKeys } } },
   notify: {
     type: 'object',
@@ -125,6 +132,7 @@ export function defaultConfig(): Config {
     policies: 'policies',
     archive: 'archive',
     site: 'site',
+    remoteImages: false,
     notify: { concurrency: 5, ledger: '.policy', outbox: 'outbox', timeouts: { connection: 10_000, greeting: 20_000, reply: 60_000 } },
   };
 }
@@ -168,6 +176,11 @@ function validateField(value: unknown, field: Field, path: string, file: string)
       if (typeof value !== 'number' || !Number.isFinite(value) || (field.min !== undefined && value < field.min)) {
         const expected = field.min !== undefined ? `a number >= ${field.min}` : 'a number';
         throw new PolicyError('BAD_CONFIG', `${file}: "${path}" must be ${expected}, found ${JSON.stringify(value)}`);
+      }
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') {
+        throw new PolicyError('BAD_CONFIG', `${file}: "${path}" must be true or false, found ${JSON.stringify(value)}`);
       }
       return;
     case 'string|string[]':

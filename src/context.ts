@@ -29,7 +29,7 @@ export interface Context {
   stdout: OutputStream;
   stderr: OutputStream;
   stdin: Readable & { isTTY?: boolean };
-  /** Ctrl-C and SIGTERM, for the commands that stop cleanly (notices); absent in tests that do not send signals. */
+  /** Ctrl-C and SIGTERM, for the commands that stop cleanly (notices, the archive step of publish); absent in tests that do not send signals. */
   interrupts?: Interrupts;
 }
 

@@ -7,7 +7,7 @@
  * and tiny tmpfs mounts (each test skips where the sandbox does not allow it).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPolicy } from './helpers/cli.js';
@@ -195,6 +195,61 @@ describe('notify refuses an environment it cannot write, with exit 4', () => {
     ledger.close();
     expect(counts.sent).toBeGreaterThan(0);
     expect(files.filter((name) => name.endsWith('.eml')).length).toBeGreaterThanOrEqual(counts.sent);
+  });
+});
+
+describe('an outbox whose disk fills up mid-run', () => {
+  it('exit 4 naming the .eml file, only whole messages in the outbox, and --resume writes the rest once there is room', async (t) => {
+    const dir = makeNoticeRepo({ lang: 'en', version: '2.0', config: { notify: { major: Array.from({ length: 400 }, (_, i) => `r${i}@example.com`) } } });
+    undo.push(() => rmSync(dir, { recursive: true, force: true }));
+    const outbox = join(dir, 'outbox');
+    mkdirSync(outbox);
+    // Room for the check before the first message (a 256 KiB probe), not for 400 messages.
+    if (!mountTiny(outbox, 640)) return t.skip();
+    const result = await runPolicy(['notify', 'privacy-policy@2.0'], { cwd: dir });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code, result.stderr).toBe(4);
+    const line = result.stderr.split('\n').find((text) => text.startsWith('policy: ')) ?? '';
+    expect(line).toMatch(/^policy: outbox\/privacy-policy\/2\.0\/[0-9a-f]{32}\.eml: no space left on the device \(ENOSPC\); that message was not written; the messages written so far are recorded; once it can be written: policy notify privacy-policy@2\.0 --resume$/);
+    const folder = join(outbox, 'privacy-policy/2.0');
+    const names = readdirSync(folder);
+    expect(names.filter((name) => !/^[0-9a-f]{32}\.eml$/.test(name))).toEqual([]);
+    // Every message in the outbox is whole: its MIME parts end with the closing boundary.
+    for (const name of names) expect(readFileSync(join(folder, name), 'utf8'), name).toMatch(/--_policy-notice-[0-9a-f]+--\r\n$/);
+    const ledger = Ledger.openReadOnly(join(dir, '.policy'))!;
+    const counts = ledger.statusCounts({ policy: 'privacy-policy', version: '2.0', channel: 'outbox' });
+    ledger.close();
+    expect(counts.sent).toBe(names.length);
+    expect(counts.sent).toBeGreaterThan(0);
+    expect(counts.failed).toBe(0);
+
+    if (!run('mount', ['-o', 'remount,size=16m', outbox])) return;
+    const resumed = await runPolicy(['notify', 'privacy-policy@2.0', '--resume'], { cwd: dir });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.eml'))).toHaveLength(400);
+  });
+});
+
+describe('publish whose outbox fills up while it sends the notices', () => {
+  it('the version stays archived, exit 4 naming the .eml file; the next publish writes the rest', async (t) => {
+    const made = repo();
+    made.write(POLICY, majorEdit(made.read(POLICY)));
+    made.write('policy.config.json', JSON.stringify({ notify: { from: 'Legal <legal@example.com>', major: Array.from({ length: 400 }, (_, i) => `r${i}@example.com`) } }));
+    const outbox = join(made.root, 'outbox');
+    mkdirSync(outbox);
+    if (!mountTiny(outbox, 640)) return t.skip();
+    const result = await runPolicy(['publish', '--yes'], { cwd: made.root });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(/^policy: privacy-policy@2\.0 is archived, but its notices were not sent: outbox\/privacy-policy\/2\.0\/[0-9a-f]{32}\.eml: no space left on the device \(ENOSPC\)/m);
+    expect(made.read('archive/privacy-policy/index.json')).toContain('"version": "2.0"');
+    const folder = join(outbox, 'privacy-policy/2.0');
+    expect(readdirSync(folder).filter((name) => !/^[0-9a-f]{32}\.eml$/.test(name))).toEqual([]);
+
+    if (!run('mount', ['-o', 'remount,size=16m', outbox])) return;
+    const again = await runPolicy(['publish', '--yes'], { cwd: made.root });
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.eml'))).toHaveLength(400);
   });
 });
 

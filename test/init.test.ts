@@ -52,6 +52,7 @@ describe('policy init', () => {
       policies: 'policies',
       archive: 'archive',
       site: 'site',
+      remoteImages: false,
       notify: { concurrency: 5, ledger: '.policy', outbox: 'outbox', timeouts: { connection: 10_000, greeting: 20_000, reply: 60_000 } },
     });
     expect(statSync(join(dir, 'archive')).isDirectory()).toBe(true);

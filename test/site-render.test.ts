@@ -231,8 +231,9 @@ describe('renderMarkdown', () => {
     expect(links).toHaveLength(1);
     expect(links[0]?.properties.href).toBeUndefined();
     expect(elements(tree, (node) => node.tagName === 'a' && node.properties.href === 'mailto:a@example.com')).toHaveLength(1);
-    // The image with a javascript: URL becomes its alt text; the https one stays.
-    expect(elements(tree, (node) => node.tagName === 'img').map((node) => node.properties.src)).toEqual(['https://example.com/logo.png']);
+    // The image with a javascript: URL becomes its alt text; the https one a link (remote images are off by default).
+    expect(elements(tree, (node) => node.tagName === 'img')).toEqual([]);
+    expect(elements(renderMarkdown(hostile, 'en', { remoteImages: true }), (node) => node.tagName === 'img').map((node) => node.properties.src)).toEqual(['https://example.com/logo.png']);
     expect(textOf(tree)).toContain('pixel');
     expect(html).not.toContain('title: x');
   });

@@ -137,6 +137,14 @@ export async function sendNotices(
         await deps.sleep(backoffDelay(attempt, deps.random, backoffBaseMs), abort.signal);
         if (stopped === undefined) continue;
       }
+      if (outcome.environment) {
+        // Nothing of the message was kept (the outbox cannot be written): still owed, so resume writes it.
+        run.settleAttempt(hash, 'pending', `not written: ${outcome.reply}`, deps.now());
+        counts.notAttempted += 1;
+        broken ??= outcome.environment;
+        stop(outcome.reply);
+        return progress();
+      }
       if (outcome.kind === 'uncertain') {
         run.settleAttempt(hash, 'uncertain', outcome.reply, deps.now());
         counts.uncertain += 1;
@@ -178,7 +186,8 @@ export async function sendNotices(
       await startAll(inFlight);
     } catch (error) {
       // A claim could not be written (or the recipients could not be read): the messages already
-      // handed over still finish and are recorded before the error goes up.
+      // handed over still finish and are recorded before the error goes up. (So does an outbox
+      // that cannot be written: `broken` is then its error.)
       broken ??= error;
       stop('the ledger could not be written');
     }

@@ -4,6 +4,7 @@
  * before the server answered). Also masks what could leak into the ledger or
  * the terminal: addresses in replies and credentials in error messages. Pure.
  */
+import type { PolicyError } from '../errors.js';
 import { maskAddresses } from './address.js';
 
 /** How a failed attempt is handled. */
@@ -26,6 +27,13 @@ export interface DeliveryFailure {
   outage: boolean;
   /** Set when a timeout ran out: the server stopped answering, and waiting on it again would only hang the run. */
   hung?: true;
+  /**
+   * Set when the transport's own environment failed (the outbox cannot be
+   * written: disk full, read-only, permissions): nothing of the message was
+   * kept, the run stops, and it ends with this error (exit 4), not as a
+   * failed delivery.
+   */
+  environment?: PolicyError;
 }
 
 const CONNECTION_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EPROXY']);

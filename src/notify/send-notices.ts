@@ -256,6 +256,10 @@ async function deliverNotices(ctx: Context, config: Config, plan: NoticePlan, re
       try {
         outcome = await sendNotices(readRecipientBatches(plan.source), run, transport, chooseByLang(plan.template, plan.translated), world, options);
       } catch (error) {
+        if (error instanceof PolicyError && error.code === 'ENVIRONMENT') {
+          // The outbox filled up or turned read-only mid-run: every message written is whole and recorded.
+          throw new PolicyError('ENVIRONMENT', `${error.message}; the messages written so far are recorded; once it can be written: ${plan.base.resumeCommand}`, error.details, { cause: error });
+        }
         // The ledger filled the disk or turned read-only mid-run: what it holds is consistent, the rest is for --resume.
         throw ledgerEnvironmentError(error, displayPath(ctx, ledger.path)) ?? error;
       }

@@ -12,7 +12,7 @@ import type { Readable } from 'node:stream';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import DKIM from 'nodemailer/lib/dkim';
 import { defaultConfig, type SmtpTimeouts } from '../config.js';
-import { PolicyError } from '../errors.js';
+import { environmentError, PolicyError } from '../errors.js';
 import { classifySendError, maskSecrets, type DeliveryFailure } from './delivery-error.js';
 
 /** One notice ready for a transport. */
@@ -104,11 +104,10 @@ export async function createOutboxTransport(options: OutboxOptions): Promise<Not
         await rename(temp, target);
         return { ok: true, reply: `written to ${name}` };
       } catch (error) {
+        // A temporary file never stays: the outbox holds whole messages only.
         await rm(temp, { force: true });
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS' || code === 'EDQUOT') {
-          return { ok: false, kind: 'fatal', reply: `${code}: cannot write to ${options.label}`, outage: false };
-        }
+        const environment = environmentError(error, () => `${options.label.replace(/\/$/, '')}/${name}`, '; that message was not written');
+        if (environment) return { ok: false, kind: 'fatal', reply: environment.message, outage: false, environment };
         return { ok: false, ...classifySendError(error, false) };
       }
     },

@@ -12,7 +12,7 @@ import type { NoticeResult } from '../notify/summary.js';
 import type { ArchivedVersion, ArchiveIndex, ChangeLevel, Policy, Revision } from '../types.js';
 import { parseIsoDate, utcDate } from '../archive/dates.js';
 import { type LockHolder, withLock } from '../archive/lock.js';
-import { PUBLISH_STEPS } from './steps.js';
+import { PUBLISH_STEPS, renderInterruptedAfterArchive } from './steps.js';
 import { archiveDirOf, displayPath } from '../archive/reference.js';
 import { listPolicyFiles } from '../archive/store.js';
 import { readPublishFiles, withTranslations } from './translations.js';
@@ -40,6 +40,8 @@ export interface PendingNoticesOutcome {
   notices: NoticeResult | null;
   /** When recipients are still left without a notice: what happened and how to finish. */
   noticeError: string | null;
+  /** Set when the notices stopped because a path could not be written (the outbox filled up): exit 4 rather than 3. */
+  noticeEnvironment?: boolean;
 }
 
 /** The options of one publish run. */
@@ -76,6 +78,12 @@ export interface PublishHooks {
   onLockWait?(holder: LockHolder): void;
   /** Replaces the notices step's sender (default: src/notify/send-notices.ts). */
   sendNotices?: SendNotices;
+  /**
+   * Awaited before each step that runs; `interrupted` aborts when Ctrl-C or
+   * SIGTERM comes while the archive step holds them. A test seam: the command
+   * line sets it only for `POLICY_TEST_PAUSE_BEFORE` (see README, Development).
+   */
+  beforeStep?(name: string, interrupted: AbortSignal): Promise<void>;
 }
 
 /** Everything a step may read: the world, the configuration, the options. */
@@ -134,6 +142,8 @@ export interface PublishPlan {
   notices: NoticeResult | null;
   /** When some recipients are left without a notice: what happened, naming the command that resumes. */
   noticeError: string | null;
+  /** Set when the notices stopped because a path could not be written (the outbox filled up): exit 4 rather than 3. */
+  noticeEnvironment?: boolean;
 }
 
 /** A step of the pipeline. */
@@ -147,6 +157,12 @@ export interface PublishStep {
   run(plans: PublishPlan[], env: PublishEnv): Promise<void>;
   /** Under --dry-run, what the step would do for a plan (null: nothing to say). */
   describe?(plan: PublishPlan, env: PublishEnv): string | null;
+  /**
+   * Part of the archive step: the consecutive atomic steps, from the first
+   * write to the clean-up after the commit point, are never split by Ctrl-C or
+   * SIGTERM (see runPublishSteps).
+   */
+  atomic?: boolean;
 }
 
 /** The outcome of a publish run. */
@@ -221,19 +237,73 @@ function lockWaitMs(ctx: Context): number {
   return seconds * 1000;
 }
 
-/** Walks the step table over the plans. */
+/** Ctrl-C and SIGTERM held back while the archive step runs: whether one came, and how to let go. */
+interface HeldInterrupts {
+  readonly interrupted: boolean;
+  /** Aborts on the first interrupt. */
+  readonly signal: AbortSignal;
+  release(): void;
+}
+
+function holdInterrupts(env: PublishEnv): HeldInterrupts {
+  const aborter = new AbortController();
+  const release =
+    env.ctx.interrupts?.listen(() => {
+      if (!aborter.signal.aborted) env.ctx.stderr.write('policy: interrupted: finishing the archive step (a moment), then stopping\n');
+      aborter.abort();
+    }) ?? (() => undefined);
+  return {
+    get interrupted() {
+      return aborter.signal.aborted;
+    },
+    signal: aborter.signal,
+    release,
+  };
+}
+
+/**
+ * Walks the step table over the plans. From the first step of the archive
+ * step (`atomic`) on, Ctrl-C and SIGTERM are held: one that comes before the
+ * first of its steps runs stops the publish with nothing written; one that
+ * comes later lets the archive step finish (its writes take milliseconds), so
+ * that no signal leaves a rewritten policy without its archive entry, and
+ * stops before the notices. Either way INTERRUPTED (exit 130) says what to run
+ * next. Before the archive step a signal ends the process as usual: nothing
+ * has been written then (a lock it leaves is stale, and broken by the next publish).
+ */
 async function runPublishSteps(plans: PublishPlan[], env: PublishEnv, steps: readonly PublishStep[] = PUBLISH_STEPS): Promise<void> {
-  for (const step of steps) {
-    const active = plans.filter((plan) => (step.appliesTo ? step.appliesTo(plan) : plan.status === 'planned'));
-    if (active.length === 0) continue;
-    if (env.options.dryRun && !step.dryRun) {
-      for (const plan of active) {
-        const action = step.describe?.(plan, env);
-        if (action) plan.actions.push(action);
+  let held: HeldInterrupts | null = null;
+  let wrote = false;
+  const finishArchiveStep = () => {
+    held?.release();
+    const interrupted = held?.interrupted ?? false;
+    held = null;
+    if (interrupted) throw new PolicyError('INTERRUPTED', renderInterruptedAfterArchive(plans, env));
+  };
+  try {
+    for (const step of steps) {
+      const active = plans.filter((plan) => (step.appliesTo ? step.appliesTo(plan) : plan.status === 'planned'));
+      if (active.length === 0) continue;
+      if (env.options.dryRun && !step.dryRun) {
+        for (const plan of active) {
+          const action = step.describe?.(plan, env);
+          if (action) plan.actions.push(action);
+        }
+        continue;
       }
-      continue;
+      if (step.atomic) held ??= holdInterrupts(env);
+      else finishArchiveStep();
+      // Outside the archive step nothing holds the signals: the pause of a test then never ends early.
+      await env.hooks.beforeStep?.(step.name, held?.signal ?? new AbortController().signal);
+      if (held?.interrupted && !wrote) {
+        throw new PolicyError('INTERRUPTED', 'interrupted before anything was written: nothing was published; run policy publish again to publish');
+      }
+      if (step.atomic) wrote = true;
+      await step.run(active, env);
     }
-    await step.run(active, env);
+    finishArchiveStep();
+  } finally {
+    held?.release();
   }
 }
 

@@ -126,6 +126,7 @@ const resumeNotices: PublishStep = {
           status: 'undelivered',
           action: `pending notices of ${target}: still not sent`,
           noticeError: `${target}: its pending notices are still not sent: ${error.message}; when that is fixed, ${finishHint(id, version)}`,
+          ...(error.code === 'ENVIRONMENT' ? { noticeEnvironment: true } : {}),
         });
         continue;
       }
@@ -313,6 +314,7 @@ function publishWriteTargets(plan: PublishPlan, env: PublishEnv): WriteTarget[] 
 const writePolicy: PublishStep = {
   name: 'write-policy',
   dryRun: false,
+  atomic: true,
   describe: (plan) => `would update ${plan.file}: ${describeDate(plan)}front matter version: "${need(plan.entry, 'entry').version}"`,
   async run(plans, env) {
     await assertWritable(env.ctx, plans.flatMap((plan) => publishWriteTargets(plan, env)));
@@ -342,6 +344,7 @@ function intentOf(id: string, entry: ArchivedVersion): PublishIntent {
 const writeVersion: PublishStep = {
   name: 'write-version',
   dryRun: false,
+  atomic: true,
   describe: (plan, env) => {
     const entry = need(plan.entry, 'entry');
     return `would write ${archiveLabel(env, plan.id, entry.file)} (sha256 ${entry.sha256.slice(0, 12)}…) and its record ${recordFileName(entry.version)}`;
@@ -372,6 +375,7 @@ function willNotify(plan: PublishPlan, env: PublishEnv): boolean {
 const recordNotices: PublishStep = {
   name: 'record-notices',
   dryRun: false,
+  atomic: true,
   async run(plans, env) {
     const dir = pendingNoticesDir(env.ctx, env.config);
     for (const plan of plans) {
@@ -388,6 +392,7 @@ const recordNotices: PublishStep = {
 const writeIndex: PublishStep = {
   name: 'write-index',
   dryRun: false,
+  atomic: true,
   describe: (plan, env) => `would add version ${need(plan.entry, 'entry').version} to ${archiveLabel(env, plan.id, 'index.json')}`,
   async run(plans, env) {
     for (const plan of plans) {
@@ -412,6 +417,7 @@ const writeIndex: PublishStep = {
 const clearEffective: PublishStep = {
   name: 'clear-effective',
   dryRun: false,
+  atomic: true,
   appliesTo: (plan) => plan.status === 'published' && plan.sourceAfter !== null && plan.published !== null && !plan.sourceAfter.equals(plan.published),
   describe: (plan) => `would clear front matter effective in ${plan.file} (the archived version keeps it)`,
   async run(plans, env) {
@@ -467,6 +473,7 @@ const notify: PublishStep = {
       } catch (error) {
         if (!(error instanceof PolicyError) || error.code === 'INTERRUPTED') throw error;
         plan.noticeError = `${plan.id}@${version} is archived, but its notices were not sent: ${error.message}; when that is fixed, ${finish}`;
+        if (error.code === 'ENVIRONMENT') plan.noticeEnvironment = true;
         continue;
       }
       plan.notices = result;
@@ -500,6 +507,22 @@ export const PUBLISH_STEPS: readonly PublishStep[] = [
   clearEffective,
   notify,
 ];
+
+/**
+ * What an interrupt that came during the archive step says once that step
+ * has finished: which versions are archived, and what to run next. Pure.
+ */
+export function renderInterruptedAfterArchive(plans: readonly PublishPlan[], env: PublishEnv): string {
+  const published = plans.filter((plan) => plan.status === 'published' && plan.entry !== null);
+  if (published.length === 0) return 'interrupted: nothing was published; run policy publish again to publish';
+  const parts = published.map((plan) => {
+    const version = need(plan.entry, 'entry').version;
+    return willNotify(plan, env)
+      ? `${plan.id}@${version} is archived, its notices not sent yet: ${finishHint(plan.id, version)}`
+      : `${plan.id}@${version} is archived, with no notices to send (policy verify checks the archive)`;
+  });
+  return `interrupted after the archive step finished: ${parts.join('; ')}`;
+}
 
 /** For messages: the command that resends the notices of a version. */
 export function resumeCommand(id: string, version: string): string {

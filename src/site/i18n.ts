@@ -92,6 +92,8 @@ export interface Messages {
   taskOpen: string;
   footnotes: string;
   footnoteBack: string;
+  /** Before the link that stands in for a policy's image from another server (not loaded: config `remoteImages`). */
+  remoteImageNotice: string;
   feedEntryTitle: (title: string, version: string, level: string) => string;
   feedSummary: (level: string, effective: string) => string;
   date: (iso: string) => string;
@@ -197,6 +199,7 @@ const zh: Messages = {
   taskOpen: '未完成',
   footnotes: '脚注',
   footnoteBack: '返回正文',
+  remoteImageNotice: '未加载的外部图片：',
   sentenceGap: '',
   compareTitle: (title, from, to) => `${title}：${from} 版与 ${to} 版对比`,
   compareLede: (from, fromDate, to, toDate) => ['比较', from, '（', fromDate, '生效）与', to, '（', toDate, '生效）的全文。'],
@@ -309,6 +312,7 @@ const en: Messages = {
   taskOpen: 'not done',
   footnotes: 'Footnotes',
   footnoteBack: 'Back to the text',
+  remoteImageNotice: 'Remote image not loaded: ',
   sentenceGap: ' ',
   compareTitle: (title, from, to) => `${title}: version ${from} compared with ${to}`,
   compareLede: (from, fromDate, to, toDate) => ['The full text of ', from, ' (in effect from ', fromDate, ') compared with ', to, ' (in effect from ', toDate, ').'],

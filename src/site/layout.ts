@@ -5,6 +5,7 @@
  */
 import type { Element, Root } from 'hast';
 import type { ArchivedLevel, Lang, RevisionLevel } from '../types.js';
+import { contentSecurityPolicy } from './csp.js';
 import { documentRoot, h, type Child } from './h.js';
 import { htmlLang, messagesFor } from './i18n.js';
 import { absoluteUrl, relativeHref, sitePaths } from './paths.js';
@@ -37,10 +38,9 @@ export interface LayoutOptions {
   wide?: boolean;
   /** The same page in other languages (`<link rel="alternate" hreflang>`). */
   alternates?: { lang: Lang; path: string }[];
+  /** The page shows a policy's remote images (config `remoteImages`): its CSP allows `https:` images. Default false. */
+  remoteImages?: boolean;
 }
-
-/** Scripts, frames, plugins, forms and remote styles are all off; images may come from the policy. */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'";
 
 /** Renders a complete page. Pure. */
 export function renderLayout(options: LayoutOptions): Root {
@@ -49,7 +49,7 @@ export function renderLayout(options: LayoutOptions): Root {
   const head: Child[] = [
     h('meta', { charSet: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('meta', { httpEquiv: ['Content-Security-Policy'], content: CONTENT_SECURITY_POLICY }),
+    h('meta', { httpEquiv: ['Content-Security-Policy'], content: contentSecurityPolicy({ remoteImages: options.remoteImages ?? false }) }),
     h('meta', { name: 'referrer', content: 'no-referrer' }),
     options.noindex ? h('meta', { name: 'robots', content: 'noindex' }) : null,
     options.refreshTo !== undefined ? h('meta', { httpEquiv: ['refresh'], content: `0; url=${link(options.refreshTo)}` }) : null,

@@ -2,7 +2,9 @@
  * Renders an archived policy's Markdown to a sanitised hast tree:
  * remark-parse + remark-gfm → remark-rehype → rehype-sanitize. Raw HTML is
  * dropped, event handlers and `javascript:` URLs are removed, ids are prefixed
- * so a policy cannot clobber the page's own.
+ * so a policy cannot clobber the page's own. An image from another server is
+ * not shown unless the configuration allows it (`remoteImages`): it becomes a
+ * notice with a link, so that reading a policy tells no third party.
  *
  * Successive versions of a policy share most of their sections, and parsing is
  * the cost of a build (about a second per megabyte), so a document without
@@ -19,10 +21,53 @@ import { visit } from 'unist-util-visit';
 import { locateFrontMatter } from '../policy/front-matter.js';
 import { splitSections } from '../policy/sections.js';
 import type { Lang } from '../types.js';
+import { h } from './h.js';
 import { messagesFor } from './i18n.js';
 
 /** The prefix rehype-sanitize gives every id that comes from a policy. */
 const CLOBBER_PREFIX = 'user-content-';
+
+/** How to render a policy's Markdown. */
+export interface MarkdownOptions {
+  /** Keep images from other servers (config `remoteImages`). Default false: each becomes a notice with a link. */
+  remoteImages?: boolean;
+}
+
+/** A made-up origin to resolve image URLs against: whatever does not stay on it would be fetched from elsewhere. */
+const SITE_ORIGIN = 'http://site.invalid';
+
+/**
+ * True when a browser would fetch `url` from another server than the page's
+ * own. Resolved with the WHATWG URL parser, as browsers do, so `//host`,
+ * `/\host` and odd spacing count as remote; an unparsable URL counts too. Pure.
+ */
+export function isRemoteUrl(url: string): boolean {
+  try {
+    return new URL(url, `${SITE_ORIGIN}/policy/1.0/`).origin !== SITE_ORIGIN;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Replaces every image whose source is remote by a notice and a link to it
+ * (inside a link, by the notice and its text: links do not nest), so the page
+ * makes no request to the image's server.
+ */
+function blockRemoteImages(parent: Root | Element, lang: Lang, inLink: boolean): void {
+  parent.children = parent.children.map((child) => {
+    if (child.type !== 'element') return child;
+    const src = child.properties.src;
+    if (child.tagName === 'img' && typeof src === 'string' && isRemoteUrl(src)) {
+      const alt = typeof child.properties.alt === 'string' ? child.properties.alt.trim() : '';
+      const label = alt === '' ? src : alt;
+      const notice = messagesFor(lang).remoteImageNotice;
+      return h('span', { className: ['remote-image'] }, notice, inLink ? label : h('a', { href: src, rel: ['nofollow', 'noopener', 'noreferrer'] }, label));
+    }
+    blockRemoteImages(child, lang, inLink || child.tagName === 'a');
+    return child;
+  }) as typeof parent.children;
+}
 
 /** The Markdown body of a policy file: everything after its YAML front matter (found by the one front-matter module). Pure. */
 export function parseMarkdownBody(source: string): string {
@@ -92,16 +137,17 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-function renderWhole(markdown: string, lang: Lang): Root {
+function renderWhole(markdown: string, lang: Lang, options: MarkdownOptions): Root {
   const processor = processorFor(lang);
   const tree = processor.runSync(processor.parse(markdown));
   finishTree(tree, lang);
+  if (!options.remoteImages) blockRemoteImages(tree, lang, false);
   return tree;
 }
 
 /** Renders the whole document in one pass: what section-wise rendering must equal. Pure. */
-export function renderMarkdownAtOnce(source: string, lang: Lang): Root {
-  return renderWhole(parseMarkdownBody(source), lang);
+export function renderMarkdownAtOnce(source: string, lang: Lang, options: MarkdownOptions = {}): Root {
+  return renderWhole(parseMarkdownBody(source), lang, options);
 }
 
 /**
@@ -114,11 +160,11 @@ const UNSPLITTABLE = /^ {0,3}(?:\[[^\]\n]+\]:|<)/m;
 const SECTION_CACHE_LIMIT = 4000;
 const sectionCache = new Map<string, readonly ElementContent[]>();
 
-function renderSection(text: string, lang: Lang): readonly ElementContent[] {
-  const key = `${lang}\0${text}`;
+function renderSection(text: string, lang: Lang, options: MarkdownOptions): readonly ElementContent[] {
+  const key = `${lang}\0${options.remoteImages ? 'remote' : 'local'}\0${text}`;
   const cached = sectionCache.get(key);
   if (cached) return cached;
-  const children = renderWhole(text, lang).children as ElementContent[];
+  const children = renderWhole(text, lang, options).children as ElementContent[];
   if (sectionCache.size >= SECTION_CACHE_LIMIT) sectionCache.delete(sectionCache.keys().next().value as string);
   sectionCache.set(key, children);
   return children;
@@ -129,12 +175,12 @@ function renderSection(text: string, lang: Lang): readonly ElementContent[] {
  * tree. Pure (the section cache only remembers results). Nodes may be shared
  * with other trees from this function: do not mutate them.
  */
-export function renderMarkdown(source: string, lang: Lang): Root {
+export function renderMarkdown(source: string, lang: Lang, options: MarkdownOptions = {}): Root {
   const body = parseMarkdownBody(source);
-  if (UNSPLITTABLE.test(body)) return renderWhole(body, lang);
+  if (UNSPLITTABLE.test(body)) return renderWhole(body, lang, options);
   const children: ElementContent[] = [];
   for (const section of splitSections(body)) {
-    const rendered = renderSection(section.text, lang);
+    const rendered = renderSection(section.text, lang, options);
     if (rendered.length === 0) continue;
     // remark-rehype puts a line break between block elements; keep that between sections too.
     if (children.length > 0) children.push({ type: 'text', value: '\n' });

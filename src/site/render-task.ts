@@ -105,7 +105,7 @@ export async function runRenderChunk(chunk: RenderChunk): Promise<ChunkResult> {
       const bytes = await bytesOf(entry);
       if (item.source) staged.push(await stageFile(output, item.source.path, bytes, item.source.inputs));
       if (item.page) {
-        const html = stringifyHtml(renderVersionPage(item.page.model, renderMarkdown(decodePolicyBytes(bytes, label(entry)), chunk.lang)));
+        const html = stringifyHtml(renderVersionPage(item.page.model, renderMarkdown(decodePolicyBytes(bytes, label(entry)), chunk.lang, { remoteImages: item.page.model.remoteImages ?? false })));
         staged.push(await stageFile(output, item.page.path, html, item.page.inputs));
       }
       let policy: Policy | null = null;

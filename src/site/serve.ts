@@ -13,6 +13,7 @@ import { extname, join, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { parseComparePair, type CompareRenderer } from './compare-on-request.js';
+import { contentSecurityPolicy } from './csp.js';
 
 /** Content types by file extension; text types carry their charset. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -33,13 +34,14 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:atom\+xml|json)|image\/svg\+xml)/;
 
-/** The same policy as the pages' meta tag, plus what only a header can say. */
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
+/** The same content security policy as the pages' meta tag, plus what only a header can say. Pure. */
+export function securityHeaders(remoteImages: boolean): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy({ remoteImages, header: true }),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
 
 /** Where and how to serve. */
 export interface ServeOptions {
@@ -50,6 +52,8 @@ export interface ServeOptions {
   port: number;
   /** Renders `/<id>/compare/<a>...<b>/` on request (see compare-on-request.ts); without it such paths are served as files. */
   compare?: CompareRenderer;
+  /** Let pages load images from other servers (config `remoteImages`): the CSP header allows `https:` images. Default false. */
+  remoteImages?: boolean;
 }
 
 /** A running server. */
@@ -121,41 +125,41 @@ function notModified(req: IncomingMessage, etag: string, mtime: Date): boolean {
   return false;
 }
 
-function sendText(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...headers });
+function sendText(res: ServerResponse, security: Record<string, string>, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...security, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...headers });
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
 /** Answers a compare path from the renderer: the page, a redirect to the folder form, or 404. */
-async function handleCompare(compare: CompareRenderer, segments: string[], directory: boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleCompare(security: Record<string, string>, compare: CompareRenderer, segments: string[], directory: boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const pair = parseComparePair(segments[2] as string);
   const html = pair ? await compare(segments[0] as string, pair[0], pair[1]) : null;
   if (html === null) {
-    sendText(res, 404, 'Not found\n');
+    sendText(res, security, 404, 'Not found\n');
     return;
   }
   if (!directory) {
     const [path, query] = (req.url ?? '').split(/\?(.*)/s, 2);
-    sendText(res, 301, 'Moved\n', { Location: `${path}/${query ? `?${query}` : ''}` });
+    sendText(res, security, 301, 'Moved\n', { Location: `${path}/${query ? `?${query}` : ''}` });
     return;
   }
   const body = Buffer.from(html);
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.html'] as string, 'Content-Length': String(body.length), 'Cache-Control': 'no-cache' });
+  res.writeHead(200, { ...security, 'Content-Type': CONTENT_TYPES['.html'] as string, 'Content-Length': String(body.length), 'Cache-Control': 'no-cache' });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-async function handle(rootReal: string, req: IncomingMessage, res: ServerResponse, compare?: CompareRenderer): Promise<void> {
+async function handle(rootReal: string, security: Record<string, string>, req: IncomingMessage, res: ServerResponse, compare?: CompareRenderer): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+    sendText(res, security, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
     return;
   }
   const parsed = parseRequestPath(req.url ?? '');
   if (!parsed) {
-    sendText(res, 404, 'Not found\n');
+    sendText(res, security, 404, 'Not found\n');
     return;
   }
   if (compare && parsed.segments.length === 3 && parsed.segments[1] === 'compare') {
-    await handleCompare(compare, parsed.segments, parsed.directory, req, res);
+    await handleCompare(security, compare, parsed.segments, parsed.directory, req, res);
     return;
   }
   const segments = parsed.directory || parsed.segments.length === 0 ? [...parsed.segments, 'index.html'] : parsed.segments;
@@ -167,24 +171,24 @@ async function handle(rootReal: string, req: IncomingMessage, res: ServerRespons
     if (!file.startsWith(rootReal + sep)) throw new Error('outside the site');
     info = await stat(file);
   } catch {
-    sendText(res, 404, 'Not found\n');
+    sendText(res, security, 404, 'Not found\n');
     return;
   }
   if (info.isDirectory()) {
     // `/privacy-policy` → `/privacy-policy/`, so relative links on the page resolve.
     const [path, query] = (req.url ?? '').split(/\?(.*)/s, 2);
-    sendText(res, 301, 'Moved\n', { Location: `${path}/${query ? `?${query}` : ''}` });
+    sendText(res, security, 301, 'Moved\n', { Location: `${path}/${query ? `?${query}` : ''}` });
     return;
   }
   if (!info.isFile()) {
-    sendText(res, 404, 'Not found\n');
+    sendText(res, security, 404, 'Not found\n');
     return;
   }
   const type = contentTypeFor(file);
   const gzip = COMPRESSIBLE.test(type) && acceptsGzip(req);
   const etag = etagFor(info.size, info.mtimeMs, gzip);
   const headers: Record<string, string> = {
-    ...SECURITY_HEADERS,
+    ...security,
     'Content-Type': type,
     ETag: etag,
     'Last-Modified': info.mtime.toUTCString(),
@@ -210,10 +214,11 @@ async function handle(rootReal: string, req: IncomingMessage, res: ServerRespons
 /** Starts serving `root`; resolves once listening. */
 export async function startSiteServer(options: ServeOptions): Promise<RunningServer> {
   const rootReal = await realpath(options.root);
+  const security = securityHeaders(options.remoteImages ?? false);
   const server = createServer((req, res) => {
-    handle(rootReal, req, res, options.compare).catch(() => {
+    handle(rootReal, security, req, res, options.compare).catch(() => {
       // A client that goes away mid-response is not an error worth reporting.
-      if (!res.headersSent) sendText(res, 500, 'Internal error\n');
+      if (!res.headersSent) sendText(res, security, 500, 'Internal error\n');
       else res.destroy();
     });
   });

@@ -55,6 +55,7 @@ tr.is-current{background:var(--ok-bg)}
 td ol,td ul{margin:0;padding-left:1.2rem}
 .policy{border-top:1px solid var(--line);margin-top:1rem}
 .policy img{max-width:100%;height:auto}
+.remote-image{font-size:.9em;border:1px dashed var(--line);padding:0 .25rem}
 .policy pre{overflow-x:auto;background:#f6f6f6;padding:.75rem}
 .pager{display:flex;flex-wrap:wrap;gap:.5rem;border-top:1px solid var(--line);margin-top:2rem;padding-top:1rem}
 .pager .next{margin-left:auto}

@@ -43,6 +43,8 @@ export interface SiteOptions {
   force?: boolean;
   /** The feeds' author (RFC 4287 requires one): the organisation; null falls back to the site's name. */
   author?: string | null;
+  /** Show policies' remote images (config `remoteImages`); default false: each becomes a link with a notice. */
+  remoteImages?: boolean;
 }
 
 /** What a build did. */
@@ -161,6 +163,7 @@ async function planVersions(
   plan: Plan,
   facts: Record<string, VersionFacts>,
   languagesOf: (id: string, entry: ArchivedVersion) => VersionLanguages,
+  remoteImages: boolean,
 ): Promise<RenderItem[]> {
   const items: RenderItem[] = [];
   const entries = view.versions.map((version) => version.entry);
@@ -181,6 +184,7 @@ async function planVersions(
       compare: comparePairWithCurrent(entries, entry.version, view.current?.version ?? null),
       languages: languagesOf(view.id, entry),
       baseUrl,
+      remoteImages,
     };
     const pagePath = outputFile(sitePaths.version(view.id, entry.version));
     const pageInputs = hashInputs('version', pageModel);
@@ -297,7 +301,7 @@ export async function writeSite(ctx: Context, options: SiteOptions): Promise<Sit
   try {
     const perPolicy: { view: PolicyView; items: RenderItem[] }[] = [];
     const languagesOf = buildLanguageLookup(policies.map((policy) => policy.index));
-    for (const view of views) perPolicy.push({ view, items: await planVersions(view, options.baseUrl, plan, facts, languagesOf) });
+    for (const view of views) perPolicy.push({ view, items: await planVersions(view, options.baseUrl, plan, facts, languagesOf, options.remoteImages ?? false) });
     const totalCost = perPolicy.reduce((sum, { items }) => sum + estimateCost(items), 0);
     const parallel = options.jobs > 1 && totalCost >= PARALLEL_THRESHOLD && workersAvailable();
     // Contiguous runs, a few per thread: each run parses the version before its first one (and the current

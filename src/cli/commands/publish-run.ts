@@ -25,6 +25,32 @@ function answerReader(ctx: Context): { next(): Promise<string>; close(): void } 
   };
 }
 
+/**
+ * The test seam `POLICY_TEST_PAUSE_BEFORE=<step>` (README, Development): before
+ * that step of the pipeline, say so on stderr and wait (at most 30 s) until
+ * publish takes in a Ctrl-C or SIGTERM, so a test can interrupt a real publish
+ * at a known point. It never handles a signal itself: where publish does not,
+ * the signal ends the process as usual. Unset, publish never waits.
+ */
+function pauseForTests(ctx: Context): ((name: string, interrupted: AbortSignal) => Promise<void>) | undefined {
+  const at = ctx.env.POLICY_TEST_PAUSE_BEFORE;
+  if (at === undefined || at === '') return undefined;
+  return async (name, interrupted) => {
+    if (name !== at) return;
+    ctx.stderr.write(`policy: paused before ${name} (POLICY_TEST_PAUSE_BEFORE)\n`);
+    if (interrupted.aborted) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 30_000);
+      interrupted.addEventListener('abort', done, { once: true });
+      function done() {
+        clearTimeout(timer);
+        interrupted.removeEventListener('abort', done);
+        resolve();
+      }
+    });
+  };
+}
+
 /** The low-confidence changes of a plan: their level is the classifier's best guess, for a person to confirm. */
 function unsureChanges(plan: PublishPlan): ClassifiedChange[] {
   return plan.revision?.changes.filter((change) => change.confidence === 'low') ?? [];
@@ -160,6 +186,7 @@ export async function runPublishCommand(ctx: Context, files: string[], cli: Publ
     report: (plan) => printReport(ctx, cli, plan),
     confirm: (plans) => confirmPublish(ctx, plans, cli),
     onLockWait: (holder) => warn(ctx, `waiting for another publish to finish (pid ${holder.pid}, since ${holder.startedAt})`),
+    beforeStep: pauseForTests(ctx),
   });
 
   for (const plan of result.plans) for (const warning of plan.warnings) warn(ctx, warning);
@@ -167,15 +194,11 @@ export async function runPublishCommand(ctx: Context, files: string[], cli: Publ
   else ctx.stdout.write(renderPublishText(result));
 
   let exit: number = EXIT.ok;
-  for (const pending of result.pendingNotices) {
-    if (pending.noticeError === null) continue;
-    ctx.stderr.write(`policy: ${pending.noticeError}\n`);
-    exit = EXIT.noticesFailed;
-  }
-  for (const plan of result.plans) {
-    if (plan.noticeError === null) continue;
-    ctx.stderr.write(`policy: ${plan.noticeError}\n`);
-    exit = EXIT.noticesFailed;
+  // Notices that stopped on an unwritable path (a full outbox) are the environment's doing: exit 4 over 3.
+  for (const unsent of [...result.pendingNotices, ...result.plans]) {
+    if (unsent.noticeError === null) continue;
+    ctx.stderr.write(`policy: ${unsent.noticeError}\n`);
+    if (exit !== EXIT.environment) exit = unsent.noticeEnvironment ? EXIT.environment : EXIT.noticesFailed;
   }
   if (exit === EXIT.ok && result.plans.some((plan) => plan.status === 'declined')) {
     ctx.stderr.write('policy: not published: declined\n');

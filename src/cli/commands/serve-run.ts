@@ -80,7 +80,7 @@ export async function runServe(
   try {
     const baseUrl = config.siteUrl !== undefined ? parseBaseUrl(config.siteUrl, 'policy.config.json "siteUrl"') : null;
     const compare = createCompareRenderer({ archiveDir: resolve(ctx.cwd, config.archive), cwd: ctx.cwd, baseUrl });
-    server = await startSiteServer({ root: dir, host: options.host, port, compare });
+    server = await startSiteServer({ root: dir, host: options.host, port, compare, remoteImages: config.remoteImages });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new PolicyError('USAGE', `--port: ${options.host}:${port} is already in use (choose another with --port)`, {}, { cause: error });

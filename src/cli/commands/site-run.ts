@@ -46,6 +46,7 @@ export async function buildSite(ctx: Context, options: SiteCommandOptions & { ou
     jobs: parseJobs(options.jobs),
     force: options.force ?? false,
     author: feedAuthor(config),
+    remoteImages: config.remoteImages,
   });
   for (const message of summary.warnings) warn(ctx, message);
   return summary;

@@ -28,6 +28,8 @@ export interface VersionPageModel {
   /** The same version in other languages, and for a translation the original's version it follows. */
   languages?: VersionLanguages;
   baseUrl: string | null;
+  /** The policy's remote images are shown (config `remoteImages`; see renderMarkdown): the page's CSP allows them. Default false. */
+  remoteImages?: boolean;
 }
 
 function renderCompareLink(
@@ -149,6 +151,7 @@ export function renderVersionPage(model: VersionPageModel, content: Root): Root 
     ],
     feed: { path: sitePaths.feed(id), title: model.title },
     baseUrl: model.baseUrl,
+    remoteImages: model.remoteImages ?? false,
     alternates: languages.map((other) => ({ lang: other.lang, path: sitePaths.version(other.id, other.version) })),
     main: [
       languageNav,
