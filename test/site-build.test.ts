@@ -323,6 +323,48 @@ describe('compare pages', () => {
     expect(read('terms/compare/1.0...1.1/index.html')).toContain('<html lang="en">');
   });
 
+  it('after one more version, rewrites every comparison against the new current version and removes the old ones', async () => {
+    expect((await run(['site'])).code).toBe(0);
+    const source = readFileSync(join(repo.root, 'archive/privacy-policy/2.0.md'), 'utf8').replace('三十天内予以回复', '十五天内予以回复');
+    addVersion('privacy-policy', '2.1', source, { summary: '缩短答复期限。' });
+    expect((await run(['site'])).code).toBe(0);
+
+    // The comparisons with 2.0 are gone, from the folder and from the manifest.
+    const manifest = JSON.parse(read('.policy-site.json')) as { files: Record<string, unknown> };
+    for (const stale of ['privacy-policy/compare/1.0...2.0/index.html', 'privacy-policy/compare/1.1...2.0/index.html']) {
+      expect(existsSync(site(stale)), stale).toBe(false);
+      expect(manifest.files[stale], stale).toBeUndefined();
+    }
+    expect(listFiles(site()).filter((file) => file.includes('/compare/'))).toEqual([
+      'privacy-policy/compare/1.0...2.1/index.html',
+      'privacy-policy/compare/1.1...2.1/index.html',
+      'privacy-policy/compare/2.0...2.1/index.html',
+      'terms/compare/1.0...1.1/index.html',
+    ]);
+
+    // An old version's comparison now runs to 2.1: both the edits of 2.0 and the one of 2.1, and 2.1 among the versions between.
+    const oldest = read('privacy-policy/compare/1.0...2.1/index.html');
+    expect(oldest).toContain('<title>隐私政策：1.0 版与 2.1 版对比</title>');
+    expect(oldest).toContain('<ins><span class="sr-only">新增：</span>privacy</ins>@pingcap.com');
+    const shortened = '<del><span class="sr-only">删除：</span>三十</del><ins><span class="sr-only">新增：</span>十五</ins>天内予以回复';
+    expect(oldest).toContain(shortened);
+    expect(oldest).toContain('href="../../2.1/changes/"');
+    expect(oldest).toContain('缩短答复期限。');
+    // The version that was current is now an old version too: its comparison holds only 2.1's edit.
+    const previous = read('privacy-policy/compare/2.0...2.1/index.html');
+    expect(previous).toContain(shortened);
+    expect(previous).not.toContain('privacy</ins>@pingcap.com');
+    expect(previous).not.toContain('href="../../1.1/changes/"');
+    expect(read('privacy-policy/1.0/index.html')).toContain('<a href="../compare/1.0...2.1/" class="compare">与当前版本（2.1 版）对比</a>');
+    expect(read('privacy-policy/2.0/index.html')).toContain('<a href="../compare/2.0...2.1/" class="compare">与当前版本（2.1 版）对比</a>');
+
+    // The rebuilt comparisons are exactly what a first build of the same archive writes.
+    expect((await run(['site', '--out', 'fresh'])).code).toBe(0);
+    for (const file of listFiles(site()).filter((path) => path.includes('/compare/'))) {
+      expect(read(file), file).toBe(readFileSync(join(repo.root, 'fresh', file), 'utf8'));
+    }
+  });
+
   it.skipIf(!HAVE_TIDY)('writes compare pages that HTML Tidy accepts', async () => {
     expect((await run(['site'])).code).toBe(0);
     for (const path of listFiles(site()).filter((file) => file.includes('/compare/'))) {

@@ -67,6 +67,9 @@ export interface SiteSummary {
 /** Work below this many cost units runs in-process: starting workers would cost more than it saves. */
 const PARALLEL_THRESHOLD = 24;
 
+/** Runs per thread in a parallel build (see the comment where chunks are made). */
+const RUNS_PER_THREAD = 3;
+
 interface Plan {
   /** Files that are up to date, carried into the new manifest. */
   keep: SiteManifest['files'];
@@ -299,9 +302,10 @@ export async function writeSite(ctx: Context, options: SiteOptions): Promise<Sit
     for (const view of views) perPolicy.push({ view, items: await planVersions(view, options.baseUrl, plan, facts, languagesOf, options.remoteImages ?? false) });
     const totalCost = perPolicy.reduce((sum, { items }) => sum + estimateCost(items), 0);
     const parallel = options.jobs > 1 && totalCost >= PARALLEL_THRESHOLD && workersAvailable();
-    // One contiguous run per thread: each run parses the version before its first one again, and
-    // renders its first version without the section cache, so fewer, longer runs are cheaper.
-    const target = parallel ? Math.max(PARALLEL_THRESHOLD / 2, Math.ceil(totalCost / options.jobs)) : Number.POSITIVE_INFINITY;
+    // Contiguous runs, a few per thread: each run parses the version before its first one (and the current
+    // one) again and renders its first version without the section cache, so runs should be long; but the
+    // cost estimate is rough, and a few runs per thread let a thread that finishes early take the next one.
+    const target = parallel ? Math.max(PARALLEL_THRESHOLD / 2, Math.ceil(totalCost / (options.jobs * RUNS_PER_THREAD))) : Number.POSITIVE_INFINITY;
     const chunks = makeChunks(perPolicy, { archiveDir, outDir: root, cwd: ctx.cwd }, target);
     await runChunks(chunks, parallel ? options.jobs : 1, (result) => {
       staged.push(...result.staged);
