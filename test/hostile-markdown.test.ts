@@ -16,7 +16,7 @@ import { parseBlocks, planSections } from '../src/policy/blocks.js';
 import { locateFrontMatter } from '../src/policy/front-matter.js';
 import { plainTextReason } from '../src/policy/parse-bounds.js';
 import { splitPieces } from '../src/policy/sections.js';
-import { renderMarkdown } from '../src/site/markdown.js';
+import { renderMarkdown, renderMarkdownAtOnce } from '../src/site/markdown.js';
 import { ADVERSARIAL } from '../scripts/bench-markdown.mjs';
 import { fixturePath, policyFrom, readFixture } from './helpers/policies.js';
 
@@ -132,6 +132,27 @@ const units = ['[', ']', '(', ')', '![', '](', '[^', '*', '**', '_', '~', '`', '
   '  ', '    ', '\n', '\n\n', 'a', 'word ', '# ', '## H\n', '```\n', '[x]: /u\n', '[x]', '&amp;', '\\'];
 const fuzz = (maxLength: number) => fc.array(fc.constantFrom(...units), { maxLength }).map((xs) => xs.join(''));
 
+describe('link reference definitions across pieces', () => {
+  const cases: [string, string][] = [
+    ['in a block quote', '>[x]: /u\n# [x]'],
+    ['in a list item', '- [x]: /u\n\n# Terms\n\nSee [x].'],
+    ['after the section that uses it', '# One\n\nSee [x] and [y][x].\n\n# Two\n\n[x]: /u "title"'],
+    ['that is a paragraph continuation, not a definition', 'Text\n[x]: /u\n\n# Two\n\nSee [x].'],
+    ['inside indented code, not a definition', '    [x]: /u\n\n# Two\n\nSee [x].'],
+    ['before a fence that a tag-like line hides from the splitter', '[x]: /u\n</a>[x]\n```\n\n# Two\n\n[x]'],
+    ['before a fence that closes a list item and opens a block', '- a\n  ```\n# x\n```\nfoo\n# [x]\n\n[x]: /u'],
+    ['with a destination in angle brackets and escapes', '# One\n\nSee [a b].\n\n# Two\n\n[A  B]: <https://example.com/a\\>b c>'],
+  ];
+  it.each(cases)('resolves a definition %s as the whole body does', (_name, body) => {
+    expect(parseBlocks(body)).toEqual(parseBlocks(body, 0, { split: false }));
+  });
+
+  it('the site renders a definition in a block quote for a link in another section', () => {
+    const html = JSON.stringify(renderMarkdown('---\ntitle: T\n---\n>[x]: https://example.com/u\n\n# [x]\n', 'en'));
+    expect(html).toContain('https://example.com/u');
+  });
+});
+
 describe('fuzzed Markdown', () => {
   it('parses piece by piece exactly as in one piece whenever no piece is plain text', () => {
     fc.assert(
@@ -147,6 +168,25 @@ describe('fuzzed Markdown', () => {
         }
         if (planSections(body).some((job) => job.plain)) return;
         expect(split).toEqual(whole);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('renders for the site section by section exactly as in one piece whenever no piece is plain text', () => {
+    const withoutPositions = (tree: unknown) => JSON.parse(JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value)));
+    fc.assert(
+      fc.property(fuzz(200), (body) => {
+        if (splitPieces(body, { paragraphs: true }).some((piece) => plainTextReason(piece.text) !== null)) return;
+        const source = `---\ntitle: T\n---\n${body}`;
+        let split;
+        try {
+          split = renderMarkdown(source, 'en');
+        } catch (error) {
+          if (error instanceof PolicyError && error.code === 'TOO_DEEP') return;
+          throw error;
+        }
+        expect(withoutPositions(split.children)).toEqual(withoutPositions(renderMarkdownAtOnce(source, 'en').children));
       }),
       { numRuns: 400 },
     );

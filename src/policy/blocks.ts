@@ -6,14 +6,14 @@
  * super-linear time on (see parse-bounds.ts) is read as plain text instead.
  */
 import { createHash } from 'node:crypto';
-import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Definition, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { PolicyError } from '../errors.js';
 import type { Block, BlockKind } from '../types.js';
 import { plainTextReason } from './parse-bounds.js';
-import { collectDefinitions, definitionsUsedBy, normalizeLabel, splitPieces } from './sections.js';
+import { blockStaysOpen, definitionsUsedBy, mayDefineLinks, normalizeLabel, splitPieces } from './sections.js';
 import { normalizeWhitespace } from './text.js';
 
 /** A block before its section path and file line are known. */
@@ -265,19 +265,42 @@ function walkFlow(nodes: readonly RootContent[], out: LocalBlock[], definitions:
 
 function definitionsOf(tree: Root): Definitions {
   const definitions: Definitions = new Map();
+  visitDefinitions(tree, (label, node) => definitions.set(label, node.url));
+  return definitions;
+}
+
+/** Calls `found` for the first definition of each label, in document order, wherever it is nested. */
+function visitDefinitions(tree: Root, found: (label: string, node: Definition) => void): void {
+  const seen = new Set<string>();
   const visit = (nodes: readonly RootContent[]) => {
     for (const node of nodes) {
       if (node.type === 'definition') {
         const label = normalizeLabel(node.identifier);
-        if (!definitions.has(label)) definitions.set(label, node.url);
+        if (!seen.has(label)) {
+          seen.add(label);
+          found(label, node);
+        }
       } else if ('children' in node) visit((node as Parent).children as RootContent[]);
     }
   };
   visit(tree.children);
-  return definitions;
 }
 
-/** One run of text to parse: its text and the link definitions it borrows from elsewhere. */
+/**
+ * Each definition of a parsed run as one line of Markdown that defines the same
+ * destination at the top level, to lend to runs parsed without it (titles are
+ * left out: no block shows them).
+ */
+function definitionLines(tree: Root): Map<string, string> {
+  const lines = new Map<string, string>();
+  visitDefinitions(tree, (label, node) => {
+    const destination = node.url.replace(/[\\<>]/g, (char) => `\\${char}`);
+    lines.set(label, `[${(node.label ?? node.identifier).replace(/\s+/g, ' ')}]: <${destination}>`);
+  });
+  return lines;
+}
+
+/** One run of text to parse: its text and the link definitions it borrows from elsewhere (Markdown to parse in front of it). */
 export interface SectionJob {
   text: string;
   borrowed: string;
@@ -297,7 +320,7 @@ export type SectionBlocks = LocalBlock[];
  */
 export const PARSE_UNIT_CHARS = 2048;
 
-const cache = new Map<string, SectionBlocks>();
+const cache = new Map<string, ParsedRun>();
 /** The memo holds runs of up to this many characters in all, then starts again: two versions of a 10 MB policy fit. */
 const CACHE_CHARS = 24_000_000;
 let cachedChars = 0;
@@ -333,28 +356,82 @@ function plainBlocks(text: string): SectionBlocks {
   return blocks;
 }
 
+/** A parsed run: its blocks, the link definitions it makes (as lines of Markdown by label), and whether it ends inside a block (see blockStaysOpen). */
+interface ParsedRun {
+  blocks: SectionBlocks;
+  definitions: Map<string, string>;
+  open: boolean;
+}
+
+const NO_DEFINITIONS: ReadonlyMap<string, string> = new Map();
+
 /** Parses one run (plus the definitions it borrows) into local blocks. Memoised. */
-export function parseSection(job: Pick<SectionJob, 'text' | 'borrowed' | 'plain'>): SectionBlocks {
+function parseRun(job: Pick<SectionJob, 'text' | 'borrowed' | 'plain'>): ParsedRun {
   const cacheKey = (job.plain ? 'p' : 'm') + job.text + '\u0000' + job.borrowed;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  let own: SectionBlocks;
-  if (job.plain) own = plainBlocks(job.text);
+  let parsed: ParsedRun;
+  if (job.plain) parsed = { blocks: plainBlocks(job.text), definitions: new Map(), open: false };
   else {
-    const tree = processor.parse(job.text + job.borrowed);
-    checkTreeDepth(tree);
-    const sectionLines = job.text.split('\n').length;
+    // Borrowed definitions go in front (and so win over the run's own, as an
+    // earlier definition does in the whole body); the run's lines follow them.
+    const source = job.borrowed + job.text;
+    const tree = processor.parse(source);
+    const borrowedLines = job.borrowed === '' ? 0 : job.borrowed.split('\n').length - 1;
+    try {
+      checkTreeDepth(tree);
+    } catch (error) {
+      if (error instanceof PolicyError && error.code === 'TOO_DEEP') throw tooDeep(Number(error.details.line) - borrowedLines);
+      throw error;
+    }
     const blocks: LocalBlock[] = [];
     walkFlow(tree.children, blocks, definitionsOf(tree), 0);
-    own = blocks.filter((block) => block.line <= sectionLines);
+    // Only definitions of the run's own text; borrowed ones are known already.
+    const definitions = job.borrowed === '' ? definitionLines(tree) : parseRun({ ...job, borrowed: '' }).definitions;
+    const last = tree.children.at(-1)?.position;
+    parsed = {
+      blocks: blocks.map((block) => ({ ...block, line: block.line - borrowedLines, endLine: block.endLine - borrowedLines })).filter((block) => block.line >= 1),
+      definitions,
+      open: last !== undefined && blockStaysOpen(source.slice(last.start.offset, last.end.offset), source.slice(last.end.offset)),
+    };
   }
   if (cachedChars + cacheKey.length > CACHE_CHARS) {
     cache.clear();
     cachedChars = 0;
   }
-  cache.set(cacheKey, own);
+  cache.set(cacheKey, parsed);
   cachedChars += cacheKey.length;
-  return own;
+  return parsed;
+}
+
+/** Parses one run of a body; a nesting error names its line in the body. */
+function parseJob(job: SectionJob): ParsedRun {
+  try {
+    return parseRun(job);
+  } catch (error) {
+    if (error instanceof PolicyError && error.code === 'TOO_DEEP') throw tooDeep(Number(error.details.line) + job.startLine);
+    throw error;
+  }
+}
+
+/**
+ * Gives each run the link definitions it uses from other runs. Definitions are
+ * found by the parser itself (in block quotes and list items too, and never in
+ * a paragraph's continuation or in code), so that a run parsed alone resolves
+ * its references exactly as the whole body would; only runs that contain `]:`
+ * are parsed for them, and those parses are the memoised ones reused later.
+ */
+function lendDefinitions(jobs: SectionJob[]): SectionJob[] {
+  const definitions = new Map<string, string>();
+  const own = new Map<SectionJob, ReadonlyMap<string, string>>();
+  for (const job of jobs) {
+    if (job.plain || !mayDefineLinks(job.text)) continue;
+    const made = parseJob(job).definitions;
+    own.set(job, made);
+    for (const [label, line] of made) if (!definitions.has(label)) definitions.set(label, line);
+  }
+  if (definitions.size === 0) return jobs;
+  return jobs.map((job) => (job.plain ? job : { ...job, borrowed: definitionsUsedBy(job.text, definitions, own.get(job) ?? NO_DEFINITIONS) }));
 }
 
 /**
@@ -366,13 +443,12 @@ export function parseSection(job: Pick<SectionJob, 'text' | 'borrowed' | 'plain'
  */
 export function planSections(body: string, options: { split?: boolean } = {}): SectionJob[] {
   if (options.split === false) return [{ text: body, borrowed: '', startLine: 0, plain: false }];
-  const definitions = collectDefinitions(body);
   const jobs: SectionJob[] = [];
   let run: { texts: string[]; chars: number; startLine: number } | null = null;
   const flush = () => {
     if (!run) return;
     const text = run.texts.join('\n');
-    jobs.push({ text, borrowed: definitionsUsedBy(text, definitions), startLine: run.startLine, plain: false });
+    jobs.push({ text, borrowed: '', startLine: run.startLine, plain: false });
     run = null;
   };
   for (const piece of splitPieces(body, { paragraphs: true })) {
@@ -387,7 +463,13 @@ export function planSections(body: string, options: { split?: boolean } = {}): S
     run.chars += piece.text.length + 1;
   }
   flush();
-  return jobs;
+  const lent = lendDefinitions(jobs);
+  // The splitter reads fences and raw HTML from the lines alone; where the
+  // parser finds that a run was cut inside one, the body is parsed whole (when
+  // its size allows; see parse-bounds.ts).
+  const cutInsideBlock = lent.some((job, i) => i < lent.length - 1 && !job.plain && parseJob(job).open);
+  if (cutInsideBlock && plainTextReason(body) === null) return [{ text: body, borrowed: '', startLine: 0, plain: false }];
+  return lent;
 }
 
 /** The identity of a block for alignment: two blocks with equal keys look the same to a reader. */
@@ -405,15 +487,15 @@ export function parseBlocks(body: string, lineOffset = 0, options: { split?: boo
   const blocks: Block[] = [];
   const headings: { depth: number; text: string }[] = [];
   checkContainerDepth(body, lineOffset + 1);
-  for (const section of planSections(body, options)) {
-    let parsed: SectionBlocks;
-    try {
-      parsed = parseSection(section);
-    } catch (error) {
-      // The section's own line, as a line of the file.
-      if (error instanceof PolicyError && error.code === 'TOO_DEEP') throw tooDeep(Number(error.details.line) + lineOffset + section.startLine);
-      throw error;
-    }
+  let runs: { job: SectionJob; parsed: SectionBlocks }[];
+  try {
+    runs = planSections(body, options).map((job) => ({ job, parsed: parseJob(job).blocks }));
+  } catch (error) {
+    // A line of the body, as a line of the file.
+    if (error instanceof PolicyError && error.code === 'TOO_DEEP') throw tooDeep(Number(error.details.line) + lineOffset);
+    throw error;
+  }
+  for (const { job: section, parsed } of runs) {
     for (const local of parsed) {
       if (local.kind === 'heading') {
         while (headings.length > 0 && headings[headings.length - 1]!.depth >= local.depth) headings.pop();

@@ -27,6 +27,31 @@ function htmlBlockEnd(opening: string): RegExp {
   return /^\s*$/; // other HTML blocks end at a blank line
 }
 
+/**
+ * Whether the last top-level block of a run, as the parser read it, is fenced
+ * code or raw HTML that is still open where the run ends: then the run was cut
+ * inside it, and the text after the cut belongs to it. `source` is the block's
+ * own text, `rest` the run's text after it. These are the only blocks that
+ * can carry across a split point (see splitPieces).
+ */
+export function blockStaysOpen(source: string, rest: string): boolean {
+  const firstEnd = source.indexOf('\n');
+  const first = firstEnd === -1 ? source : source.slice(0, firstEnd);
+  const last = source.slice(source.lastIndexOf('\n') + 1).replace(/\r$/, '');
+  const fence = FENCE.exec(first);
+  if (fence) {
+    if (firstEnd === -1) return true;
+    const closing = FENCE.exec(last);
+    return !(closing && closing[1]![0] === fence[1]![0] && closing[1]!.length >= fence[1]!.length && last.trim() === closing[0].trim());
+  }
+  const html = HTML_START.exec(first);
+  if (!html) return false;
+  const end = htmlBlockEnd(html[1]!.replace(/^\//, ''));
+  // Blocks that end at a blank line are open unless one follows them.
+  if (end.source === '^\\s*$') return !rest.includes('\n');
+  return !end.test(firstEnd === -1 ? first.slice(html.index + html[0].length) : last);
+}
+
 /** A piece of a body between two safe split points (see splitPieces). */
 export interface SourcePiece extends SourceSection {
   /** True when the piece starts with an ATX heading (a new section). */
@@ -94,8 +119,7 @@ export function splitSections(body: string): SourceSection[] {
   return splitPieces(body).map(({ text, startLine }) => ({ text, startLine }));
 }
 
-// A label holds no unescaped bracket (CommonMark), which also keeps these scans linear on runs of `[`.
-const DEFINITION = /^ {0,3}\[((?:[^[\]\\]|\\.){1,999})\]:[ \t]*(?:\r?\n[ \t]*)?(<[^>\n]*>|\S+)/gm;
+// A label holds no unescaped bracket (CommonMark), which also keeps this scan linear on runs of `[`.
 const LABEL = /\[((?:[^[\]\\]|\\.){1,999})\]/g;
 
 /** Normalises a link label the way CommonMark matches them. */
@@ -103,34 +127,24 @@ export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/**
- * All link reference definitions of a body, by normalised label (first one wins,
- * as in CommonMark), each as a one-line definition of its destination (titles
- * are left out: they may span lines, and no block shows them).
- */
-export function collectDefinitions(body: string): Map<string, string> {
-  const definitions = new Map<string, string>();
-  if (!body.includes(']:')) return definitions;
-  for (const match of body.matchAll(DEFINITION)) {
-    const label = normalizeLabel(match[1]!);
-    if (label.startsWith('^')) continue; // footnotes are not link definitions
-    if (!definitions.has(label)) definitions.set(label, `[${match[1]}]: ${match[2]}`);
-  }
-  return definitions;
+/** False when the text cannot hold a link reference definition (every one has `]:`). */
+export function mayDefineLinks(text: string): boolean {
+  return text.includes(']:');
 }
 
 /**
- * The definitions a section uses but does not contain, as Markdown to append to
- * it, so that reference links resolve when the section is parsed alone.
+ * The definitions (one line of Markdown each, by normalised label, the first of
+ * the whole body) that a section uses and does not itself make first, as
+ * Markdown to put in front of it, so that its reference links resolve when it
+ * is parsed alone as they do in the whole body.
  */
-export function definitionsUsedBy(section: string, definitions: Map<string, string>): string {
+export function definitionsUsedBy(section: string, definitions: ReadonlyMap<string, string>, own: ReadonlyMap<string, string>): string {
   if (definitions.size === 0 || !section.includes('[')) return '';
-  const own = collectDefinitions(section);
   const needed = new Set<string>();
   for (const match of section.matchAll(LABEL)) {
     const label = normalizeLabel(match[1]!);
     const definition = definitions.get(label);
-    if (definition && !own.has(label)) needed.add(definition);
+    if (definition && own.get(label) !== definition) needed.add(definition);
   }
-  return needed.size > 0 ? `\n\n${[...needed].join('\n')}\n` : '';
+  return needed.size > 0 ? `${[...needed].join('\n')}\n\n` : '';
 }

@@ -20,7 +20,7 @@ import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import { locateFrontMatter } from '../policy/front-matter.js';
 import { plainTextReason } from '../policy/parse-bounds.js';
-import { splitPieces, splitSections, type SourcePiece } from '../policy/sections.js';
+import { mayDefineLinks, splitPieces, splitSections, type SourcePiece } from '../policy/sections.js';
 import type { Lang } from '../types.js';
 import { h } from './h.js';
 import { messagesFor } from './i18n.js';
@@ -153,11 +153,14 @@ export function renderMarkdownAtOnce(source: string, lang: Lang, options: Markdo
 
 /**
  * What keeps a document from being rendered section by section: link reference
- * and footnote definitions (used across sections), and raw HTML, whose block
+ * and footnote definitions (used across sections; in block quotes and list
+ * items too, so any `]:` counts), fences indented as if in a list item, and raw HTML, whose block
  * rules are subtle enough that only the real parser should decide where a
  * block ends (the policy is dropped from the output anyway).
  */
-const UNSPLITTABLE = /^ {0,3}(?:\[[^\]\n]+\]:|<)/m;
+const RAW_HTML_LINE = /^ {0,3}</m;
+/** An indented fence may belong to a list item above it, which the line-based splitter cannot tell. */
+const INDENTED_FENCE = /^ {1,3}(?:`{3}|~{3})/m;
 const SECTION_CACHE_LIMIT = 4000;
 const sectionCache = new Map<string, readonly ElementContent[]>();
 
@@ -180,7 +183,7 @@ export function renderMarkdown(source: string, lang: Lang, options: MarkdownOpti
   const body = parseMarkdownBody(source);
   const pieces = splitPieces(body, { paragraphs: true });
   if (pieces.some((piece) => plainTextReason(piece.text) !== null)) return renderBounded(pieces, lang, options);
-  if (UNSPLITTABLE.test(body)) return renderWhole(body, lang, options);
+  if (mayDefineLinks(body) || RAW_HTML_LINE.test(body) || INDENTED_FENCE.test(body)) return renderWhole(body, lang, options);
   const children: ElementContent[] = [];
   for (const section of splitSections(body)) {
     const rendered = renderSection(section.text, lang, options);
