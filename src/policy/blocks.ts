@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { PolicyError } from '../errors.js';
 import type { Block, BlockKind } from '../types.js';
+import { mayUseGfm } from './gfm.js';
 import { plainTextReason } from './parse-bounds.js';
 import { blockStaysOpen, definitionsUsedBy, mayDefineLinks, normalizeLabel, splitPieces } from './sections.js';
 import { normalizeWhitespace } from './text.js';
@@ -27,7 +28,13 @@ export interface LocalBlock {
   endLine: number;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const gfmParser = unified().use(remarkParse).use(remarkGfm);
+const commonmarkParser = unified().use(remarkParse);
+
+/** The parser for a text: with the GFM extensions only where the text may use them (see gfm.ts). */
+function parseMarkdown(text: string): Root {
+  return (mayUseGfm(text) ? gfmParser : commonmarkParser).parse(text);
+}
 
 /**
  * Deepest nesting a policy may have: block quotes and lists inside each other,
@@ -376,7 +383,7 @@ function parseRun(job: Pick<SectionJob, 'text' | 'borrowed' | 'plain'>): ParsedR
     // Borrowed definitions go in front (and so win over the run's own, as an
     // earlier definition does in the whole body); the run's lines follow them.
     const source = job.borrowed + job.text;
-    const tree = processor.parse(source);
+    const tree = parseMarkdown(source);
     const borrowedLines = job.borrowed === '' ? 0 : job.borrowed.split('\n').length - 1;
     try {
       checkTreeDepth(tree);
@@ -444,7 +451,9 @@ function lendDefinitions(jobs: SectionJob[]): SectionJob[] {
 export function planSections(body: string, options: { split?: boolean } = {}): SectionJob[] {
   if (options.split === false) return [{ text: body, borrowed: '', startLine: 0, plain: false }];
   const jobs: SectionJob[] = [];
-  let run: { texts: string[]; chars: number; startLine: number } | null = null;
+  // A run holds pieces that all may use GFM or none does, so that most of a
+  // policy is parsed without the GFM extensions (see gfm.ts).
+  let run: { texts: string[]; chars: number; startLine: number; gfm: boolean } | null = null;
   const flush = () => {
     if (!run) return;
     const text = run.texts.join('\n');
@@ -457,8 +466,9 @@ export function planSections(body: string, options: { split?: boolean } = {}): S
       jobs.push({ text: piece.text, borrowed: '', startLine: piece.startLine, plain: true });
       continue;
     }
-    if (run && (piece.heading || run.chars + piece.text.length > PARSE_UNIT_CHARS)) flush();
-    if (!run) run = { texts: [], chars: 0, startLine: piece.startLine };
+    const gfm = mayUseGfm(piece.text);
+    if (run && (piece.heading || run.gfm !== gfm || run.chars + piece.text.length > PARSE_UNIT_CHARS)) flush();
+    if (!run) run = { texts: [], chars: 0, startLine: piece.startLine, gfm };
     run.texts.push(piece.text);
     run.chars += piece.text.length + 1;
   }
