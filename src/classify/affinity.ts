@@ -8,6 +8,7 @@ import type { Block, Policy, Trigger } from '../types.js';
 import { findConcepts, familyOf, isStrong } from './concepts.js';
 import { extractEntities } from './entities.js';
 import { contentWords, hasCjk, normalizeText, stem } from './text.js';
+import { memoize } from './memo.js';
 import { TUNING } from './tuning.js';
 
 /** Sparse feature vector: `c:<concept>`, `f:<family>`, `w:<word>`. */
@@ -124,6 +125,13 @@ export interface SectionIndex {
 const SEP = '\u0000';
 
 /**
+ * Features of a section's text, remembered across the two versions of a
+ * revision: most sections are the same in both, and the document frequencies
+ * need every section of each. Room for the sections of a 10 MB policy.
+ */
+const sectionFeatures = memoize((text: string) => featuresOf(text), 1 << 16);
+
+/**
  * Indexes a policy's sections. Content of blocks in `exclude` (the trigger list: it names
  * every trigger, so it must not make its own section look governed by all of them) is ignored.
  */
@@ -153,7 +161,7 @@ export function indexSections(policy: Policy, exclude: [number, number] | null =
     const heading = path[path.length - 1];
     if (heading !== undefined) addInto(v, featuresOf(normalizeText(heading), { words: true, heading: true }), AFFINITY_WEIGHTS.heading);
     const text = content.get(key);
-    if (text) addInto(v, featuresOf(text.join('\n')));
+    if (text) addInto(v, sectionFeatures(text.join('\n')));
     rawCache.set(key, v);
     return v;
   };
