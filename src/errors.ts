@@ -132,16 +132,11 @@ export class PolicyError extends Error {
   readonly details: ErrorDetails;
 
   /** From a catalogue entry: `new PolicyError('USAGE', MESSAGES.USAGE(problem, where), { cause })`. */
-  constructor(code: ErrorCode, text: ErrorText, options?: { cause?: unknown });
-  /** A plain message (not yet worded by the catalogue): the message is then the whole problem, with no place unless `details` names one. */
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown });
-  constructor(code: ErrorCode, text: ErrorText | string, third?: Record<string, unknown> | { cause?: unknown }, fourth?: { cause?: unknown }) {
-    const worded: ErrorText =
-      typeof text === 'string' ? { message: text, details: { ...(third as Record<string, unknown> | undefined), problem: String((third as { problem?: unknown } | undefined)?.problem ?? text) } } : text;
-    super(worded.message, typeof text === 'string' ? fourth : (third as { cause?: unknown } | undefined));
+  constructor(code: ErrorCode, text: ErrorText, options?: { cause?: unknown }) {
+    super(text.message, options);
     this.name = 'PolicyError';
     this.code = code;
-    this.details = worded.details;
+    this.details = text.details;
   }
 
   /** The process exit status for this error. */

@@ -10,7 +10,7 @@ import type { Definition, Nodes, Parent, PhrasingContent, Root, RootContent } fr
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { PolicyError } from '../errors.js';
+import { MESSAGES, PolicyError } from '../errors.js';
 import type { Block, BlockKind } from '../types.js';
 import { mayUseGfm } from './gfm.js';
 import { plainTextReason } from './parse-bounds.js';
@@ -49,7 +49,7 @@ export const MAX_NESTING_DEPTH = 100;
 const CONTAINER_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 
 function tooDeep(line: number): PolicyError {
-  return new PolicyError('TOO_DEEP', `nesting deeper than ${MAX_NESTING_DEPTH} levels (block quotes, lists or inline markup) at line ${line}`, { line });
+  return new PolicyError('TOO_DEEP', MESSAGES.TOO_DEEP(`nesting deeper than ${MAX_NESTING_DEPTH} levels (block quotes, lists or inline markup) at line ${line}`, { line }));
 }
 
 /**
