@@ -8,13 +8,13 @@
  * `verify` reports as an error and publish refuses to overwrite.
  */
 import { lstat, readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { Config } from '../config.js';
+import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { PolicyError, MESSAGES } from '../errors.js';
 import { readDirIfExists } from '../read-dir.js';
 import { makeDirDurable, removeTempFiles, writeFileAtomic } from '../atomic-write.js';
 import { sha256Hex } from '../hash.js';
+import { stateDir } from '../state-dir.js';
 
 /** One file a publish is about to write into `archive/<id>/`. */
 export interface IntendedFile {
@@ -33,9 +33,9 @@ export interface PublishIntent {
 const SHA256 = /^[0-9a-f]{64}$/;
 const SUFFIX = '.json';
 
-/** The folder of the intents: `publish-intents/` in the state folder (`notify.ledger`, default `.policy`). */
-export function publishIntentsDir(ctx: Context, config: Config): string {
-  return resolve(ctx.cwd, config.notify.ledger, 'publish-intents');
+/** The folder of the intents: `publish-intents/` in the state folder, beside the publish lock. */
+export function publishIntentsDir(ctx: Context): string {
+  return join(stateDir(ctx), 'publish-intents');
 }
 
 function intentFileName(id: string, version: string): string {

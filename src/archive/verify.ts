@@ -276,7 +276,7 @@ export async function verifyProjectArchive(ctx: Context, config: Config, options
   return verifyArchive(archiveDir, {
     ...options,
     label: displayPath(ctx, archiveDir),
-    intentsDir: publishIntentsDir(ctx, config),
+    intentsDir: publishIntentsDir(ctx),
     ...(config.signing ? { signing: config.signing } : {}),
   });
 }

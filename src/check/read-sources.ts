@@ -245,7 +245,7 @@ export async function readCheckSources(ctx: Context, config: Config, files: read
   const archiveDir = resolve(cwd, config.archive);
   const archiveLabel = relative(root, archiveDir).split(sep).join('/') || '.';
   const ids = files.length > 0 ? new Set(located.map((entry) => entry.id)) : null;
-  const problems = await readArchiveProblems(archiveDir, archiveLabel, config, publishIntentsDir(ctx, config), ids);
+  const problems = await readArchiveProblems(archiveDir, archiveLabel, config, publishIntentsDir(ctx), ids);
   // Against a base, the archive must be an append-only continuation of the base's.
   if (commit !== null && baseRef !== undefined && repoRoot !== null && !archiveLabel.startsWith('..')) problems.push(...(await readHistoryRewrites(root, commit, baseRef, archiveLabel)));
 

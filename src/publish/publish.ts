@@ -12,6 +12,7 @@ import type { NoticeResult } from '../notify/summary.js';
 import type { ArchivedVersion, ArchiveIndex, ChangeLevel, Policy, Revision } from '../types.js';
 import { parseIsoDate, utcDate } from '../archive/dates.js';
 import { type LockHolder, withLock } from '../file-lock.js';
+import { stateDir } from '../state-dir.js';
 import { PUBLISH_STEPS, renderInterruptedAfterArchive } from './steps.js';
 import { PublishEvents, type PublishListener } from './events.js';
 import { createNoticesListener } from './notices.js';
@@ -220,16 +221,13 @@ function checkOptions(options: PublishOptions): void {
   }
 }
 
-/** The tool's own state folder (the delivery ledger defaults to it too, but may be configured elsewhere). */
-const STATE_DIR = '.policy';
-
 /**
  * The lock that serialises publishes: `.policy/publish.lock`, in the tool's
  * state folder — never among the archived files, and not in the notice
  * ledger's folder, which `notify.ledger` may move.
  */
 export function publishLockPath(ctx: Context): string {
-  return resolve(ctx.cwd, STATE_DIR, 'publish.lock');
+  return join(stateDir(ctx), 'publish.lock');
 }
 
 /** How long to wait for another publish: POLICY_LOCK_TIMEOUT seconds, default 60. */

@@ -63,7 +63,7 @@ const settleIntents: PublishStep = {
   dryRun: false,
   appliesTo: () => true,
   async run(_plans, env) {
-    const dir = publishIntentsDir(env.ctx, env.config);
+    const dir = publishIntentsDir(env.ctx);
     for (const intent of await readPublishIntents(dir)) {
       const index = await readArchiveIndex(env.archiveDir, intent.id, archiveLabel(env, intent.id, 'index.json'));
       if (index?.versions.some((entry) => entry.version === intent.version)) await clearPublishIntent(dir, intent.id, intent.version);
@@ -217,7 +217,7 @@ function publishWriteTargets(plan: PublishPlan, env: PublishEnv): WriteTarget[] 
     { path: join(folder, need(plan.entry, 'entry').file), bytes },
     { path: join(folder, recordFileName(need(plan.entry, 'entry').version)), bytes: need(plan.recordBytes, 'record').length },
     { path: join(folder, 'index.json'), bytes: 64 * 1024 },
-    { path: join(publishIntentsDir(env.ctx, env.config), `${plan.id}.json`), bytes: 4096 },
+    { path: join(publishIntentsDir(env.ctx), `${plan.id}.json`), bytes: 4096 },
     // What the listeners of "version archived" write (the notices' marker and outbox) would fail after the commit point.
     ...env.events.writes(versionEvent(plan, env)),
   ];
@@ -265,7 +265,7 @@ const writeVersion: PublishStep = {
   async run(plans, env) {
     for (const plan of plans) {
       const entry = need(plan.entry, 'entry');
-      await beginArchiveWrite(env.archiveDir, publishIntentsDir(env.ctx, env.config), intentOf(plan.id, entry), (path) => displayPath(env.ctx, path === undefined ? env.archiveDir : join(env.archiveDir, path)));
+      await beginArchiveWrite(env.archiveDir, publishIntentsDir(env.ctx), intentOf(plan.id, entry), (path) => displayPath(env.ctx, path === undefined ? env.archiveDir : join(env.archiveDir, path)));
       await writeVersionFile(env.archiveDir, plan.id, entry.file, need(plan.published, 'published'));
       await writeVersionFile(env.archiveDir, plan.id, recordFileName(entry.version), need(plan.recordBytes, 'record'));
       plan.actions.push(`wrote ${archiveLabel(env, plan.id, entry.file)} and ${archiveLabel(env, plan.id, recordFileName(entry.version))}`);
@@ -308,7 +308,7 @@ const writeIndex: PublishStep = {
       const translation = plan.translationOf !== null ? { translationOf: plan.translationOf } : {};
       await writeArchiveIndex(env.archiveDir, { id: plan.id, title: policy.title, lang: policy.lang, ...translation, versions });
       plan.status = 'published';
-      await clearPublishIntent(publishIntentsDir(env.ctx, env.config), plan.id, entry.version);
+      await clearPublishIntent(publishIntentsDir(env.ctx), plan.id, entry.version);
       plan.actions.push(`added version ${entry.version} to ${archiveLabel(env, plan.id, 'index.json')}`);
     }
   },

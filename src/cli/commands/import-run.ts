@@ -54,7 +54,7 @@ export async function runImport(ctx: Context, file: string, options: ImportCliOp
   // Signed (when signing.publicKeys asks for it) before anything is written; refused here when it cannot be.
   const entries = signArchiveEntries(ctx.env, config, id, plan.versions.map((version) => version.entry));
   if (!options.dryRun) {
-    const intentsDir = publishIntentsDir(ctx, config);
+    const intentsDir = publishIntentsDir(ctx);
     const lockPath = publishLockPath(ctx);
     await withLock(lockPath, { now: () => ctx.now(), label: displayPath(ctx, lockPath) }, async () => {
       // Checked again under the lock: a publish may have started the archive meanwhile.
