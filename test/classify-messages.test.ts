@@ -135,6 +135,13 @@ const SIGNALS: Rows<SignalMessage, SignalMessageId> = {
       '“We answer within a month.”改写为“Within a month, we answer.”：仅调整语序或拆分、合并句子，用语、数字和承诺均未增删',
     ],
   ],
+  'security-measures': [
+    [
+      { id: 'security-measures', from: 'We encrypt data at rest.', to: 'Data is encrypted at rest with AES-256.' },
+      'the description of security measures was rewritten (from "We encrypt data at rest." to "Data is encrypted at rest with AES-256."): it says how data is protected; what is collected, used, shared or kept and how to reach us did not change',
+      '安全措施的描述由“We encrypt data at rest.”改写为“Data is encrypted at rest with AES-256.”：说明的是如何保护信息，收集、使用、共享、保存和联系方式均未改变',
+    ],
+  ],
   rewording: [
     [
       { id: 'rewording', from: '我们的隐私政策可能变更。', to: '我们可能会不时修订本隐私政策。' },

@@ -8,8 +8,10 @@
  * project evaluation's thresholds. Two more sets of real-looking policies (holdout-fresh-3 and
  * holdout-fresh-4, 30 revisions each over five policies not the seed) were scored once before any tuning:
  * fresh-3 levels 26/30 (87%), every major found, 4 of 17 minor revisions called major, triggers 12/13;
- * fresh-4 levels 24/30 (80%), every major found, 6 of 17 called major, triggers 10/13; they are held to
- * the thresholds of the real sets. Thresholds, not perfection: a
+ * fresh-4 levels 24/30 (80%), every major found, 6 of 17 called major, triggers 10/13; a fifth
+ * (holdout-fresh-5: chained revisions of five more policies, a cookie policy in HTML with its list in a
+ * block quote among them) scored levels 24/30 (80%), every major found, 6 of 16 called major, triggers
+ * 6/14. They are held to the thresholds of the real sets. Thresholds, not perfection: a
  * lawyer could read a few edits either way, but a major change must never be missed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -106,7 +108,7 @@ describe('blind labelled revisions', () => {
     expect(score.triggersOk / score.triggerCases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.8);
   });
 
-  for (const folder of ['holdout-fresh-3', 'holdout-fresh-4']) {
+  for (const folder of ['holdout-fresh-3', 'holdout-fresh-4', 'holdout-fresh-5']) {
     it(`${folder}, real-looking policies scored before tuning: every major found, at least 92% of levels and 80% of triggers`, () => {
       const score = scoreFolder(folder);
       expect(score.cases).toBeGreaterThanOrEqual(30);

@@ -21,7 +21,7 @@ import { renderReasonMessages } from './messages/index.js';
 import type { Where } from './messages/types.js';
 import { composeReasons } from './reasons.js';
 import { TUNING } from './tuning.js';
-import { contentKey, contentWords, normalizeText, similarity, stem } from './text.js';
+import { contentKey, contentWords, normalizeText, similarity, splitSentences, stem } from './text.js';
 
 
 /** Classifies the changes between two versions. Pure. */
@@ -156,10 +156,10 @@ function classifyChange(ctx: RevisionContext, change: Change, i: number): Classi
     if (listSignals.length > 0) triggers = [...new Set(listSignals.flatMap((s) => (s.trigger !== undefined ? [s.trigger] : [])))].sort((x, y) => x - y);
     else if (gov.at >= 0) triggers = [old.triggers[gov.at]!.index];
     // The edit first, the section second: a vendor is a recipient, a region a place of storage, whatever the heading.
-    const family = listSignals.length === 0 ? editFamily(fired.filter((f) => f.level === 'major').map((f) => f.signal), change, ctx) : null;
+    const topic = listSignals.length === 0 ? editTopic(fired.filter((f) => f.level === 'major').map((f) => f.signal), change, ctx) : null;
     // A mailbox in a passage about exercising rights is the request channel: the rights trigger keeps it.
-    const requestChannel = family === 'contact' && gov.governed && gov.at >= 0 && gov.at === triggerOfFamily(ctx.model, 'rights');
-    const at = family && !requestChannel ? triggerOfFamily(ctx.model, family, EDIT_CONCEPT[family]) : -1;
+    const requestChannel = topic?.family === 'contact' && gov.governed && gov.at >= 0 && gov.at === triggerOfFamily(ctx.model, 'rights');
+    const at = topic && !requestChannel ? triggerOfFamily(ctx.model, topic.family, topic.concepts) : -1;
     if (at >= 0) {
       triggers = [old.triggers[at]!.index];
       named = { at, governed: true };
@@ -320,6 +320,9 @@ function govern(ctx: RevisionContext, side: Side, blockIndex: number, block: Blo
     blockIndex >= 0 && !inTriggerList(ctx.sides[side].policy, blockIndex) ? scoreTriggers(ctx.model, index.profile(blockIndex)).map((x) => x * index.strength(blockIndex)) : new Array<number>(n).fill(0);
   const changedV: Vector = featuresOf(analysis.changedText, { words: true });
   if (analysis.contextText) addInto(changedV, featuresOf(analysis.contextText), TUNING.governance.context);
+  // An item of a list speaks of what the list's lead-in names ("We use personal data to:").
+  const leadIn = block?.kind === 'listItem' && blockIndex >= 0 ? listLeadIn(ctx.sides[side].policy, blockIndex) : null;
+  if (leadIn) addInto(changedV, featuresOf(normalizeText(leadIn)), TUNING.governance.context);
   for (const s of analysis.signals) for (const c of s.concepts) addInto(changedV, conceptFeatures(c), TUNING.governance.concepts);
   const changed = scoreTriggers(ctx.model, changedV);
   const whole = block ? scoreTriggers(ctx.model, featuresOf(normalizeText(block.text))) : new Array<number>(n).fill(0);
@@ -335,15 +338,19 @@ function govern(ctx: RevisionContext, side: Side, blockIndex: number, block: Blo
   return { at, score: best, governed: best >= TUNING.governance.threshold };
 }
 
-/**
- * The concept an edit of a family's own words names (a region is where data is kept): of two triggers of the
- * family (purposes and categories; countries of storage), the one that names it takes the edit.
- */
-const EDIT_CONCEPT: Partial<Record<Family, string>> = { processing: 'location' };
+/** The paragraph that introduces the list a list item belongs to (it ends with a colon), or null. */
+function listLeadIn(policy: Policy, itemIndex: number): string | null {
+  let at = itemIndex;
+  while (at > 0 && policy.blocks[at - 1]!.kind === 'listItem') at--;
+  const before = policy.blocks[at - 1];
+  return before && before.kind === 'paragraph' && /[:：]$/.test(before.text) ? before.text : null;
+}
 
-/** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does; `concept` tells apart triggers of one family. */
-function triggerOfFamily(model: TriggerModel, family: Family, concept?: string): number {
-  const scores = scoreTriggers(model, concept ? conceptFeatures(concept) : new Map([[`f:${family}`, 1]]));
+/** The trigger that speaks of a family of change (controller, sharing …), or -1 when none clearly does; `concepts` tell apart triggers of one family. */
+function triggerOfFamily(model: TriggerModel, family: Family, concepts: readonly string[] = []): number {
+  const features = new Map<string, number>(concepts.length === 0 ? [[`f:${family}`, 1]] : []);
+  for (const concept of concepts) for (const [key, weight] of conceptFeatures(concept)) features.set(key, Math.max(features.get(key) ?? 0, weight));
+  const scores = scoreTriggers(model, features);
   let at = -1;
   let best: number = TUNING.governance.familyFloor;
   scores.forEach((s, t) => {
@@ -364,12 +371,15 @@ function sectionName(ctx: RevisionContext, side: Side, blockIndex: number): Wher
   return { at: 'section', title: deepest };
 }
 
-/** Words that name the company that is "we": its definition ("we", 以下简称“我们”) or its role (operator, controller). */
+/**
+ * Words that name the company that is "we": its definition ("we", 以下简称“我们”) or its role (operator,
+ * controller) — not a mobile operator (运营商), which is a recipient.
+ */
 /** Quotation marks as a raw HTML policy spells them too (&ldquo;we,&rdquo;): the reader sees quotes. */
 const OPEN_QUOTE = '(?:["“]|&ldquo;|&quot;|&#8220;|&#x201c;)';
 const CLOSE_QUOTE = '(?:[,"”]|&rdquo;|&quot;|&#8221;|&#x201d;)';
 const WE_DEFINITION = new RegExp(`[(（][^()（）]{0,80}(?:${OPEN_QUOTE}(?:we|us)${CLOSE_QUOTE}|“我们”|"我们"|以下简称|以下合称)|\\bhereinafter\\b|\\breferred to as\\b`, 'iu');
-const CONTROLLER_CONTEXT = new RegExp(`${WE_DEFINITION.source}|\\b(?:operated|controlled) by\\b|\\b(?:data )?controller\\b|\\boperator\\b|\\bdeveloper\\b|运营|开发者|控制者|运营者`, 'iu');
+const CONTROLLER_CONTEXT = new RegExp(`${WE_DEFINITION.source}|\\b(?:operated|controlled) by\\b|\\b(?:data )?controller\\b|(?<!\\b(?:mobile|network|telecoms?|telecommunications|wireless|carrier) )\\boperator\\b|\\bdeveloper\\b|运营(?!商)|开发者|控制者`, 'iu');
 
 /** A bound, not a threshold: the blocks that define "we" name a handful of companies at most. */
 const MAX_CONTROLLER_NAMES = 8;
@@ -386,18 +396,64 @@ function controllerNames(policy: Policy): string[] {
 }
 
 /**
- * The family of change the decisive signals are about, from what the changed words are: an organisation
- * (the controller where the text says it is "we" or runs the service, else a recipient), an e-mail or phone
- * (contact), a region (where data is kept). Null when the words say nothing of their own.
+ * What an edit's own words are about: a family of change and, where two triggers of one family must be
+ * told apart (purposes and categories; storage place and period), the concept the words name.
  */
-function editFamily(decisive: readonly Signal[], change: Change, ctx: RevisionContext): Family | null {
+interface EditTopic {
+  family: Family;
+  concepts?: readonly string[];
+}
+
+/** A period in a sentence about keeping or deleting data: how long it is kept. */
+const RETENTION_CONTEXT = /保存|保留|留存|存储|删除|匿名化|\b(?:retain|retention|kept|keep|store[ds]?|stored|storage|delete[ds]?|deletion|erase[ds]?|anonymi[sz]e[ds]?|lifetime|expire[s]?|expiry)\b/iu;
+/** A period in a sentence about answering a request: a deadline of a right. */
+const DEADLINE_CONTEXT = /答复|回复|响应|反馈|处理您的(?:请求|申请)|\b(?:respond|response|reply|replies|answer)\b|\bwithin\b[^.;]{0,40}\bof (?:receiving|receipt|your request)\b/iu;
+
+/** The sentences of a text that hold one of the given words. */
+function sentencesWith(text: string, items: readonly string[]): string {
+  return splitSentences(text).filter((sentence) => items.some((item) => item !== '' && sentence.includes(item))).join(' ');
+}
+
+/** The header row of the table a row belongs to (the first of the rows around it), or '' for the header itself. */
+function tableHeaderOf(policy: Policy, rowIndex: number): string {
+  const blocks = policy.blocks;
+  let first = rowIndex;
+  while (first > 0 && blocks[first - 1]!.kind === 'tableRow' && blocks[first - 1]!.endLine >= blocks[first]!.line - 2) first--;
+  return first === rowIndex ? '' : blocks[first]!.text;
+}
+
+/** A column that names who gets or sets data: the provider of an SDK, the third party that sets a cookie, a sub-processor. */
+const PARTY_COLUMN = /\b(?:provider|set by|third[- ]part(?:y|ies)|vendor|(?:sub-?)?processor|recipient|partner|company|supplier|operated by)\b|提供方|第三方|合作方|接收方|公司|主体|服务商|运营方/iu;
+
+/**
+ * True when a table row of the new version names, in a column whose header names a party (Set by,
+ * Provider, 第三方), a party the old version never mentions: a new recipient, whatever else the row says.
+ */
+function newPartyInRow(ctx: RevisionContext, rowIndex: number): boolean {
+  const header = tableHeaderOf(ctx.neu, rowIndex).split(' | ');
+  const blocks = ctx.neu.blocks;
+  const cells = blocks[rowIndex]!.text.split(' | ');
+  const oldText = ctx.old.source.toLowerCase();
+  return header.some((label, k) => {
+    const party = cells[k]?.trim() ?? '';
+    return PARTY_COLUMN.test(label) && party.length >= 2 && !oldText.includes(party.toLowerCase());
+  });
+}
+
+/**
+ * What the decisive signals are about, from what the changed words are: an organisation (the controller
+ * where the text says it is "we" or runs the service, else a recipient), an e-mail or phone (contact), a
+ * region (where data is kept), a period (how long data is kept, or how soon a request is answered). Null
+ * when the words say nothing of their own.
+ */
+function editTopic(decisive: readonly Signal[], change: Change, ctx: RevisionContext): EditTopic | null {
   const text = `${change.oldBlock?.text ?? ''}\n${change.newBlock?.text ?? ''}`;
   const types = new Set(decisive.flatMap((s) => (s.kind === 'entity' && s.entityType ? [s.entityType] : [])));
   const orgs = decisive.flatMap((s) => (s.message.id === 'entity' && s.message.type === 'organization' ? [...s.message.removed, ...s.message.added] : []));
-  if (types.has('organization') && CONTROLLER_CONTEXT.test(text)) return 'controller';
+  if (types.has('organization') && CONTROLLER_CONTEXT.test(text)) return { family: 'controller' };
   if (types.has('email') || types.has('phone')) {
     // A mailbox that changes with a fee or a ground for refusal: how rights are exercised.
-    return decisive.some((s) => s.kind !== 'entity' && s.concepts.some((c) => c === 'fee' || c === 'refusal')) ? 'rights' : 'contact';
+    return { family: decisive.some((s) => s.kind !== 'entity' && s.concepts.some((c) => c === 'fee' || c === 'refusal')) ? 'rights' : 'contact' };
   }
   if (types.has('organization')) {
     // The controller's names are read only when an organisation is in question (most changes name none).
@@ -406,9 +462,21 @@ function editFamily(decisive: readonly Signal[], change: Change, ctx: RevisionCo
       const key = contentKey(normalizeText(org));
       return key.length >= TUNING.pairing.minKey && controllers.some((c) => c.includes(key) || key.includes(c));
     };
-    return orgs.some(isController) ? 'controller' : 'sharing';
+    return { family: orgs.some(isController) ? 'controller' : 'sharing' };
   }
-  if (types.has('region')) return 'processing';
+  // A region is where data is kept: a list item on storage location or on where data is stored.
+  if (types.has('region')) return { family: 'processing', concepts: ['location', 'storage'] };
+  if (change.newBlock?.kind === 'tableRow' && newPartyInRow(ctx, change.newIndex)) return { family: 'sharing' };
+  if (types.size === 1 && types.has('duration')) {
+    const periods = decisive.flatMap((s) => (s.message.id === 'entity' && s.message.type === 'duration' ? [...s.message.removed, ...s.message.added] : []));
+    // In a table, the column's header says what the period is (Lifetime, 保存期限).
+    const header = change.newBlock?.kind === 'tableRow' ? tableHeaderOf(ctx.neu, change.newIndex) : '';
+    const around = `${sentencesWith(text, periods)} ${header}`;
+    const retention = RETENTION_CONTEXT.test(around);
+    const deadline = DEADLINE_CONTEXT.test(around);
+    if (retention && !deadline) return { family: 'processing', concepts: ['retention'] };
+    if (deadline && !retention) return { family: 'rights' };
+  }
   return null;
 }
 

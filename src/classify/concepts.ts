@@ -127,6 +127,8 @@ function findConceptsOnce(text: string): ConceptHit[] {
         return 'prefix' in tw ? word.startsWith(tw.prefix) : tw.forms.has(word);
       }));
       if (!hit) continue;
+      // "non-disclosure agreement", "non-personal data": the prefix says the opposite of the term.
+      if (lower.slice(Math.max(0, words[i]!.start - 4), words[i]!.start) === 'non-') continue;
       const last = words[i + hit.words.length - 1]!;
       hits.push({ concept: hit.concept, term: text.slice(words[i]!.start, last.end), start: words[i]!.start, end: last.end, weak: hit.weak, connective: hit.connective });
       i += hit.words.length - 1;

@@ -250,10 +250,21 @@ function orgName(raw: string): string | null {
 
 const EN_ORG_LEADS = /^(?:The|Our|We|If|When|Where|Please|For|By|Contact|Email|With|And|Or|Of|To|In|On|At|From|As|This|That|These|Those|Any|All|Such)\s+/;
 
+/** A legal form written out or abbreviated names the same company (Stripe Payments Europe, Ltd. = … Limited). */
+const LEGAL_FORMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ company limited$/, ' co ltd'],
+  [/ limited$/, ' ltd'],
+  [/ incorporated$/, ' inc'],
+  [/ corporation$/, ' corp'],
+  [/ l l c$/, ' llc'],
+  [/ l l p$/, ' llp'],
+];
+
 function orgNameEn(raw: string): string | null {
   let name = raw.trim();
   while (EN_ORG_LEADS.test(name)) name = name.replace(EN_ORG_LEADS, '');
-  const value = name.toLowerCase().replace(/[^a-z0-9&]+/g, ' ').trim();
+  let value = name.toLowerCase().replace(/[^a-z0-9&]+/g, ' ').trim();
+  for (const [written, short] of LEGAL_FORMS) value = value.replace(written, short);
   return value.split(' ').length >= 2 ? value : null;
 }
 

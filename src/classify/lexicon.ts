@@ -113,8 +113,9 @@ export const LEXICON: readonly Concept[] = [
     label: 'retention period',
     family: 'processing',
     strong: true,
-    zh: ['~保留', '保存期限', '存储期限', '保存期', '留存', '~期限', '保存时间', '保留时间'],
-    en: ['retain', 'retention', '~keep', '~as long as', '~period', 'store*for', 'storage period', 'deleted after', '~no longer'],
+    zh: ['~保留', '保存期限', '存储期限', '保存期', '留存', '~期限', '保存时间', '保留时间', '~有效期'],
+    // A cookie's lifetime is how long it keeps what it holds.
+    en: ['retain', 'retention', '~keep', '~as long as', '~period', 'store*for', 'storage period', 'deleted after', '~no longer', '~lifetime', '~lifetimes'],
   },
   {
     id: 'storage',

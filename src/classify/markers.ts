@@ -48,6 +48,9 @@ export const MARKERS: { zh: MarkerTerm[]; en: MarkerTerm[] } = {
     { term: '没有', classes: ['negation'] },
     { term: '禁止', classes: ['negation'] },
     { term: '绝不', classes: ['negation'] },
+    // 请勿 / 切勿 / 毋: a prohibition written the formal way (请不要 → 请勿 changes nothing).
+    { term: '勿', classes: ['negation'] },
+    { term: '毋', classes: ['negation'] },
     // 不时 (from time to time), 不断, 不仅 (not only), 不论, 不同, 不少 are not negations.
     { term: '不(?![时断仅论同少久定])', classes: ['negation'] },
     { term: '有可能', classes: ['may'] },
@@ -134,6 +137,11 @@ export const MARKERS: { zh: MarkerTerm[]; en: MarkerTerm[] } = {
     { term: 'no', classes: ['negation'] },
     { term: 'without', classes: ['negation'] },
     { term: 'nor', classes: ['negation'] },
+    // A right is a permission: "you have the right to access" says what "you may access" says (有权 likewise).
+    { term: 'have the right to', classes: ['may'] },
+    { term: 'has the right to', classes: ['may'] },
+    { term: 'are entitled to', classes: ['may'] },
+    { term: 'is entitled to', classes: ['may'] },
     { term: 'may', classes: ['may'] },
     { term: 'might', classes: ['may'] },
     { term: 'can', classes: ['may'] },
@@ -299,10 +307,12 @@ export const MARKER_CONTEXTS: readonly MarkerContext[] = [
   {
     id: 'reader-condition',
     classes: ['all'],
-    opener: /(?<![\p{L}])(?:if|should|in\s+case|whenever)\s+you(?![\p{L}])|(?<![例比譬诸])(?:如果|假如|倘若|如|若|一旦)(?:您|你)/giu,
+    // The reader: you, or the parent or guardian a children's policy speaks to.
+    opener: /(?<![\p{L}])(?:if|should|in\s+case|whenever)\s+(?:you|a\s+parent|parents|a\s+guardian|guardians)(?![\p{L}])|(?<![例比譬诸])(?:如果|假如|倘若|如|若|一旦)(?:您|你|监护人|家长)/giu,
     scope: 'text',
-    until: /(?<![\p{L}])(?:we|then)(?![\p{L}])|我们|则/iu,
-    why: 'A universal word in a condition about the reader ("if you have any questions", 如您有任何疑问) is not the scope of a commitment.',
+    // 则 (then), not the 则 of 规则, 原则, 准则, 细则, 法则, 否则.
+    until: /(?<![\p{L}])(?:we|then)(?![\p{L}])|我们|(?<![规原准细法否守总])则/iu,
+    why: 'A universal word in a condition about the reader ("if you have any questions", 如您有任何疑问, 如监护人有任何疑问) is not the scope of a commitment.',
   },
   {
     id: 'relative-clause',

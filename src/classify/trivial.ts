@@ -166,7 +166,7 @@ export function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
   const cjk = hasCjk(before) || hasCjk(after);
   if (cjk) {
     // One ideograph substituted, dropped or added inside a word: 搜集 → 收集, 必须 → 必需, 隐私权政策 → 隐私政策.
-    if ([...d].length > 1 || [...i].length > 1) return null;
+    if ([...d].length > 1 || [...i].length > 1) return typoRun(h, ctx);
     if (editDistance(before, after, 2) > 1) return null;
   } else {
     const bw = before.split(/\s+/);
@@ -177,7 +177,7 @@ export function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
     if (!(len >= TUNING.harmless.typoShortWord && dist <= 1) && !(len >= TUNING.harmless.typoLongWord && dist <= 2)) return null;
   }
   // A misspelt word fixed into a marker or a lexicon term (seperate → separate, recieve → receive) is still a typo.
-  if ((!sameMeaningMarkers(before, after) || !sameConcepts(before, after)) && !isMisspelling(before, after)) return null;
+  if ((!sameMeaningMarkers(before, after) || !sameConcepts(before, after)) && !isMisspelling(before, after) && !(cjk && isCjkSlip(d, i))) return null;
   if (extractEntities(before).length + extractEntities(after).length > 0) return null;
   if (cjk) {
     const [from, to] = wordAround(ctx.before, h.oldStart, h.deleted.length);
@@ -187,6 +187,41 @@ export function typoEdit(h: Hunk, ctx: HunkContext): TrivialEdit | null {
     return { kind: 'typo', before: oldWord, after: newWord };
   }
   return { kind: 'typo', before, after };
+}
+
+/**
+ * Ideographs written for one another by mistake or as an older variant — the
+ * pairs Chinese proofreading lists name most (帐号 → 账号, 登陆 → 登录, 既使 →
+ * 即使, 做为 → 作为, 其它 → 其他, 象 → 像, 必须/必需, 部署/布署): one of them
+ * replaced by the other is a spelling fix even where only the right spelling
+ * is a term the classifier knows. Each pair is unordered.
+ */
+const CJK_CONFUSABLE = new Set(['帐账', '陆录', '既即', '做作', '它他', '象像', '须需', '部布', '的地', '的得', '地得', '再在', '已以', '帐賬', '订定', '份分', '惟唯', '藉借']);
+
+/** True when one ideograph replaced another that is commonly written for it (see CJK_CONFUSABLE). */
+function isCjkSlip(deleted: string, inserted: string): boolean {
+  return [...deleted].length === 1 && [...inserted].length === 1 && (CJK_CONFUSABLE.has(deleted + inserted) || CJK_CONFUSABLE.has(inserted + deleted));
+}
+
+/** Most ideographs one hunk may substitute one for one and still be read as typos (注销帐号；帐号 → 注销账号；账号). */
+const TYPO_RUN_CHARS = 8;
+
+/**
+ * A short CJK hunk of the same length on both sides in which every ideograph
+ * that differs is a typo fix of its own (the diff joins two fixes a few
+ * characters apart into one hunk): the first of them, or null.
+ */
+function typoRun(h: Hunk, ctx: HunkContext): TrivialEdit | null {
+  if (h.deleted.length !== h.inserted.length || h.deleted.length > TYPO_RUN_CHARS || !hasCjk(h.deleted)) return null;
+  let first: TrivialEdit | null = null;
+  for (let k = 0; k < h.deleted.length; k++) {
+    if (h.deleted[k] === h.inserted[k]) continue;
+    if (!hasCjk(h.deleted[k]!) || !hasCjk(h.inserted[k]!)) return null;
+    const one = typoEdit({ ...h, deleted: h.deleted[k]!, inserted: h.inserted[k]!, oldStart: h.oldStart + k, newStart: h.newStart + k }, ctx);
+    if (!one) return null;
+    first ??= one;
+  }
+  return first;
 }
 
 /**

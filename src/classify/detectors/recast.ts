@@ -11,7 +11,7 @@ import { sentenceAt } from '../lists.js';
 import { makeSignal } from '../signals.js';
 import { contentWords, stem } from '../text.js';
 import { TUNING } from '../tuning.js';
-import { MINOR, type EditDetector } from './types.js';
+import { MINOR, type EditDetector, type EditSubject } from './types.js';
 
 /** Marker classes that turn a promise round when their count changes; the others (only, unless, every …) reshape a sentence as it is recast. */
 const POLARITY: readonly MarkerClass[] = ['negation', 'may', 'must'];
@@ -54,14 +54,18 @@ export const recast: EditDetector = {
     const deleted = e.substantive.map((h) => h.deleted).join(' ');
     const inserted = e.substantive.map((h) => h.inserted).join(' ');
     if (!isRecast(e.a, e.b, deleted, inserted)) return [];
-    // Quote the sentences recast, from the first one the edit touched to the last.
-    const first = e.substantive[0]!;
-    const last = e.substantive[e.substantive.length - 1]!;
-    const span = (text: string, from: number, to: number): string => {
-      const head = sentenceAt(text, from);
-      const tail = sentenceAt(text, to);
-      return head === tail || text.indexOf(tail) < text.indexOf(head) ? head : text.slice(text.indexOf(head), text.indexOf(tail) + tail.length);
-    };
-    return [makeSignal('rewording', { id: 'recast', from: span(e.a, first.oldStart, last.oldStart + last.deleted.length), to: span(e.b, first.newStart, last.newStart + last.inserted.length) })];
+    return [makeSignal('rewording', { id: 'recast', ...sentencesTouched(e) })];
   },
 };
+
+/** The sentences an edit touched, old and new, from the first one to the last: what a reason quotes. */
+export function sentencesTouched(e: EditSubject): { from: string; to: string } {
+  const first = e.substantive[0]!;
+  const last = e.substantive[e.substantive.length - 1]!;
+  const span = (text: string, from: number, to: number): string => {
+    const head = sentenceAt(text, from);
+    const tail = sentenceAt(text, to);
+    return head === tail || text.indexOf(tail) < text.indexOf(head) ? head : text.slice(text.indexOf(head), text.indexOf(tail) + tail.length);
+  };
+  return { from: span(e.a, first.oldStart, last.oldStart + last.deleted.length), to: span(e.b, first.newStart, last.newStart + last.inserted.length) };
+}

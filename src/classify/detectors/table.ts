@@ -50,6 +50,7 @@ import { restatement } from './restatement.js';
 import { versionNote } from './version-note.js';
 import { tableHeader } from './table-header.js';
 import { recast } from './recast.js';
+import { securityMeasures } from './security-measures.js';
 import { rewording } from './rewording.js';
 import { rewrite } from './rewrite.js';
 import { rewritten } from './rewritten.js';
@@ -103,6 +104,7 @@ export const DETECTORS: readonly Detector[] = [
   headingChanged,
   linkText,
   recast,
+  securityMeasures,
   channelChanged,
   termChanged,
   channelLink,

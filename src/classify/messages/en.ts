@@ -116,6 +116,7 @@ export const en: Catalogue = {
     },
     rewrite: (m) => `the passage was rewritten (from ${q(m.from)} to ${q(m.to)})`,
     recast: (m) => `${q(m.from)} was recast as ${q(m.to)}: the same terms, figures and promises in another order or other sentences`,
+    'security-measures': (m) => `the description of security measures was rewritten (from ${q(m.from)} to ${q(m.to)}): it says how data is protected; what is collected, used, shared or kept and how to reach us did not change`,
     rewording: (m) => `the wording changed from ${q(m.from)} to ${q(m.to)} without adding or removing a commitment term`,
     'link-target': (m) => `a link target changed (${m.from.join(', ') || '(none)'} → ${m.to.join(', ') || '(none)'})`,
     'channel-link': (m) =>

@@ -41,6 +41,7 @@ export type SignalMessage =
   | { id: 'rewrite'; from: string; to: string }
   | { id: 'rewording'; from: string; to: string }
   | { id: 'recast'; from: string; to: string }
+  | { id: 'security-measures'; from: string; to: string }
   | { id: 'link-target'; from: string[]; to: string[] }
   /**
    * A request or contact channel was re-pointed: a link whose words (`anchor`) name one, or an

@@ -175,6 +175,7 @@ export const zh: Catalogue = {
     },
     rewrite: (m) => `该段被改写（由${excerpt(m.from)}改为${excerpt(m.to)}）`,
     recast: (m) => `${excerpt(m.from)}改写为${excerpt(m.to)}：仅调整语序或拆分、合并句子，用语、数字和承诺均未增删`,
+    'security-measures': (m) => `安全措施的描述由${excerpt(m.from)}改写为${excerpt(m.to)}：说明的是如何保护信息，收集、使用、共享、保存和联系方式均未改变`,
     rewording: (m) => `措辞由${excerpt(m.from)}改为${excerpt(m.to)}，未增删承诺性用语`,
     'link-target': (m) => {
       const from = m.from.join('、');
