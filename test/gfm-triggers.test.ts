@@ -37,7 +37,7 @@ describe('mayUseGfm', () => {
         if (mayUseGfm(text)) return;
         expect(commonmark.parse(text)).toEqual(gfm.parse(text));
       }),
-      { numRuns: 2000 },
+      { numRuns: 4000 },
     );
   });
 });

@@ -8,10 +8,11 @@
 /**
  * What every GFM construct needs somewhere in its text: a table `|`,
  * strikethrough `~`, a footnote `[^`, a task list item `[ ]` or `[x]`, and the
- * autolink literals (`www.`, a protocol, an e-mail address's `@`). Case-blind,
+ * autolink literals (`www`, `http`, `mailto`, `xmpp`, an e-mail address's `@`:
+ * the bare words, since an escaped dot `www\.` still starts one). Case-blind,
  * as the autolink literals are.
  */
-const GFM_TRIGGER = /[|~@]|\[\^|\[[\sxX]\]|www\.|https?:|mailto:|xmpp:/i;
+const GFM_TRIGGER = /[|~@]|\[\^|\[[\sxX]\]|www|http|mailto|xmpp/i;
 
 /** False when the text cannot hold a GFM construct, so CommonMark alone reads it the same. Linear. */
 export function mayUseGfm(text: string): boolean {
