@@ -85,6 +85,52 @@ describe('wording a lawyer reads as the same', () => {
   });
 });
 
+describe('what helps a reader through the policy', () => {
+  const headings = ['1. What we collect', '2. How we use it', '3. Who receives it', '4. Your rights'];
+  const body = (extra: string) => `${extra}## ${headings[0]}\n\nWe collect your name and e-mail address.\n\n## ${headings[1]}\n\nWe use them to run the Service.\n\n## ${headings[2]}\n\nOur hosting provider stores them.\n\n## ${headings[3]}\n\nYou may ask us to delete them.`;
+
+  it('a table of contents added under the title is minor', () => {
+    const r = compare(en(body('')), en(body('Contents: 1. What we collect · 2. How we use it · 3. Who receives it · 4. Your rights\n\n')));
+    expect(r.level).toBe('minor');
+    expect(r.changes[0]!.rules).toEqual(['reading-aid']);
+  });
+
+  it('a note that key terms are in bold, naming kinds of data the policy already covers, is minor', () => {
+    const zhBody = (extra: string) => zh(`${extra}## 一、我们收集的信息\n\n开户时我们会收集您的证件号码、银行卡号和人脸图像。`);
+    expect(compare(zhBody(''), zhBody('本政策中与您权益密切相关的敏感个人信息（如证件号码、银行卡号），我们以加粗方式提示，请您重点阅读。\n\n')).level).toBe('minor');
+  });
+
+  it('a summary that says it does not replace the policy, restating it, is minor', () => {
+    const note = 'A quick note: this summary does not replace the full policy below. In short: we collect your name and e-mail address, our hosting provider stores them, and you may ask us to delete them.\n\n';
+    expect(compare(en(body('')), en(body(note))).level).toBe('minor');
+  });
+
+  it('…but a summary that names a practice the policy never mentions is read as a change', () => {
+    const note = 'A quick note: this summary does not replace the full policy below. In short: we sell your browsing history to advertisers.\n\n';
+    expect(compare(en(body('')), en(body(note))).level).toBe('major');
+  });
+
+  it('"a summary of your activity" shared with a new party is not a note on the policy', () => {
+    const before = en(`## ${headings[2]}\n\nOur hosting provider stores your data.`);
+    const after = en(`## ${headings[2]}\n\nOur hosting provider stores your data.\n\nIf your employer sponsors your plan, we share a summary of your activity with your employer.`);
+    expect(compare(before, after).level).toBe('major');
+  });
+});
+
+describe('words that look like a change of force and are not', () => {
+  it('"nobody" → "no one", 如发生 → 如不幸发生', () => {
+    const enBody = (w: string) => `## What we collect\n\nChildren pick a nickname from a list, so ${w} can type in their real name.`;
+    expect(compare(en(enBody('nobody')), en(enBody('no one'))).level).toBe('minor');
+    const zhBody = (w: string) => `## 五、我们如何保护您的个人信息\n\n${w}发生个人信息安全事件，我们将依法告知您。`;
+    expect(compare(zh(zhBody('如')), zh(zhBody('如不幸'))).level).toBe('minor');
+  });
+
+  it('deleting the app is uninstalling it, not the right to deletion', () => {
+    const body = (w: string) => `## Your rights\n\nYou may ask us to delete your data. ${w} the app from a device also deletes the progress stored on it.`;
+    expect(compare(en(body('Deleting')), en(body('Uninstalling'))).level).toBe('minor');
+  });
+});
+
 describe('which trigger the edit names', () => {
   it('a mobile operator (运营商) in an SDK row is a recipient, not the company that runs the service', () => {
     const table = (rows: string) => `## 二、共享\n\n| SDK名称 | 提供方 | 目的 | 信息 |\n|---|---|---|---|\n| 微信SDK | 深圳市腾讯计算机系统有限公司 | 登录 | 设备标识符 |${rows}`;

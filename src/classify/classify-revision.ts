@@ -50,7 +50,7 @@ interface RevisionContext {
   old: Policy;
   neu: Policy;
   model: TriggerModel;
-  sides: Readonly<Record<Side, { policy: Policy; index: SectionIndex; links: LinkIndex; triggerAt: ReadonlyMap<number, readonly Trigger[]>; sectionTexts: ReadonlyMap<string, string> }>>;
+  sides: Readonly<Record<Side, { policy: Policy; index: SectionIndex; links: LinkIndex; triggerAt: ReadonlyMap<number, readonly Trigger[]>; sectionTexts: ReadonlyMap<string, string>; documentText: () => string; headings: readonly string[] }>>;
   /** Content keys of the names of the company that is "we", in either version: read once, on first need (most revisions never ask). */
   controllers: () => readonly string[];
   all: readonly Change[];
@@ -72,6 +72,8 @@ function revisionContext(old: Policy, neu: Policy, all: readonly Change[]): Revi
     links: indexLinks(policy.source),
     triggerAt: triggersByBlock(policy),
     sectionTexts: sectionTexts(policy),
+    documentText: once(() => normalizeText(policy.blocks.map((b) => b.text).join('\n'))),
+    headings: policy.blocks.filter((b) => b.kind === 'heading').map((b) => b.text),
   });
   return {
     old,
@@ -190,7 +192,11 @@ function analyze(ctx: RevisionContext, change: Change, i: number): Analysis {
     all: ctx.all,
     pairs: ctx.pairs,
     analyzeEdit: (before, after) => readEdit(ctx, before, after),
-    analyzeBlock: (block, kind) => analyzeBlock(block, kind, sectionText(ctx, 'old', block.section)),
+    analyzeBlock: (block, kind) =>
+      analyzeBlock(block, kind, sectionText(ctx, 'old', block.section), {
+        documentText: ctx.sides[kind === 'added' ? 'old' : 'new'].documentText(),
+        headings: ctx.sides[kind === 'added' ? 'new' : 'old'].headings,
+      }),
     withTriggerList: (a, oldIndex, newIndex) => withTriggerList(ctx, a, oldIndex, newIndex),
     splitsAndMerges: (c) => withSplitsAndMerges(ctx, c, i),
     textElsewhere: (block, kind) => textElsewhere(ctx, block, kind),
@@ -251,7 +257,7 @@ function mergeOrder(parts: Block[], newText: string): Block[] {
 /** The edit walk for a modified block, with its section's old text and what its links say. */
 function readEdit(ctx: RevisionContext, before: Block, after: Block): Analysis {
   const links: LinkTexts = { before: (url) => ctx.sides.old.links.textsOf(before, url), after: (url) => ctx.sides.new.links.textsOf(after, url) };
-  return analyzeEdit(before, after, sectionText(ctx, 'old', before.section), links);
+  return analyzeEdit(before, after, sectionText(ctx, 'old', before.section), links, ctx.sides.old.documentText());
 }
 
 /** Turns an edit of a trigger item into a trigger-list signal (a typo-level fix stays minor): the list walk. */

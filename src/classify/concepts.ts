@@ -90,6 +90,9 @@ const LATIN = /[A-Za-z]/;
 /** Every occurrence of a lexicon term in the text, in text order. Where two terms overlap, the longer one is meant ("phone number" is a kind of data, not a channel). */
 export const findConcepts: (text: string) => ConceptHit[] = memoize(findConceptsOnce, 8192);
 
+/** A deletion whose object is the app itself (deleting the app from a device, 删除本应用). */
+const APP_OBJECT = /^(?:delet|remov|eras)\w*\s+(?:the|our|this|your)\s+(?:\w+\s+)?(?:app|application|game)s?\b/;
+
 function findConceptsOnce(text: string): ConceptHit[] {
   const c = compile();
   const hits: ConceptHit[] = [];
@@ -129,6 +132,8 @@ function findConceptsOnce(text: string): ConceptHit[] {
       if (!hit) continue;
       // "non-disclosure agreement", "non-personal data": the prefix says the opposite of the term.
       if (lower.slice(Math.max(0, words[i]!.start - 4), words[i]!.start) === 'non-') continue;
+      // Deleting the app is uninstalling it, not the right to have data deleted.
+      if (hit.concept === 'right-kind' && APP_OBJECT.test(lower.slice(words[i]!.start, words[i]!.start + 60))) continue;
       const last = words[i + hit.words.length - 1]!;
       hits.push({ concept: hit.concept, term: text.slice(words[i]!.start, last.end), start: words[i]!.start, end: last.end, weak: hit.weak, connective: hit.connective });
       i += hit.words.length - 1;

@@ -51,8 +51,8 @@ export const MARKERS: { zh: MarkerTerm[]; en: MarkerTerm[] } = {
     // 请勿 / 切勿 / 毋: a prohibition written the formal way (请不要 → 请勿 changes nothing).
     { term: '勿', classes: ['negation'] },
     { term: '毋', classes: ['negation'] },
-    // 不时 (from time to time), 不断, 不仅 (not only), 不论, 不同, 不少 are not negations.
-    { term: '不(?![时断仅论同少久定])', classes: ['negation'] },
+    // 不时 (from time to time), 不断, 不仅 (not only), 不论, 不同, 不少, 不幸 (unfortunately) are not negations.
+    { term: '不(?![时断仅论同少久定幸])', classes: ['negation'] },
     { term: '有可能', classes: ['may'] },
     { term: '可能', classes: ['may'] },
     { term: '可以', classes: ['may'] },
@@ -133,6 +133,11 @@ export const MARKERS: { zh: MarkerTerm[]; en: MarkerTerm[] } = {
     { term: "don't", classes: ['negation'] },
     { term: "doesn't", classes: ['negation'] },
     { term: 'not', classes: ['negation'] },
+    { term: 'no one', classes: ['negation'] },
+    { term: 'no-one', classes: ['negation'] },
+    { term: 'nobody', classes: ['negation'] },
+    { term: 'none', classes: ['negation'] },
+    { term: 'nothing', classes: ['negation'] },
     { term: 'never', classes: ['negation'] },
     { term: 'no', classes: ['negation'] },
     { term: 'without', classes: ['negation'] },

@@ -110,6 +110,8 @@ export interface HunkContext {
   after: string;
   /** Text around the block (its section) in the old version, to tell whether an example restates it. */
   sectionText: string;
+  /** The old version's whole text, to tell whether a note on reading the policy restates it. */
+  documentText?: string;
 }
 
 /** A hunk judged harmless, as the edit of `kind` with the words to show (trimmed). */
@@ -423,6 +425,76 @@ export function isVersionNote(inserted: string): boolean {
   if (findConcepts(inserted).some((c) => isStrong(c.concept) && !c.weak)) return false;
   // "Only the wording was improved" limits what the note says of itself, not anything done with data.
   return committalMarkers(inserted).every((m) => m.classes.every((c) => c === 'only' || c === 'will'));
+}
+
+/**
+ * Sentences that help a reader through the policy rather than say what is done with data: an
+ * instruction to read it (请您仔细阅读, please read it together with …), a note that key terms are in
+ * bold, a reading guide or table of contents, a summary that says it does not replace the policy. Data.
+ */
+export const READING_NOTE_PATTERNS: readonly RegExp[] = [
+  /请(?:您)?(?:务必)?(?:仔细|认真|重点|完整|审慎|充分)?阅读/u,
+  /阅读指引|阅读提示|导读|目录[:：]/u,
+  /(?:加粗|粗体|黑体|下划线|斜体)(?:字体|方式|形式)?(?:提示|标识|标注|显示|注明)/u,
+  /\bplease (?:read|review)\b|\bread (?:it|this|them)\b[^.]{0,60}\b(?:together with|carefully|in full|alongside)\b|\bcarefully read\b/iu,
+  /\b(?:in bold|bolded|highlighted|underlined)\b/iu,
+  /\btable of contents\b|^\s*contents\s*[:：]/iu,
+  // A summary of the document itself, not "a summary of your activity".
+  /\b(?:this|the following|our) summary\b|\bsummary of (?:this|our|the) (?:policy|notice|terms)\b|\bin short\b|\bat a glance\b|\bkey points\b|本(?:政策|协议|规则)(?:的)?(?:摘要|概要|要点)|(?:摘要|概要)[:：]/iu,
+];
+
+/** Words that name sensitive data as a class, not a category of it. */
+const GENERIC_SENSITIVE: ReadonlySet<string> = new Set(['敏感', 'sensitive']);
+
+/** A summary that says of itself that it binds nothing: the policy it summarises does. */
+const SUMMARY_DECLARATION = /\b(?:does not|doesn't|do not|will not) replace\b|\bfull (?:policy|notice|terms)\b|不(?:能)?(?:替代|取代)|以(?:正文|全文)为准/iu;
+
+/** Fewer content words than this outside the headings a table of contents names: its lead-in ("Contents", 阅读指引). */
+const CONTENTS_LEAD_WORDS = 12;
+/** A table of contents names at least this many of the policy's headings. */
+const CONTENTS_MIN_HEADINGS = 3;
+
+/** A heading as a table of contents writes it: without its number (1., 一、, 第一条, (a)). */
+function bareHeading(heading: string): string {
+  return normalizeTextForNote(heading).replace(/^(?:[(（]?[0-9a-z一二三四五六七八九十]{1,3}[.)）、]|第[一二三四五六七八九十百0-9]+[条章节])\s*/iu, '').trim();
+}
+
+const normalizeTextForNote = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ');
+
+/** True when the text names at least CONTENTS_MIN_HEADINGS of the headings and says little besides. */
+function isTableOfContents(text: string, headings: readonly string[]): boolean {
+  let rest = normalizeTextForNote(text);
+  let named = 0;
+  for (const heading of new Set(headings.map(bareHeading))) {
+    if ((hasCjk(heading) ? cjkCount(heading) < 2 : heading.length < 4) || !rest.includes(heading)) continue;
+    named++;
+    rest = rest.split(heading).join(' ');
+  }
+  return named >= CONTENTS_MIN_HEADINGS && contentWords(rest).length <= CONTENTS_LEAD_WORDS;
+}
+
+/**
+ * True when an added (or removed) run only helps a reader through the policy (see
+ * READING_NOTE_PATTERNS) and says nothing new: no entity but a date, link or figure; every commitment
+ * term it names is already in `known` (the rest of the policy); and no promise of its own (not, may,
+ * only …) unless it declares itself a summary that does not replace the policy. A table of contents
+ * naming the policy's `headings` counts too.
+ */
+export function isReadingAid(text: string, known: string, headings: readonly string[] = []): boolean {
+  if (extractEntities(text).some((e) => e.type !== 'date' && e.type !== 'url' && e.type !== 'number')) return false;
+  if (isTableOfContents(text, headings)) return true;
+  const sentences = splitSentences(text);
+  // A summary that declares it does not replace the policy: every sentence after the declaration is its content.
+  const summary = SUMMARY_DECLARATION.test(text) && READING_NOTE_PATTERNS.some((re) => re.test(sentences[0] ?? ''));
+  if (sentences.length === 0 || !(summary || sentences.every((x) => READING_NOTE_PATTERNS.some((re) => re.test(x))))) return false;
+  const knownLower = known.toLowerCase();
+  // A summary restates the policy's own terms; a note may name their kind (敏感个人信息 for the ID and card numbers the policy lists).
+  const knownConcepts = new Set(findConcepts(known).map((c) => c.concept));
+  const restated = (c: ConceptHit): boolean => (summary ? knownLower.includes(c.term.toLowerCase()) : knownConcepts.has(c.concept));
+  if (findConcepts(text).some((c) => isStrong(c.concept) && !c.weak && !restated(c))) return false;
+  // Naming the class (敏感个人信息, sensitive data) is not naming a new category of it.
+  if (findSensitive(text).some((w) => !GENERIC_SENSITIVE.has(w) && !knownLower.includes(w))) return false;
+  return summary || committalMarkers(text).every((m) => m.classes.every((c) => c === 'will' || c === 'all'));
 }
 
 /** Inserted text made only of cross-references (参见本政策第 5 条, see section 5 …), with no entity of its own. */

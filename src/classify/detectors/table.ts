@@ -48,6 +48,8 @@ import { punctuation } from './punctuation.js';
 import { restatedBlock } from './restated-block.js';
 import { restatement } from './restatement.js';
 import { versionNote } from './version-note.js';
+import { readingNote } from './reading-note.js';
+import { readingAid } from './reading-aid.js';
 import { tableHeader } from './table-header.js';
 import { recast } from './recast.js';
 import { securityMeasures } from './security-measures.js';
@@ -96,6 +98,7 @@ export const DETECTORS: readonly Detector[] = [
   crossReferenceRemoved,
   restatement,
   versionNote,
+  readingNote,
   // edit: the substance of a modified block (steps: links, unchanged, whole, substance)
   linkTarget,
   headingLevel,
@@ -122,6 +125,7 @@ export const DETECTORS: readonly Detector[] = [
   headingBlock,
   emptyBlock,
   restatedBlock,
+  readingAid,
   history,
   boilerplateBlock,
   crossReferenceBlock,

@@ -97,6 +97,10 @@ export interface BlockSubject {
   /** Normalised text of the block. */
   text: string;
   sectionText: string;
+  /** The whole text of the other version (the old one for an added block), to tell what the block restates. */
+  documentText: string;
+  /** The headings of the block's own version. */
+  headings: readonly string[];
 }
 
 /** A change seen against the trigger list of each version. */
@@ -138,7 +142,7 @@ export interface ChangeContext {
 }
 
 /** What a hunk detector finds: a harmless edit, or an added run that restates what the block says. */
-export type HunkFinding = TrivialEdit | { kind: 'restatement'; what: 'security' | 'limit' | 'gloss' | 'version'; text: string };
+export type HunkFinding = TrivialEdit | { kind: 'restatement'; what: 'security' | 'limit' | 'gloss' | 'version' | 'reading'; text: string };
 
 /** A detector of the change stage: routes one change (its kind decides which reads apply) and returns its analysis. */
 export interface ChangeDetector extends Entry {

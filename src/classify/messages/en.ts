@@ -162,6 +162,8 @@ export const en: Catalogue = {
           ? `the added words ${show(m.text)} repeat a limit the policy already sets`
           : m.what === 'version'
             ? `the added words ${show(m.text)} speak of the policy's own versions; they change no commitment`
+            : m.what === 'reading'
+              ? `the words ${show(m.text)} help a reader through the policy (a note on reading it, its contents or a summary that does not replace it); every term they name is in the policy already`
             : `the added words ${show(m.text)} explain a word already there`,
     'history-entry': (m) => `a line of the policy's own change log was ${m.change}: ${show(m.text)}; the edit it records is judged where it happens`,
     'trigger-removed': (m) => `trigger ${m.index} ${show(m.text)} was removed from the list of major changes${fm(m.frontMatter)}`,

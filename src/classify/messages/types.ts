@@ -65,7 +65,7 @@ export type SignalMessage =
   | { id: 'moved-text'; what: 'listItem' | 'text'; text: string; how: 'split-out' | 'merged-in'; line: number }
   | { id: 'nothing-changed' }
   /** Added words that restate what is there: security measures described, a limit repeated, a word glossed. */
-  | { id: 'restates'; what: 'security' | 'limit' | 'gloss' | 'version'; text: string }
+  | { id: 'restates'; what: 'security' | 'limit' | 'gloss' | 'version' | 'reading'; text: string }
   /** A line of the policy's own change log (history, 修订记录) added or removed. */
   | { id: 'history-entry'; change: Presence; text: string }
   /** `frontMatter`: the list is kept in front matter (`majorChangeTriggers`). */

@@ -234,6 +234,8 @@ export const zh: Catalogue = {
           ? `新增文字${show(m.text)}重申本政策已有的限制`
           : m.what === 'version'
             ? `新增文字${show(m.text)}说明本政策自身的版本，未改变任何承诺`
+            : m.what === 'reading'
+              ? `文字${show(m.text)}是帮助阅读本政策的提示（阅读提示、目录或不替代正文的摘要），所涉用语均为本政策已有内容`
             : `新增文字${show(m.text)}解释已有的用语`,
     'history-entry': (m) => `本政策修订记录${m.change === 'added' ? '新增' : '删除'}一行：${show(m.text)}；其所记录的修改在修改之处判定`,
     'trigger-removed': (m) => `重大变更情形 ${m.index}（${show(m.text)}）已从${list(m.frontMatter)}中删除`,
