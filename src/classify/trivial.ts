@@ -453,6 +453,9 @@ const SUMMARY_DECLARATION = /\b(?:does not|doesn't|do not|will not) replace\b|\b
 const CONTENTS_LEAD_WORDS = 12;
 /** A table of contents names at least this many of the policy's headings. */
 const CONTENTS_MIN_HEADINGS = 3;
+/** Bounds, not tunings: a table of contents lists the first headings of a policy in a paragraph of modest size (keeps the check linear in a 10 MB policy). */
+const CONTENTS_MAX_HEADINGS = 200;
+const CONTENTS_MAX_CHARS = 4000;
 
 /** A heading as a table of contents writes it: without its number (1., 一、, 第一条, (a)). */
 function bareHeading(heading: string): string {
@@ -463,9 +466,10 @@ const normalizeTextForNote = (text: string): string => text.toLowerCase().replac
 
 /** True when the text names at least CONTENTS_MIN_HEADINGS of the headings and says little besides. */
 function isTableOfContents(text: string, headings: readonly string[]): boolean {
+  if (text.length > CONTENTS_MAX_CHARS) return false;
   let rest = normalizeTextForNote(text);
   let named = 0;
-  for (const heading of new Set(headings.map(bareHeading))) {
+  for (const heading of new Set(headings.slice(0, CONTENTS_MAX_HEADINGS).map(bareHeading))) {
     if ((hasCjk(heading) ? cjkCount(heading) < 2 : heading.length < 4) || !rest.includes(heading)) continue;
     named++;
     rest = rest.split(heading).join(' ');
