@@ -117,6 +117,22 @@ describe('what helps a reader through the policy', () => {
   });
 });
 
+describe('examples', () => {
+  const collect = (items: string) => zh(`## 一、我们收集的个人信息\n\n我们会收集您的${items}。`);
+
+  it('an instance of the kind it follows (工作邮箱 of 电子邮件地址) restates it', () => {
+    expect(compare(collect('姓名、电子邮件地址、手机号码'), collect('姓名、电子邮件地址（例如您在问卷中填写的工作邮箱）、手机号码')).level).toBe('minor');
+  });
+
+  it('another kind of data written as an example (通讯录 "of" 设备信息) is new data', () => {
+    expect(compare(collect('设备信息'), collect('设备信息（例如设备标识符、通讯录）')).level).toBe('major');
+  });
+
+  it('a call log "of" a phone number is a sensitive category, new', () => {
+    expect(compare(collect('电话号码'), collect('电话号码（例如手机号码、通话记录）')).level).toBe('major');
+  });
+});
+
 describe('words that look like a change of force and are not', () => {
   it('"nobody" → "no one", 如发生 → 如不幸发生', () => {
     const enBody = (w: string) => `## What we collect\n\nChildren pick a nickname from a list, so ${w} can type in their real name.`;

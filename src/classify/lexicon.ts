@@ -327,11 +327,14 @@ export const SENSITIVE_TERMS: { readonly zh: readonly string[]; readonly en: rea
   zh: [
     '敏感', '生物识别', '人脸', '面部', '指纹', '声纹', '虹膜', '基因', '健康', '医疗', '病历', '身份证', '证件号码', '护照', '银行卡', '银行账户', '财产信息', '支付信息', '征信', '信用',
     '精确位置', '精准定位', '行踪', '未成年人', '儿童', '宗教', '种族', '民族', '政治', '性取向', '性生活', '犯罪', '工会',
+    // GB/T 35273 (B.2): communications.
+    '通信记录', '通话记录', '通讯录', '好友列表', '群组列表', '短信内容',
   ],
   en: [
     'sensitive', 'special categor', 'biometric', 'facial', 'face scan', 'fingerprint', 'voiceprint', 'iris', 'genetic', 'health', 'medical', 'diagnos', 'government id', 'passport', 'social security',
     'national insurance', 'identification number', 'driving licen', 'driver licen', "driver's licen", 'bank account', 'payment card', 'credit card', 'card number', 'financial', 'credit report',
     'credit score', 'precise location', 'geolocation', 'child', 'minors', 'racial', 'ethnic', 'religio', 'political', 'sexual', 'sex life', 'criminal', 'trade union', 'union membership',
+    'call log',
   ],
 };
 

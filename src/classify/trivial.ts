@@ -364,6 +364,9 @@ export function isExample(inserted: string, ctx: HunkContext): boolean {
   return restates(findConcepts(inserted), inserted, `${ctx.before}\n${ctx.sectionText}`, preceding);
 }
 
+/** Ideographs too common in privacy terms to tie one term to another (个人信息, 数据, 您的). */
+const GENERIC_IDEOGRAPHS: ReadonlySet<string> = new Set([...'个人信息数据资料您的我们号码地址内容记录情况服务用户']);
+
 /**
  * True when example terms restate what is already there: each commitment term (a kind of data, a
  * recipient, a use) is named in `known`, or shares a word with the clause the example follows;
@@ -379,8 +382,15 @@ export function restates(hits: ConceptHit[], example: string, known: string, pre
   const follows = (term: string): boolean =>
     hasCjk(term) ? [...term].some((_, k) => k + 2 <= term.length && cjkCount(term.slice(k, k + 2)) === 2 && nearKey.includes(term.slice(k, k + 2))) : contentWords(term).some((w) => near.has(stem(w)));
   // An example of the kind the clause it follows already names (工作邮箱 after 电子邮件地址: both contact details).
-  const clauseConcepts = new Set(findConcepts(clause).map((c) => c.concept));
-  return hits.every((c) => !isStrong(c.concept) || c.weak || knownTerms.has(stem(c.term)) || follows(c.term) || clauseConcepts.has(c.concept));
+  const clauseHits = findConcepts(clause);
+  const clauseConcepts = new Set(clauseHits.map((c) => c.concept));
+  // A Chinese term that shares a telling ideograph with a term of the clause names an instance of it (邮箱 of 电子邮件地址).
+  const clauseTerms = clauseHits.filter((c) => isStrong(c.concept) && !c.weak).map((c) => c.term);
+  const instanceOf = (term: string): boolean => hasCjk(term) && [...term].some((ch) => hasCjk(ch) && !GENERIC_IDEOGRAPHS.has(ch) && clauseTerms.some((t) => t.includes(ch)));
+  // A kind of data is restated only as an instance of the kind it follows (工作邮箱 of 电子邮件地址), never by
+  // being data too: 通讯录 is not an example of 设备信息.
+  const sameKind = (c: ConceptHit): boolean => c.concept !== 'data-item' && clauseConcepts.has(c.concept);
+  return hits.every((c) => !isStrong(c.concept) || c.weak || knownTerms.has(stem(c.term)) || follows(c.term) || sameKind(c) || instanceOf(c.term));
 }
 
 /** Words that name a security measure: describing one restates the promise to protect, it adds none. */
