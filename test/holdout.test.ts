@@ -108,27 +108,20 @@ describe('blind labelled revisions', () => {
     expect(score.triggersOk / score.triggerCases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.8);
   });
 
-  for (const folder of ['holdout-fresh-3', 'holdout-fresh-4', 'holdout-fresh-5']) {
-    it(`${folder}, real-looking policies scored before tuning: every major found, at least 92% of levels and 80% of triggers`, () => {
+  // holdout-fresh-6 was scored once before any tuning at levels 21/30 (70%), every major found, 9 of 16 minor
+  // revisions called major, triggers 11/14 (a Chinese ride-hailing and a fund app, SaaS Terms, a UK candidate
+  // notice, a children's game in HTML); the kinds it found (tables of contents, reading notes, summaries, 不幸,
+  // nobody → no one, deleting the app) were fixed generally. It is held to 90% of levels, the others to 92%.
+  const realLooking: [folder: string, levels: number][] = [['holdout-fresh-3', 0.92], ['holdout-fresh-4', 0.92], ['holdout-fresh-5', 0.92], ['holdout-fresh-6', 0.9]];
+  for (const [folder, levels] of realLooking) {
+    it(`${folder}, real-looking policies scored before tuning: every major found, at least ${levels * 100}% of levels and 80% of triggers`, () => {
       const score = scoreFolder(folder);
       expect(score.cases).toBeGreaterThanOrEqual(30);
       expect(score.majorsFound, score.failures.join('\n')).toBe(score.majors);
-      expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.92);
+      expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(levels);
       expect(score.triggersOk / score.triggerCases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.8);
     });
   }
-
-  // Scored once before any tuning at levels 21/30 (70%), every major found, 9 of 16 minor revisions called major,
-  // triggers 11/14 (a Chinese ride-hailing and a fund app, SaaS Terms, a UK candidate notice, a children's game in
-  // HTML); the kinds it found (tables of contents, reading notes, summaries, 不幸, nobody → no one, deleting the app)
-  // were fixed generally. Held to every major found, 90% of levels and 80% of triggers.
-  it('holdout-fresh-6, real-looking policies of new kinds: every major found, at least 90% of levels and 80% of triggers', () => {
-    const score = scoreFolder('holdout-fresh-6');
-    expect(score.cases).toBeGreaterThanOrEqual(30);
-    expect(score.majorsFound, score.failures.join('\n')).toBe(score.majors);
-    expect(score.levelOk / score.cases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
-    expect(score.triggersOk / score.triggerCases, score.failures.join('\n')).toBeGreaterThanOrEqual(0.8);
-  });
 
   it('of policies in other structures without a list of their own: every major found, at least 85% of levels', () => {
     const score = scoreFolder('holdout-wild');

@@ -194,7 +194,7 @@ function analyze(ctx: RevisionContext, change: Change, i: number): Analysis {
     analyzeEdit: (before, after) => readEdit(ctx, before, after),
     analyzeBlock: (block, kind) =>
       analyzeBlock(block, kind, sectionText(ctx, 'old', block.section), {
-        documentText: ctx.sides[kind === 'added' ? 'old' : 'new'].documentText(),
+        documentText: ctx.sides[kind === 'added' ? 'old' : 'new'].documentText,
         headings: ctx.sides[kind === 'added' ? 'new' : 'old'].headings,
       }),
     withTriggerList: (a, oldIndex, newIndex) => withTriggerList(ctx, a, oldIndex, newIndex),
@@ -257,7 +257,7 @@ function mergeOrder(parts: Block[], newText: string): Block[] {
 /** The edit walk for a modified block, with its section's old text and what its links say. */
 function readEdit(ctx: RevisionContext, before: Block, after: Block): Analysis {
   const links: LinkTexts = { before: (url) => ctx.sides.old.links.textsOf(before, url), after: (url) => ctx.sides.new.links.textsOf(after, url) };
-  return analyzeEdit(before, after, sectionText(ctx, 'old', before.section), links, ctx.sides.old.documentText());
+  return analyzeEdit(before, after, sectionText(ctx, 'old', before.section), links, ctx.sides.old.documentText);
 }
 
 /** Turns an edit of a trigger item into a trigger-list signal (a typo-level fix stays minor): the list walk. */

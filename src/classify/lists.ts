@@ -68,6 +68,11 @@ export function enumerationEdit(h: Hunk, before: string, after: string): Enumera
   return { added, removed, sentence };
 }
 
+/** True when a run is made of whole sentences only: a phrase slipped into a sentence is read with that sentence. */
+export function isOnlyWholeSentences(run: string): boolean {
+  return contentKey(wholeSentences(run).join('')) === contentKey(run);
+}
+
 /** Whole sentences with content inside a run of inserted or deleted text. */
 export function wholeSentences(run: string): string[] {
   return splitSentences(run).filter((s) => {

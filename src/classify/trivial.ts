@@ -110,8 +110,8 @@ export interface HunkContext {
   after: string;
   /** Text around the block (its section) in the old version, to tell whether an example restates it. */
   sectionText: string;
-  /** The old version's whole text, to tell whether a note on reading the policy restates it. */
-  documentText?: string;
+  /** The old version's whole text (computed on first use), to tell whether a note on reading the policy restates it. */
+  documentText?: () => string;
 }
 
 /** A hunk judged harmless, as the edit of `kind` with the words to show (trimmed). */
@@ -490,17 +490,19 @@ function isTableOfContents(text: string, headings: readonly string[]): boolean {
 /**
  * True when an added (or removed) run only helps a reader through the policy (see
  * READING_NOTE_PATTERNS) and says nothing new: no entity but a date, link or figure; every commitment
- * term it names is already in `known` (the rest of the policy); and no promise of its own (not, may,
+ * term it names is already in `knownText()` (the rest of the policy); and no promise of its own (not, may,
  * only …) unless it declares itself a summary that does not replace the policy. A table of contents
  * naming the policy's `headings` counts too.
  */
-export function isReadingAid(text: string, known: string, headings: readonly string[] = []): boolean {
+export function isReadingAid(text: string, knownText: () => string, headings: readonly string[] = []): boolean {
   if (extractEntities(text).some((e) => e.type !== 'date' && e.type !== 'url' && e.type !== 'number')) return false;
   if (isTableOfContents(text, headings)) return true;
   const sentences = splitSentences(text);
   // A summary that declares it does not replace the policy: every sentence after the declaration is its content.
   const summary = SUMMARY_DECLARATION.test(text) && READING_NOTE_PATTERNS.some((re) => re.test(sentences[0] ?? ''));
   if (sentences.length === 0 || !(summary || sentences.every((x) => READING_NOTE_PATTERNS.some((re) => re.test(x))))) return false;
+  // The rest of the policy is read only for a run that has the shape of a note.
+  const known = knownText();
   const knownLower = known.toLowerCase();
   // A summary restates the policy's own terms; a note may name their kind (敏感个人信息 for the ID and card numbers the policy lists).
   const knownConcepts = new Set(findConcepts(known).map((c) => c.concept));

@@ -1,6 +1,6 @@
 /** Sentences added that help a reader through the policy (please read …, key terms in bold, a summary that does not replace it). */
-import { contentKey, contentWords } from '../text.js';
-import { wholeSentences } from '../lists.js';
+import { contentWords } from '../text.js';
+import { isOnlyWholeSentences } from '../lists.js';
 import { isReadingAid } from '../trivial.js';
 import { MINOR, type HunkDetector } from './types.js';
 
@@ -13,9 +13,7 @@ export const readingNote: HunkDetector = {
   why: 'A note on how to read the policy (read it with …, terms in bold, a summary that does not replace it) speaks of the document; it adds no commitment when every term it names is already in the policy.',
   applies: ({ hunk }) => contentWords(hunk.deleted).length === 0,
   detect: ({ hunk, ctx }) => {
-    // Whole sentences only: a phrase slipped into a sentence is read with that sentence.
-    const whole = contentKey(wholeSentences(hunk.inserted).join('')) === contentKey(hunk.inserted);
-    const known = ctx.documentText ?? `${ctx.before}\n${ctx.sectionText}`;
-    return whole && isReadingAid(hunk.inserted, known) ? { kind: 'restatement', what: 'reading', text: hunk.inserted.trim() } : null;
+    const known = ctx.documentText ?? (() => `${ctx.before}\n${ctx.sectionText}`);
+    return isOnlyWholeSentences(hunk.inserted) && isReadingAid(hunk.inserted, known) ? { kind: 'restatement', what: 'reading', text: hunk.inserted.trim() } : null;
   },
 };

@@ -98,7 +98,7 @@ export interface BlockSubject {
   text: string;
   sectionText: string;
   /** The whole text of the other version (the old one for an added block), to tell what the block restates. */
-  documentText: string;
+  documentText: () => string;
   /** The headings of the block's own version. */
   headings: readonly string[];
 }

@@ -1,6 +1,6 @@
 /** Sentences added about the policy's own versions (where earlier ones can be read, what this one changed). */
-import { contentKey, contentWords } from '../text.js';
-import { wholeSentences } from '../lists.js';
+import { contentWords } from '../text.js';
+import { isOnlyWholeSentences } from '../lists.js';
 import { isVersionNote } from '../trivial.js';
 import { MINOR, type HunkDetector } from './types.js';
 
@@ -13,8 +13,6 @@ export const versionNote: HunkDetector = {
   why: 'A note on the policy’s own versions speaks of the document, not of what is done with data; the edits it describes are judged where they happen.',
   applies: ({ hunk }) => contentWords(hunk.deleted).length === 0,
   detect: ({ hunk }) => {
-    // Whole sentences only: a phrase slipped into a sentence is read with that sentence.
-    const whole = contentKey(wholeSentences(hunk.inserted).join('')) === contentKey(hunk.inserted);
-    return whole && isVersionNote(hunk.inserted) ? { kind: 'restatement', what: 'version', text: hunk.inserted.trim() } : null;
+    return isOnlyWholeSentences(hunk.inserted) && isVersionNote(hunk.inserted) ? { kind: 'restatement', what: 'version', text: hunk.inserted.trim() } : null;
   },
 };

@@ -65,7 +65,7 @@ export function walkHunk(hunk: Hunk, ctx: HunkContext): (HunkFinding & { rule: s
  * Analysis of a modified block. `sectionText` is the old text of its section (for examples);
  * `links` tells what the block's links say (a re-pointed request form is a channel).
  */
-export function analyzeEdit(before: Block, after: Block, sectionText = '', links?: LinkTexts, documentText?: string): Analysis {
+export function analyzeEdit(before: Block, after: Block, sectionText = '', links?: LinkTexts, documentText?: () => string): Analysis {
   const a = normalizeText(before.text);
   const b = normalizeText(after.text);
   const base: EditSubject = { before, after, a, b, sectionText, links, hunks: [], substantive: [], effective: a, flipHunks: [], flipBase: a, changedText: '', contextText: '', entityDeltas: [] };
@@ -159,7 +159,7 @@ function isSentenceHunk(h: Hunk): boolean {
 }
 
 /** Analysis of a block that was added or removed whole. */
-export function analyzeBlock(block: Block, kind: 'added' | 'removed', sectionText = '', other: { documentText: string; headings: readonly string[] } = { documentText: '', headings: [] }): Analysis {
+export function analyzeBlock(block: Block, kind: 'added' | 'removed', sectionText = '', other: { documentText: () => string; headings: readonly string[] } = { documentText: () => '', headings: [] }): Analysis {
   const subject: BlockSubject = { block, kind, text: normalizeText(block.text), sectionText, ...other };
   for (const d of BLOCK) {
     const found = d.applies(subject) ? d.detect(subject) : [];
